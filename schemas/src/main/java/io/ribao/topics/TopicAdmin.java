@@ -1,0 +1,43 @@
+package io.ribao.topics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+/** Creates the catalogue's topics that do not exist yet (the local stack and tests; a cluster provisions its own). */
+public final class TopicAdmin {
+
+    private TopicAdmin() {
+    }
+
+    public static void createMissing(String bootstrapServers, List<TopicSpec> specs, int partitions, short replication) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = new ArrayList<>();
+            for (TopicSpec spec : specs) {
+                if (!existing.contains(spec.name())) {
+                    int count = spec.name().equals(Topics.SCHEMAS) ? 1 : partitions;
+                    missing.add(new NewTopic(spec.name(), count, replication).configs(Map.of(
+                            TopicConfig.CLEANUP_POLICY_CONFIG,
+                            spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
+                            TopicConfig.RETENTION_MS_CONFIG, spec.compacted() ? "-1" : String.valueOf(400L * 24 * 3600 * 1000),
+                            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024))));
+                }
+            }
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create topics: " + e.getCause(), e.getCause());
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.ribao.topics;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The latest value per key of a compacted topic, read from the beginning and then followed, on a thread of its own.
+ * Tombstones remove the key. {@link #awaitCaughtUp} tells when everything written before the view started is in it.
+ * Every replica of a service keeps its own view, so a roster reload on one replica reaches all of them.
+ */
+public final class TopicView<V> implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicView.class);
+
+    private final Topic<String, V> topic;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Map<String, V> values = new ConcurrentHashMap<>();
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile Consumer<V> listener = v -> { };
+    private volatile boolean running = true;
+
+    public TopicView(Topic<String, V> topic, String bootstrapServers) {
+        this.topic = topic;
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "view-" + topic.name());
+        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.thread = new Thread(this::run, "view-" + topic.name());
+        this.thread.setDaemon(true);
+    }
+
+    /** Called with each new value (not tombstones) after it is in the view. */
+    public TopicView<V> onUpdate(Consumer<V> listener) {
+        this.listener = listener;
+        return this;
+    }
+
+    public TopicView<V> start() {
+        thread.start();
+        return this;
+    }
+
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public V get(String key) {
+        return values.get(key);
+    }
+
+    public Collection<V> values() {
+        return values.values();
+    }
+
+    public Map<String, V> snapshot() {
+        return Map.copyOf(values);
+    }
+
+    private void run() {
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .collect(Collectors.toList());
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    apply(record);
+                }
+                if (caughtUp.getCount() > 0 && end.entrySet().stream()
+                        .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                    caughtUp.countDown();
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            LOG.error("view of {} stopped: {}", topic.name(), e.toString(), e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> record) {
+        String key = new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
+        if (record.value() == null) {
+            values.remove(key);
+            return;
+        }
+        V value;
+        try {
+            value = topic.deserializeValue(record.value());
+        } catch (RuntimeException e) {
+            LOG.error("skipping unreadable record {}-{}@{} in view: {}", record.topic(), record.partition(),
+                    record.offset(), e.toString());
+            return;
+        }
+        values.put(key, value);
+        listener.accept(value);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.join(10_000);
+    }
+}
