@@ -37,7 +37,7 @@ public final class Topics {
     public static final String SCHEMAS = "_schemas";
 
     /** The dead-letter topic of one application, e.g. {@code ribao.dlq.aggregation-streams}. */
-    public static String deadLetters(String app) {
+    public static String deadLetterTopic(String app) {
         return "ribao.dlq." + app;
     }
 
@@ -54,9 +54,9 @@ public final class Topics {
                 new TopicSpec(ROLLUPS, true),
                 new TopicSpec(DAY_CLOSED, false),
                 new TopicSpec(BULLETINS, false),
-                new TopicSpec(deadLetters("report-ingest"), false),
-                new TopicSpec(deadLetters("aggregation-streams"), false),
-                new TopicSpec(deadLetters("bulletin-service"), false));
+                new TopicSpec(deadLetterTopic("report-ingest"), false),
+                new TopicSpec(deadLetterTopic("aggregation-streams"), false),
+                new TopicSpec(deadLetterTopic("bulletin-service"), false));
     }
 
     private final SchemaRegistry registry;
@@ -106,7 +106,7 @@ public final class Topics {
     }
 
     public Topic<String, DeadLetter> deadLetters(String app) {
-        return topic(deadLetters(app), DeadLetter.class);
+        return topic(deadLetterTopic(app), DeadLetter.class);
     }
 
     /** An Avro serde for a value type, for internal topics and stores that are not in the catalogue. */
