@@ -2,6 +2,7 @@ package io.ribao.topics;
 
 import io.ribao.registry.SchemaRegistry;
 import io.ribao.schemas.alert.AlertEvent;
+import io.ribao.schemas.audit.AuditEvent;
 import io.ribao.schemas.bulletin.BulletinEvent;
 import io.ribao.schemas.day.DayClosed;
 import io.ribao.schemas.dlq.DeadLetter;
@@ -34,6 +35,7 @@ public final class Topics {
     public static final String ROLLUPS = "ribao.rollups";
     public static final String DAY_CLOSED = "ribao.day-closed";
     public static final String BULLETINS = "ribao.bulletins";
+    public static final String AUDIT = "ribao.audit";
     public static final String SCHEMAS = "_schemas";
 
     /** The dead-letter topic of one application, e.g. {@code ribao.dlq.aggregation-streams}. */
@@ -54,6 +56,7 @@ public final class Topics {
                 new TopicSpec(ROLLUPS, true),
                 new TopicSpec(DAY_CLOSED, false),
                 new TopicSpec(BULLETINS, false),
+                new TopicSpec(AUDIT, false),
                 new TopicSpec(deadLetterTopic("report-ingest"), false),
                 new TopicSpec(deadLetterTopic("aggregation-streams"), false),
                 new TopicSpec(deadLetterTopic("bulletin-service"), false));
@@ -103,6 +106,11 @@ public final class Topics {
 
     public Topic<String, BulletinEvent> bulletins() {
         return topic(BULLETINS, BulletinEvent.class);
+    }
+
+    /** Audit records of report-ingest (its only store); bulletin-service keeps its own in PostgreSQL. */
+    public Topic<String, AuditEvent> audit() {
+        return topic(AUDIT, AuditEvent.class);
     }
 
     public Topic<String, DeadLetter> deadLetters(String app) {
