@@ -22,11 +22,13 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
 
     private final SchemaRegistry registry;
     private final Schema readerSchema;
+    private final SpecificData model;
     private final ConcurrentMap<Integer, SpecificDatumReader<T>> readerByWriterId = new ConcurrentHashMap<>();
 
     public AvroDeserializer(SchemaRegistry registry, Class<T> type) {
         this.registry = registry;
         this.readerSchema = SpecificData.get().getSchema(type);
+        this.model = new ListArrayData(type);
     }
 
     @Override
@@ -37,7 +39,7 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
         ByteBuffer buffer = ByteBuffer.wrap(data);
         int id = WireFormat.readHeader(buffer);
         SpecificDatumReader<T> reader = readerByWriterId.computeIfAbsent(id,
-                writerId -> new SpecificDatumReader<>(registry.schemaById(writerId), readerSchema));
+                writerId -> new SpecificDatumReader<>(registry.schemaById(writerId), readerSchema, model));
         try {
             BinaryDecoder decoder = DecoderFactory.get()
                     .binaryDecoder(data, buffer.position(), buffer.remaining(), null);

@@ -1,0 +1,81 @@
+package io.ribao.aggregation;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * How the aggregation app runs. {@code reportPartitions} is the partition count of {@code ribao.reports} (how many
+ * parts make a day-closed snapshot); 0 means "ask the broker at start".
+ */
+public record AggregationSettings(String bootstrapServers, String schemaRegistryUrl, String applicationId,
+                                  Path stateDir, Duration punctuationInterval, int numStreamThreads,
+                                  int replicationFactor, int reportPartitions) {
+
+    public static final String DEFAULT_APPLICATION_ID = "ribao-aggregation";
+    public static final Duration DEFAULT_PUNCTUATION_INTERVAL = Duration.ofSeconds(1);
+
+    public AggregationSettings {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(schemaRegistryUrl, "schemaRegistryUrl");
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(stateDir, "stateDir");
+        Objects.requireNonNull(punctuationInterval, "punctuationInterval");
+        if (punctuationInterval.isNegative() || punctuationInterval.isZero()) {
+            throw new IllegalArgumentException("punctuationInterval must be positive, not " + punctuationInterval);
+        }
+        if (numStreamThreads < 1 || replicationFactor < 1 || reportPartitions < 0) {
+            throw new IllegalArgumentException("numStreamThreads and replicationFactor must be >= 1, reportPartitions >= 0");
+        }
+    }
+
+    /** The defaults of every optional key. */
+    public static AggregationSettings of(String bootstrapServers, String schemaRegistryUrl, Path stateDir) {
+        return new AggregationSettings(bootstrapServers, schemaRegistryUrl, DEFAULT_APPLICATION_ID, stateDir,
+                DEFAULT_PUNCTUATION_INTERVAL, 1, 1, 0);
+    }
+
+    public AggregationSettings withApplicationId(String id) {
+        return new AggregationSettings(bootstrapServers, schemaRegistryUrl, id, stateDir, punctuationInterval,
+                numStreamThreads, replicationFactor, reportPartitions);
+    }
+
+    public AggregationSettings withPunctuationInterval(Duration interval) {
+        return new AggregationSettings(bootstrapServers, schemaRegistryUrl, applicationId, stateDir, interval,
+                numStreamThreads, replicationFactor, reportPartitions);
+    }
+
+    public AggregationSettings withNumStreamThreads(int threads) {
+        return new AggregationSettings(bootstrapServers, schemaRegistryUrl, applicationId, stateDir,
+                punctuationInterval, threads, replicationFactor, reportPartitions);
+    }
+
+    public AggregationSettings withReplicationFactor(int replication) {
+        return new AggregationSettings(bootstrapServers, schemaRegistryUrl, applicationId, stateDir,
+                punctuationInterval, numStreamThreads, replication, reportPartitions);
+    }
+
+    public AggregationSettings withReportPartitions(int partitions) {
+        return new AggregationSettings(bootstrapServers, schemaRegistryUrl, applicationId, stateDir,
+                punctuationInterval, numStreamThreads, replicationFactor, partitions);
+    }
+
+    /** Kafka Streams configuration: exactly-once, so every alert is raised once across restarts. */
+    public Properties streamsProperties() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, numStreamThreads);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                io.ribao.aggregation.stream.DeadLetterDeserializationHandler.class);
+        props.put(io.ribao.aggregation.stream.DeadLetterDeserializationHandler.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return props;
+    }
+}

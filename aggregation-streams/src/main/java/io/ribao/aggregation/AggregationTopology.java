@@ -1,0 +1,100 @@
+package io.ribao.aggregation;
+
+import io.ribao.aggregation.alert.AlertComposer;
+import io.ribao.aggregation.alert.AlertMessages;
+import io.ribao.aggregation.stream.DayClosedCollector;
+import io.ribao.aggregation.stream.GlobalStoreUpdater;
+import io.ribao.aggregation.stream.StoreNames;
+import io.ribao.aggregation.stream.UnitDayProcessor;
+import io.ribao.schemas.alert.AlertEvent;
+import io.ribao.schemas.day.DayClosed;
+import io.ribao.schemas.dlq.DeadLetter;
+import io.ribao.schemas.roster.Form;
+import io.ribao.schemas.roster.Jurisdiction;
+import io.ribao.schemas.roster.Unit;
+import io.ribao.schemas.status.UnitDayStatus;
+import io.ribao.aggregation.stream.DeadLetters;
+import io.ribao.topics.Topic;
+import io.ribao.topics.Topics;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The aggregation topology, a pure function of the settings and the topic catalogue:
+ * roster units + reports (co-partitioned by unitId) → unit-day processor → statuses, alerts, dead letters, and
+ * day-closed parts → (repartition to one partition) → collector → {@code ribao.day-closed}.
+ */
+public final class AggregationTopology {
+
+    private AggregationTopology() {
+    }
+
+    public static Topology build(AggregationSettings settings, Topics topics) {
+        StreamsBuilder builder = new StreamsBuilder();
+        globalStore(builder, StoreNames.JURISDICTIONS, topics.jurisdictions(), topics.serde(Jurisdiction.class));
+        globalStore(builder, StoreNames.FORMS, topics.forms(), topics.serde(Form.class));
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.UNITS),
+                Serdes.String(), topics.serde(Unit.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.UNIT_DAYS),
+                Serdes.String(), topics.serde(UnitDayStatus.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DEADLINES),
+                Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OPENED_DAYS),
+                Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERTS),
+                Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DAY_CLOSED_PARTS),
+                Serdes.String(), topics.serde(DayClosed.class)));
+
+        KStream<String, byte[]> reports = builder.stream(Topics.REPORTS,
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("reports-source"));
+        KStream<String, byte[]> units = builder.stream(Topics.ROSTER_UNITS,
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("units-source"));
+        int partitions = Math.max(1, settings.reportPartitions());
+        AlertComposer composer = new AlertComposer(AlertMessages.chinese());
+        KStream<String, Object> results = reports.merge(units, Named.as("unit-day-inputs"))
+                .process(() -> new UnitDayProcessor(topics, settings.punctuationInterval(), partitions, composer),
+                        Named.as("unit-day"),
+                        StoreNames.UNITS, StoreNames.UNIT_DAYS, StoreNames.DEADLINES, StoreNames.OPENED_DAYS,
+                        StoreNames.ALERTS);
+
+        to(ofType(results, UnitDayStatus.class, "statuses"), topics.unitDayStatus(), "status-sink");
+        to(ofType(results, AlertEvent.class, "alerts"), topics.alerts(), "alert-sink");
+        to(ofType(results, DeadLetter.class, "dead-letters"), topics.deadLetters(DeadLetters.APP), "dead-letter-sink");
+
+        Serde<DayClosed> dayClosed = topics.dayClosed().valueSerde();
+        KStream<String, DayClosed> whole = ofType(results, DayClosed.class, "day-closed-parts")
+                .repartition(Repartitioned.<String, DayClosed>with(Serdes.String(), dayClosed)
+                        .withName("day-closed-parts").withNumberOfPartitions(1))
+                .process(DayClosedCollector::new, Named.as("day-closed-collector"), StoreNames.DAY_CLOSED_PARTS);
+        to(whole, topics.dayClosed(), "day-closed-sink");
+        return builder.build();
+    }
+
+    private static <V> void globalStore(StreamsBuilder builder, String name, Topic<String, V> topic, Serde<V> serde) {
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde)
+                        .withLoggingDisabled(),
+                topic.name(),
+                Consumed.with(topic.keySerde(), topic.valueSerde()).withName(name + "-source"),
+                () -> new GlobalStoreUpdater<>(name));
+    }
+
+    private static <V> KStream<String, V> ofType(KStream<String, Object> results, Class<V> type, String name) {
+        return results.filter((key, value) -> type.isInstance(value), Named.as(name + "-filter"))
+                .mapValues(type::cast, Named.as(name + "-values"));
+    }
+
+    private static <V> void to(KStream<String, V> stream, Topic<String, V> topic, String name) {
+        stream.to(topic.name(), Produced.with(topic.keySerde(), topic.valueSerde()).withName(name));
+    }
+}

@@ -1,0 +1,104 @@
+package io.ribao.aggregation.rollup;
+
+import io.ribao.schemas.roster.Unit;
+import io.ribao.schemas.roster.UnitKind;
+import io.ribao.schemas.status.UnitDayState;
+import io.ribao.schemas.status.UnitDayStatus;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What one unit-day adds to one node of the tree: the node itself (depth 0) or one of its ancestors (depth = how many
+ * levels up). A node keeps one contribution per source unit, so a newer one replaces the older.
+ *
+ * @param signed        the unit-day is ON_TIME or LATE, so its metrics count in the totals
+ * @param metrics       the latest signed metrics (empty unless signed)
+ * @param targets       the unit's daily targets (metric code → target)
+ * @param targetsMet    targets decided and met (only once signed)
+ * @param targetsMissed targets decided and missed (signed below target, or the day is MISSING)
+ */
+public record Contribution(String nodeId, String sourceUnitId, UnitKind sourceKind, int depth, boolean signed,
+                           boolean zeroReport, Map<String, Long> metrics, CompletenessCounts completeness,
+                           Map<String, Long> targets, int targetsMet, int targetsMissed) {
+
+    public Contribution {
+        Objects.requireNonNull(nodeId, "nodeId");
+        Objects.requireNonNull(sourceUnitId, "sourceUnitId");
+        Objects.requireNonNull(sourceKind, "sourceKind");
+        metrics = Map.copyOf(metrics);
+        targets = Map.copyOf(targets);
+        Objects.requireNonNull(completeness, "completeness");
+    }
+
+    /**
+     * The contributions of one unit-day: to the unit itself first, then to its parent, up to the root. A unit that is
+     * suspended or not active on that date contributes nothing, and those empty contributions withdraw whatever it
+     * contributed before.
+     */
+    public static List<Contribution> of(UnitDayStatus status, Unit unit) {
+        if (!status.getUnitId().equals(unit.getId())) {
+            throw new IllegalArgumentException(
+                    "status of unit " + status.getUnitId() + " paired with roster unit " + unit.getId());
+        }
+        Contribution own = isActive(unit, status.getDate()) ? own(status, unit) : withdrawn(unit);
+        List<String> ancestors = unit.getAncestorIds();
+        List<Contribution> all = new ArrayList<>(ancestors.size() + 1);
+        all.add(own);
+        for (int i = ancestors.size() - 1; i >= 0; i--) {
+            all.add(own.toward(ancestors.get(i), ancestors.size() - i));
+        }
+        return all;
+    }
+
+    /** A unit is expected on the days from activeFrom to activeTo, both included, unless the roster suspends it. */
+    public static boolean isActive(Unit unit, LocalDate date) {
+        return !unit.getSuspended()
+                && !date.isBefore(unit.getActiveFrom())
+                && (unit.getActiveTo() == null || !date.isAfter(unit.getActiveTo()));
+    }
+
+    /** Nothing to count: applying it removes the source from the node. */
+    public boolean isEmpty() {
+        return completeness.isEmpty() && metrics.isEmpty() && targets.isEmpty();
+    }
+
+    /** The sum of every metric this contribution reports, to tell activity from nothing. */
+    public long activity() {
+        return metrics.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    Contribution toward(String ancestorId, int levelsUp) {
+        return new Contribution(ancestorId, sourceUnitId, sourceKind, levelsUp, signed, zeroReport, metrics,
+                completeness, targets, targetsMet, targetsMissed);
+    }
+
+    private static Contribution own(UnitDayStatus status, Unit unit) {
+        UnitDayState state = status.getState();
+        boolean signed = state == UnitDayState.ON_TIME || state == UnitDayState.LATE;
+        Map<String, Long> metrics = signed ? new TreeMap<>(status.getMetrics()) : Map.of();
+        int met = 0;
+        int missed = 0;
+        if (signed) {
+            for (TargetResult result : TargetResult.compare(unit.getTargets(), metrics)) {
+                if (result.met()) {
+                    met++;
+                } else {
+                    missed++;
+                }
+            }
+        } else if (state == UnitDayState.MISSING) {
+            missed = unit.getTargets().size();
+        }
+        return new Contribution(unit.getId(), unit.getId(), unit.getKind(), 0, signed,
+                signed && status.getZeroReport(), metrics, CompletenessCounts.of(status), unit.getTargets(), met, missed);
+    }
+
+    private static Contribution withdrawn(Unit unit) {
+        return new Contribution(unit.getId(), unit.getId(), unit.getKind(), 0, false, false, Map.of(),
+                CompletenessCounts.NONE, Map.of(), 0, 0);
+    }
+}

@@ -1,0 +1,89 @@
+package io.ribao.aggregation.rollup;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Bytes for {@link NodeTotals} in a state store: a version byte, the totals with their carriers, the near sources. */
+public final class NodeTotalsCodec {
+
+    private static final byte VERSION = 1;
+
+    public byte[] encode(NodeTotals totals) {
+        if (totals == null) {
+            return null;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(VERSION);
+            writeCarried(out, totals.metricTotals(), totals.metricCarriers());
+            ContributionCodec.writeCounts(out, totals.completeness());
+            writeCarried(out, totals.targetTotals(), totals.targetCarriers());
+            out.writeInt(totals.targetsMet());
+            out.writeInt(totals.targetsMissed());
+            Collection<Contribution> near = totals.near();
+            out.writeInt(near.size());
+            for (Contribution c : near) {
+                ContributionCodec.write(out, c);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode node totals", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public NodeTotals decode(byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            ContributionCodec.checkVersion(in, VERSION, "node totals");
+            TreeMap<String, Long> metricSums = new TreeMap<>();
+            TreeMap<String, Integer> metricCarriers = new TreeMap<>();
+            readCarried(in, metricSums, metricCarriers);
+            CompletenessCounts completeness = ContributionCodec.readCounts(in);
+            TreeMap<String, Long> targetSums = new TreeMap<>();
+            TreeMap<String, Integer> targetCarriers = new TreeMap<>();
+            readCarried(in, targetSums, targetCarriers);
+            int met = in.readInt();
+            int missed = in.readInt();
+            int count = in.readInt();
+            List<Contribution> near = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                near.add(ContributionCodec.read(in));
+            }
+            return new NodeTotals(metricSums, metricCarriers, completeness, targetSums, targetCarriers, met, missed,
+                    near);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("corrupt node totals bytes", e);
+        }
+    }
+
+    private static void writeCarried(DataOutputStream out, Map<String, Long> sums, Map<String, Integer> carriers)
+            throws IOException {
+        out.writeInt(carriers.size());
+        for (Map.Entry<String, Integer> e : new TreeMap<>(carriers).entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeLong(sums.getOrDefault(e.getKey(), 0L));
+            out.writeInt(e.getValue());
+        }
+    }
+
+    private static void readCarried(DataInputStream in, TreeMap<String, Long> sums, TreeMap<String, Integer> carriers)
+            throws IOException {
+        int size = in.readInt();
+        for (int i = 0; i < size; i++) {
+            String code = in.readUTF();
+            sums.put(code, in.readLong());
+            carriers.put(code, in.readInt());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.ribao.aggregation.rules;
+
+import io.ribao.schemas.alert.AlertEvent;
+import io.ribao.schemas.alert.AlertState;
+import io.ribao.schemas.alert.AlertType;
+import io.ribao.schemas.alert.Severity;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What a data-quality or concealment rule found about one unit on one day. Named apart from the supervision
+ * {@code io.ribao.schemas.report.Finding} a report carries.
+ *
+ * @param messageKey key in the {@code rules} bundle; {@code arguments} fill its {0}, {1}, … as given (already text,
+ *                   so numbers are not regrouped by locale)
+ * @param evidence   the numbers that triggered the finding, by name
+ */
+public record RuleFinding(AlertType type, String unitId, LocalDate date, String ruleId, Severity severity,
+                          String messageKey, List<String> arguments, Map<String, String> evidence) {
+
+    public RuleFinding {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(unitId, "unitId");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(ruleId, "ruleId");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(messageKey, "messageKey");
+        arguments = List.copyOf(arguments);
+        evidence = Collections.unmodifiableMap(new TreeMap<>(evidence));
+    }
+
+    /** {@code TYPE:unitId:date:ruleId}, the same every time the same thing is found, so the alert is deduplicated. */
+    public String alertId() {
+        return type + ":" + unitId + ":" + date + ":" + ruleId;
+    }
+
+    /** The message in Chinese, as alerts are sent. */
+    public String message() {
+        return RuleMessages.format(messageKey, arguments, RuleMessages.CHINESE);
+    }
+
+    public String message(Locale locale) {
+        return RuleMessages.format(messageKey, arguments, locale);
+    }
+
+    /** The raised alert for this finding; routing decides the recipients. */
+    public AlertEvent toAlertEvent(String jurisdictionId, List<String> recipients, Instant at) {
+        return AlertEvent.newBuilder()
+                .setAlertId(alertId())
+                .setType(type)
+                .setState(AlertState.RAISED)
+                .setSeverity(severity)
+                .setJurisdictionId(jurisdictionId)
+                .setUnitId(unitId)
+                .setDate(date)
+                .setRuleId(ruleId)
+                .setMessage(message())
+                .setEvidence(new TreeMap<>(evidence))
+                .setRecipients(List.copyOf(recipients))
+                .setAt(at)
+                .build();
+    }
+}

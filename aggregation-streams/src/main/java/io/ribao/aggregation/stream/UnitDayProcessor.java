@@ -1,0 +1,326 @@
+package io.ribao.aggregation.stream;
+
+import io.ribao.aggregation.alert.AlertComposer;
+import io.ribao.aggregation.day.AlertChange;
+import io.ribao.aggregation.day.AlertIds;
+import io.ribao.aggregation.day.Attendance;
+import io.ribao.aggregation.day.DaySchedule;
+import io.ribao.aggregation.day.Deadline;
+import io.ribao.aggregation.day.Transition;
+import io.ribao.aggregation.day.UnitDay;
+import io.ribao.schemas.day.DayClosed;
+import io.ribao.schemas.report.ReportEvent;
+import io.ribao.schemas.roster.Jurisdiction;
+import io.ribao.schemas.roster.Unit;
+import io.ribao.schemas.status.UnitDayStatus;
+import io.ribao.topics.Keys;
+import io.ribao.topics.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The unit-day task: owns the units of its partition (roster units and reports are co-partitioned by unitId), opens
+ * each day for them, applies reports and due deadlines through {@link UnitDay}, and forwards statuses, alerts,
+ * day-closed parts and dead letters. "Now" is the wall clock of the punctuator and of the stream thread, nothing else.
+ */
+public final class UnitDayProcessor implements Processor<String, byte[], String, Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnitDayProcessor.class);
+    private static final String RAISED = "RAISED";
+    private static final String RESOLVED = "RESOLVED";
+    private static final List<Deadline> UNIT_DEADLINES =
+            List.of(Deadline.REMINDER, Deadline.SUBMISSION, Deadline.BULLETIN, Deadline.LOCK);
+
+    private final Duration punctuationInterval;
+    private final int partitions;
+    private final AlertComposer composer;
+    private final Deserializer<Unit> unitReader;
+    private final Deserializer<ReportEvent> reportReader;
+
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, Unit> units;
+    private KeyValueStore<String, UnitDayStatus> unitDays;
+    private KeyValueStore<String, String> deadlines;
+    private KeyValueStore<String, String> openedDays;
+    private KeyValueStore<String, String> alerts;
+    private KeyValueStore<String, Jurisdiction> jurisdictions;
+
+    public UnitDayProcessor(Topics topics, Duration punctuationInterval, int partitions, AlertComposer composer) {
+        this.punctuationInterval = punctuationInterval;
+        this.partitions = partitions;
+        this.composer = composer;
+        this.unitReader = topics.units().valueSerde().deserializer();
+        this.reportReader = topics.reports().valueSerde().deserializer();
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        units = context.getStateStore(StoreNames.UNITS);
+        unitDays = context.getStateStore(StoreNames.UNIT_DAYS);
+        deadlines = context.getStateStore(StoreNames.DEADLINES);
+        openedDays = context.getStateStore(StoreNames.OPENED_DAYS);
+        alerts = context.getStateStore(StoreNames.ALERTS);
+        jurisdictions = context.getStateStore(StoreNames.JURISDICTIONS);
+        context.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME,
+                timestamp -> onWallClock(Instant.ofEpochMilli(timestamp)));
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        RecordMetadata source = context.recordMetadata().orElseThrow();
+        try {
+            if (Topics.ROSTER_UNITS.equals(source.topic())) {
+                onUnit(record.key(), record.value(), now);
+            } else {
+                onReport(record.value(), now);
+            }
+        } catch (RuntimeException e) {
+            if (!DeadLetters.isBadRecord(e)) {
+                throw e;
+            }
+            LOG.warn("bad record {}-{}@{} ({}); sent to {} and processing continues", source.topic(),
+                    source.partition(), source.offset(), e.toString(), Topics.deadLetterTopic(DeadLetters.APP));
+            context.forward(new Record<>(record.key(), DeadLetters.of(source.topic(), source.partition(),
+                    source.offset(), DeadLetters.keyBytes(record.key()), record.value(), e, now), now.toEpochMilli()));
+        }
+    }
+
+    private void onUnit(String key, byte[] bytes, Instant now) {
+        if (bytes == null) {
+            if (key != null) {
+                units.delete(key);
+            }
+            return;
+        }
+        Unit unit = unitReader.deserialize(Topics.ROSTER_UNITS, bytes);
+        require(unit.getId() != null && !unit.getId().isBlank(), "unit id is blank");
+        require(unit.getJurisdictionId() != null && !unit.getJurisdictionId().isBlank(), "unit jurisdictionId is blank");
+        units.put(unit.getId(), unit);
+        // A unit that arrives (or is reactivated) during an open day is expected that day at once.
+        String opened = openedDays.get(unit.getJurisdictionId());
+        Jurisdiction jurisdiction = jurisdictions.get(unit.getJurisdictionId());
+        if (opened != null && jurisdiction != null) {
+            LocalDate today = LocalDate.parse(opened);
+            if (Attendance.expected(unit, today)) {
+                openUnitDay(unit, jurisdiction, today, now);
+            }
+        }
+    }
+
+    private void onReport(byte[] bytes, Instant now) {
+        if (bytes == null) {
+            return;
+        }
+        ReportEvent report = reportReader.deserialize(Topics.REPORTS, bytes);
+        require(report.getUnitId() != null && !report.getUnitId().isBlank(), "report unitId is blank");
+        require(report.getDate() != null, "report date is missing");
+        require(report.getRevision() >= 1, "report revision must be >= 1, not " + report.getRevision());
+        Jurisdiction jurisdiction = jurisdictions.get(report.getJurisdictionId());
+        require(jurisdiction != null, "unknown jurisdiction " + report.getJurisdictionId());
+        Unit unit = units.get(report.getUnitId());
+        require(unit != null, "unknown unit " + report.getUnitId());
+        DaySchedule schedule = DaySchedule.of(jurisdiction, report.getDate());
+        require(now.isBefore(schedule.locks()), "day " + report.getDate() + " is locked");
+        String dayKey = Keys.ofDay(unit.getId(), report.getDate());
+        UnitDayStatus status = unitDays.get(dayKey);
+        if (status == null) {
+            // The report can beat the punctuation that opens its day.
+            status = openUnitDay(unit, jurisdiction, report.getDate(), now);
+        }
+        apply(UnitDay.onReport(status, report, schedule, now), dayKey, unit, jurisdiction, report.getDate(), now);
+    }
+
+    private void onWallClock(Instant now) {
+        openDays(now);
+        applyDue(now);
+    }
+
+    /** Opens every day that has begun since this task last looked, back at most amendDays after an outage. */
+    private void openDays(Instant now) {
+        List<Jurisdiction> all = new ArrayList<>();
+        try (KeyValueIterator<String, Jurisdiction> it = jurisdictions.all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.value != null) {
+                    all.add(kv.value);
+                }
+            });
+        }
+        for (Jurisdiction jurisdiction : all) {
+            LocalDate today = DaySchedule.today(jurisdiction, now);
+            String opened = openedDays.get(jurisdiction.getId());
+            LocalDate from = opened == null ? today : LocalDate.parse(opened).plusDays(1);
+            LocalDate earliest = today.minusDays(jurisdiction.getAmendDays());
+            if (from.isBefore(earliest)) {
+                from = earliest;
+            }
+            if (from.isAfter(today)) {
+                continue;
+            }
+            List<Unit> owned = unitsOf(jurisdiction.getId());
+            for (LocalDate date = from; !date.isAfter(today); date = date.plusDays(1)) {
+                openDay(jurisdiction, date, owned, now);
+            }
+            openedDays.put(jurisdiction.getId(), today.toString());
+        }
+    }
+
+    private void openDay(Jurisdiction jurisdiction, LocalDate date, List<Unit> owned, Instant now) {
+        DaySchedule schedule = DaySchedule.of(jurisdiction, date);
+        String dayOfJurisdiction = Keys.ofDay(jurisdiction.getId(), date);
+        deadlines.put(new DeadlineKey(schedule.bulletin(), Deadline.DAY_CLOSE, dayOfJurisdiction).encode(),
+                dayOfJurisdiction);
+        for (Unit unit : owned) {
+            if (Attendance.expected(unit, date)) {
+                openUnitDay(unit, jurisdiction, date, now);
+            }
+        }
+    }
+
+    private UnitDayStatus openUnitDay(Unit unit, Jurisdiction jurisdiction, LocalDate date, Instant now) {
+        String dayKey = Keys.ofDay(unit.getId(), date);
+        UnitDayStatus existing = unitDays.get(dayKey);
+        if (existing != null) {
+            return existing;
+        }
+        UnitDayStatus status = UnitDay.expected(unit.getId(), jurisdiction.getId(), date, now);
+        unitDays.put(dayKey, status);
+        DaySchedule schedule = DaySchedule.of(jurisdiction, date);
+        for (Deadline deadline : UNIT_DEADLINES) {
+            deadlines.put(new DeadlineKey(schedule.at(deadline), deadline, dayKey).encode(), dayKey);
+        }
+        context.forward(new Record<>(dayKey, status, now.toEpochMilli()));
+        return status;
+    }
+
+    /** Range-scans what has fallen due (in due order), applies it and forgets it. */
+    private void applyDue(Instant now) {
+        List<String> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = deadlines.range(DeadlineKey.start(), DeadlineKey.endAt(now))) {
+            it.forEachRemaining(kv -> due.add(kv.key));
+        }
+        for (String key : due) {
+            deadlines.delete(key);
+            DeadlineKey deadline = DeadlineKey.decode(key);
+            if (deadline.kind() == Deadline.DAY_CLOSE) {
+                closeDay(deadline, now);
+            } else {
+                applyDeadline(deadline, now);
+            }
+        }
+    }
+
+    private void applyDeadline(DeadlineKey deadline, Instant now) {
+        String dayKey = deadline.subject();
+        UnitDayStatus status = unitDays.get(dayKey);
+        if (status == null) {
+            return;
+        }
+        LocalDate date = status.getDate();
+        Unit unit = units.get(status.getUnitId());
+        Jurisdiction jurisdiction = jurisdictions.get(status.getJurisdictionId());
+        boolean expected = Attendance.expected(unit, date);
+        if (jurisdiction != null && (expected || deadline.kind() == Deadline.LOCK) && unit != null) {
+            Transition transition = UnitDay.onDeadline(status, deadline.kind(), DaySchedule.of(jurisdiction, date), now);
+            apply(transition, dayKey, unit, jurisdiction, date, now);
+        }
+        if (deadline.kind() == Deadline.LOCK) {
+            forget(dayKey);
+        }
+    }
+
+    /** A locked day can change no more: its state and alert ids leave the stores, which stay bounded. */
+    private void forget(String dayKey) {
+        unitDays.delete(dayKey);
+        List<String> ids = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = alerts.prefixScan(dayKey + "|", new StringSerializer())) {
+            it.forEachRemaining(kv -> ids.add(kv.key));
+        }
+        ids.forEach(alerts::delete);
+    }
+
+    private void closeDay(DeadlineKey deadline, Instant now) {
+        String jurisdictionId = Keys.idOf(deadline.subject());
+        LocalDate date = Keys.dateOf(deadline.subject());
+        List<UnitDayStatus> statuses = new ArrayList<>();
+        for (Unit unit : unitsOf(jurisdictionId)) {
+            UnitDayStatus status = Attendance.expected(unit, date)
+                    ? unitDays.get(Keys.ofDay(unit.getId(), date)) : null;
+            if (status != null) {
+                statuses.add(status);
+            }
+        }
+        statuses.sort(Comparator.comparing(UnitDayStatus::getUnitId));
+        DayClosed part = DayClosed.newBuilder()
+                .setJurisdictionId(jurisdictionId)
+                .setDate(date)
+                .setClosedAt(deadline.due())
+                .setUnits(statuses)
+                .setPartition(context.taskId().partition())
+                .setPartitions(partitions)
+                .build();
+        context.forward(new Record<>(deadline.subject(), part, now.toEpochMilli()));
+    }
+
+    private void apply(Transition transition, String dayKey, Unit unit, Jurisdiction jurisdiction, LocalDate date,
+                       Instant now) {
+        if (transition.changed()) {
+            unitDays.put(dayKey, transition.status());
+            context.forward(new Record<>(dayKey, transition.status(), now.toEpochMilli()));
+        }
+        boolean expected = Attendance.expected(unit, date);
+        for (AlertChange change : transition.alerts()) {
+            String alertKey = dayKey + "|" + AlertIds.of(change.type(), unit.getId(), date, change.ruleId());
+            String known = alerts.get(alertKey);
+            if (change.raises()) {
+                // Raised once, ever: a resolved alert never comes back, a suspended unit raises nothing.
+                if (!expected || known != null) {
+                    continue;
+                }
+                alerts.put(alertKey, RAISED);
+            } else {
+                if (!RAISED.equals(known)) {
+                    continue;
+                }
+                alerts.put(alertKey, RESOLVED);
+            }
+            var event = composer.compose(change, unit, jurisdiction, date, now);
+            context.forward(new Record<>(event.getAlertId(), event, now.toEpochMilli()));
+        }
+    }
+
+    private List<Unit> unitsOf(String jurisdictionId) {
+        List<Unit> owned = new ArrayList<>();
+        try (KeyValueIterator<String, Unit> it = units.all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.value != null && jurisdictionId.equals(kv.value.getJurisdictionId())) {
+                    owned.add(kv.value);
+                }
+            });
+        }
+        return owned;
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new InvalidRecordException(problem);
+        }
+    }
+}

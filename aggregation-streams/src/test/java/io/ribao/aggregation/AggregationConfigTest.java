@@ -1,0 +1,46 @@
+package io.ribao.aggregation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AggregationConfigTest {
+
+    @Test
+    void shippedConfigLoadsWithItsDefaults() throws Exception {
+        AggregationSettings settings = AggregationConfig.load(Path.of("config.yml"), name -> null);
+
+        assertThat(settings.bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(settings.schemaRegistryUrl()).isEqualTo("http://localhost:8081");
+        assertThat(settings.applicationId()).isEqualTo("ribao-aggregation");
+        assertThat(settings.punctuationInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.numStreamThreads()).isEqualTo(1);
+        assertThat(settings.replicationFactor()).isEqualTo(1);
+        assertThat(settings.reportPartitions()).isZero();
+    }
+
+    @Test
+    void environmentVariablesOverrideTheDefaults() throws Exception {
+        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", "k1:9092,k2:9092",
+                "AGGREGATION_PUNCTUATION_INTERVAL", "250ms", "AGGREGATION_REPLICATION_FACTOR", "3");
+        AggregationSettings settings = AggregationConfig.load(Path.of("config.yml"), env::get);
+
+        assertThat(settings.bootstrapServers()).isEqualTo("k1:9092,k2:9092");
+        assertThat(settings.punctuationInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(settings.replicationFactor()).isEqualTo(3);
+        assertThat(settings.streamsProperties()).containsEntry("processing.guarantee", "exactly_once_v2");
+    }
+
+    @Test
+    void unknownKeyOrMissingVariableIsRefusedByName() {
+        assertThatThrownBy(() -> AggregationConfig.parse("bootstrapServers: a\nschemaRegistryUrl: mem://x\n"
+                + "stateDir: /tmp/x\npunctuation: 1s\n", name -> null))
+                .hasMessageContaining("punctuation");
+        assertThatThrownBy(() -> AggregationConfig.parse("bootstrapServers: ${NOPE}\n", name -> null))
+                .hasMessageContaining("NOPE");
+    }
+}

@@ -1,0 +1,124 @@
+package io.ribao.aggregation;
+
+import io.ribao.aggregation.stream.DeadLetters;
+import io.ribao.registry.SchemaRegistries;
+import io.ribao.schemas.alert.AlertEvent;
+import io.ribao.schemas.day.DayClosed;
+import io.ribao.schemas.dlq.DeadLetter;
+import io.ribao.schemas.report.ReportEvent;
+import io.ribao.schemas.roster.Jurisdiction;
+import io.ribao.schemas.roster.Unit;
+import io.ribao.schemas.status.UnitDayStatus;
+import io.ribao.topics.Topic;
+import io.ribao.topics.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The production topology in a TopologyTestDriver, with the wall clock in the test's hands. */
+public final class AggregationDriver implements AutoCloseable {
+
+    public static final ZoneId ZONE = ZoneId.of(RosterFixtures.ZONE);
+
+    private final TopologyTestDriver driver;
+    private final Topics topics;
+    private final TestInputTopic<String, Jurisdiction> jurisdictions;
+    private final TestInputTopic<String, Unit> units;
+    private final TestInputTopic<String, ReportEvent> reports;
+    private final TestInputTopic<String, byte[]> rawReports;
+    public final TestOutputTopic<String, UnitDayStatus> statuses;
+    public final TestOutputTopic<String, AlertEvent> alerts;
+    public final TestOutputTopic<String, DayClosed> dayClosed;
+    public final TestOutputTopic<String, DeadLetter> deadLetters;
+    private long clock;
+
+    public AggregationDriver(Path stateDir, Instant start) {
+        this(stateDir, start, "mem://aggregation-" + UUID.randomUUID());
+    }
+
+    public AggregationDriver(Path stateDir, Instant start, String registryUrl) {
+        AggregationSettings settings = AggregationSettings.of("test:9092", registryUrl, stateDir)
+                .withApplicationId("ribao-aggregation-test");
+        clock = start.toEpochMilli();
+        topics = new Topics(SchemaRegistries.forUrl(registryUrl));
+        driver = new TopologyTestDriver(AggregationTopology.build(settings, topics), settings.streamsProperties(), start);
+        jurisdictions = input(topics.jurisdictions());
+        units = input(topics.units());
+        reports = input(topics.reports());
+        rawReports = driver.createInputTopic(Topics.REPORTS, Serdes.String().serializer(),
+                Serdes.ByteArray().serializer(), start, Duration.ZERO);
+        statuses = output(topics.unitDayStatus());
+        alerts = output(topics.alerts());
+        dayClosed = output(topics.dayClosed());
+        deadLetters = output(topics.deadLetters(DeadLetters.APP));
+    }
+
+    public static Instant at(LocalDate date, String localTime) {
+        return date.atTime(LocalTime.parse(localTime)).atZone(ZONE).toInstant();
+    }
+
+    public Instant now() {
+        return Instant.ofEpochMilli(clock);
+    }
+
+    /** Moves the wall clock to {@code instant} (forward only); punctuation fires once at the new time. */
+    public void advanceTo(Instant instant) {
+        long delta = instant.toEpochMilli() - clock;
+        if (delta < 0) {
+            throw new IllegalArgumentException("the wall clock only moves forward: " + instant);
+        }
+        clock = instant.toEpochMilli();
+        driver.advanceWallClockTime(Duration.ofMillis(delta));
+    }
+
+    public void advanceTo(LocalDate date, String localTime) {
+        advanceTo(at(date, localTime));
+    }
+
+    public void publish(Jurisdiction jurisdiction) {
+        jurisdictions.pipeInput(jurisdiction.getId(), jurisdiction, clock);
+    }
+
+    public void publish(Unit unit) {
+        units.pipeInput(unit.getId(), unit, clock);
+    }
+
+    public void publish(ReportEvent report) {
+        reports.pipeInput(report.getUnitId(), report, clock);
+    }
+
+    public void publishRawReport(String key, byte[] value) {
+        rawReports.pipeInput(key, value, clock);
+    }
+
+    /** Everything each output topic holds, so a test can end by asserting nothing more came out. */
+    public boolean outputsEmpty() {
+        return statuses.isEmpty() && alerts.isEmpty() && dayClosed.isEmpty() && deadLetters.isEmpty();
+    }
+
+    public List<AlertEvent> readAlerts() {
+        return alerts.readValuesToList();
+    }
+
+    private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
+        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
+        return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}

@@ -1,0 +1,111 @@
+package io.ribao.aggregation.rollup;
+
+import static io.ribao.aggregation.rollup.RosterFixtures.DAY;
+import static io.ribao.aggregation.rollup.RosterFixtures.signed;
+import static io.ribao.aggregation.rollup.RosterFixtures.status;
+import static io.ribao.aggregation.rollup.RosterFixtures.under;
+import static io.ribao.aggregation.rollup.RosterFixtures.withTargets;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.ribao.schemas.roster.Unit;
+import io.ribao.schemas.roster.UnitKind;
+import io.ribao.schemas.status.UnitDayState;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ContributionTest {
+
+    private final Unit checkpoint = under("twn-tianbao", "cp-port", UnitKind.CHECKPOINT);
+
+    @Test
+    void aUnitDayContributesToItselfAndEveryAncestorWithItsDepth() {
+        // given a checkpoint under a township under the county, signed on time
+        // when
+        List<Contribution> contributions = Contribution.of(signed(checkpoint, Map.of("persons_isolated", 4L)), checkpoint);
+
+        // then
+        assertThat(contributions).extracting(Contribution::nodeId, Contribution::depth)
+                .containsExactly(
+                        tuple("cp-port", 0),
+                        tuple("twn-tianbao", 1),
+                        tuple("demo-county", 2));
+        assertThat(contributions).allSatisfy(c -> {
+            assertThat(c.sourceUnitId()).isEqualTo("cp-port");
+            assertThat(c.sourceKind()).isEqualTo(UnitKind.CHECKPOINT);
+            assertThat(c.signed()).isTrue();
+            assertThat(c.metrics()).containsEntry("persons_isolated", 4L);
+            assertThat(c.completeness()).isEqualTo(new CompletenessCounts(1, 1, 0, 0, 0, 0, 0));
+        });
+    }
+
+    @Test
+    void anUnsignedDraftCountsAsExpectedButAddsNoMetrics() {
+        // given
+        var pending = status(checkpoint, UnitDayState.PENDING_SIGNOFF, Map.of("persons_isolated", 4L));
+
+        // when
+        Contribution own = Contribution.of(pending, checkpoint).get(0);
+
+        // then
+        assertThat(own.signed()).isFalse();
+        assertThat(own.metrics()).isEmpty();
+        assertThat(own.completeness()).isEqualTo(new CompletenessCounts(1, 0, 0, 0, 1, 0, 0));
+    }
+
+    @Test
+    void aSuspendedUnitContributesNothingSoItsEarlierContributionIsWithdrawn() {
+        // given
+        Unit suspended = Unit.newBuilder(checkpoint).setSuspended(true).build();
+
+        // when
+        List<Contribution> contributions = Contribution.of(signed(suspended, Map.of("persons_isolated", 4L)), suspended);
+
+        // then
+        assertThat(contributions).hasSize(3).allMatch(Contribution::isEmpty);
+    }
+
+    @Test
+    void aUnitIsActiveFromItsFirstToItsLastDayBothIncluded() {
+        // given a temporary checkpoint open for exactly DAY
+        Unit temporary = Unit.newBuilder(checkpoint).setActiveFrom(DAY).setActiveTo(DAY).build();
+
+        // then
+        assertThat(Contribution.isActive(temporary, DAY)).isTrue();
+        assertThat(Contribution.isActive(temporary, DAY.minusDays(1))).isFalse();
+        assertThat(Contribution.isActive(temporary, DAY.plusDays(1))).isFalse();
+    }
+
+    @Test
+    void targetsAreDecidedOnceSignedAndAllMissedWhenTheDayIsMissing() {
+        // given a unit with two daily targets
+        Unit township = withTargets(RosterFixtures.township("twn-tianbao"),
+                Map.of("vaccine_doses", 100L, "samples_collected", 50L));
+
+        // when
+        Contribution signedBelowOne = Contribution.of(
+                signed(township, Map.of("vaccine_doses", 100L, "samples_collected", 49L)), township).get(0);
+        Contribution missing = Contribution.of(status(township, UnitDayState.MISSING, Map.of()), township).get(0);
+        Contribution pending = Contribution.of(
+                status(township, UnitDayState.PENDING_SIGNOFF, Map.of("vaccine_doses", 0L)), township).get(0);
+
+        // then
+        assertThat(signedBelowOne.targetsMet()).isEqualTo(1);
+        assertThat(signedBelowOne.targetsMissed()).isEqualTo(1);
+        assertThat(missing.targetsMet()).isZero();
+        assertThat(missing.targetsMissed()).isEqualTo(2);
+        assertThat(pending.targetsMet() + pending.targetsMissed()).isZero();
+        assertThat(pending.targets()).containsEntry("vaccine_doses", 100L);
+    }
+
+    @Test
+    void aStatusPairedWithAnotherUnitIsRefused() {
+        Unit other = under("twn-tianbao", "cp-other", UnitKind.CHECKPOINT);
+
+        assertThatThrownBy(() -> Contribution.of(signed(checkpoint, Map.of()), other))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cp-port");
+    }
+}

@@ -1,0 +1,154 @@
+package io.ribao.bulletin;
+
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.ribao.bulletin.cli.DbCommand;
+import io.ribao.bulletin.db.DatabaseAudit;
+import io.ribao.bulletin.db.Migrations;
+import io.ribao.bulletin.delivery.Backoff;
+import io.ribao.bulletin.delivery.BulletinOutbox;
+import io.ribao.bulletin.delivery.Channels;
+import io.ribao.bulletin.delivery.Dispatcher;
+import io.ribao.bulletin.delivery.EmailChannel;
+import io.ribao.bulletin.delivery.InAppChannel;
+import io.ribao.bulletin.delivery.NoticePlanner;
+import io.ribao.bulletin.delivery.WebhookChannel;
+import io.ribao.bulletin.kafka.KafkaBulletinPublisher;
+import io.ribao.bulletin.projection.KafkaDeadLetters;
+import io.ribao.bulletin.projection.Projection;
+import io.ribao.bulletin.projection.ProjectionListener;
+import io.ribao.bulletin.projection.RecordApplier;
+import io.ribao.bulletin.resources.AlertResource;
+import io.ribao.bulletin.resources.LedgerResource;
+import io.ribao.bulletin.resources.StatusResource;
+import io.ribao.bulletin.workflow.BulletinFeature;
+import io.ribao.bulletin.workflow.BulletinService;
+import io.ribao.kit.auth.RibaoAuth;
+import io.ribao.kit.error.RibaoErrors;
+import io.ribao.kit.roster.RosterView;
+import io.ribao.registry.SchemaRegistries;
+import io.ribao.topics.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * bulletin-service: projects the topics into PostgreSQL, serves the board, alerts and the ledger, delivers alerts
+ * and bulletins, and runs the bulletin workflow.
+ */
+public class BulletinApplication extends Application<BulletinConfiguration> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BulletinApplication.class);
+
+    private final Clock clock;
+    private final List<ProjectionListener> extraListeners = new CopyOnWriteArrayList<>();
+    private volatile Jdbi jdbi;
+    private volatile Dispatcher dispatcher;
+
+    public BulletinApplication() {
+        this(Clock.systemUTC());
+    }
+
+    public BulletinApplication(Clock clock) {
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new BulletinApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "bulletin-service";
+    }
+
+    @Override
+    public void initialize(Bootstrap<BulletinConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addCommand(new DbCommand());
+    }
+
+    /** Another in-process listener of committed projection batches (e.g. the local stack's board push). */
+    public BulletinApplication addProjectionListener(ProjectionListener listener) {
+        extraListeners.add(listener);
+        return this;
+    }
+
+    /** The database handle, once {@code run} has been called (for tests and the local stack). */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** The alert dispatcher, once {@code run} has been called; tests call {@code dispatchDue()} on it. */
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    @Override
+    public void run(BulletinConfiguration config, Environment env) throws Exception {
+        ManagedDataSource dataSource = config.getDatabase().build(env.metrics(), "postgresql");
+        if (config.isMigrateOnStartup()) {
+            LOG.info("applied {} database migration(s)", Migrations.migrate(dataSource));
+        }
+        jdbi = new JdbiFactory().build(env, config.getDatabase(), dataSource, "postgresql");
+
+        String bootstrapServers = config.getKafka().getBootstrapServers();
+        Topics topics = new Topics(SchemaRegistries.forUrl(config.getSchemaRegistryUrl()));
+        RosterView roster = RosterView.start(bootstrapServers, topics);
+        env.lifecycle().manage(roster);
+
+        RibaoErrors.register(config, env);
+        RibaoAuth.register(env, roster);
+        DatabaseAudit audit = new DatabaseAudit(jdbi);
+        env.jersey().register(new StatusResource(jdbi));
+        env.jersey().register(new AlertResource(jdbi, clock, audit));
+        env.jersey().register(new LedgerResource(jdbi));
+
+        DeliveryConfiguration delivery = config.getDelivery();
+        KafkaBulletinPublisher publisher = new KafkaBulletinPublisher(topics.bulletins(), bootstrapServers);
+        env.lifecycle().manage(publisher);
+        BulletinService bulletins = BulletinFeature.register(env, jdbi, clock, new BulletinOutbox(clock), publisher);
+
+        Duration webhookTimeout = delivery.getWebhookTimeout().toJavaDuration();
+        dispatcher = new Dispatcher(jdbi, clock, new Channels(Map.of(
+                "inapp", new InAppChannel(clock),
+                "webhook", new WebhookChannel(webhookTimeout),
+                "email", new EmailChannel(delivery.getSmtpHost(), delivery.getSmtpPort(), delivery.getSmtpFrom(),
+                        (int) webhookTimeout.toMillis()))),
+                new Backoff(delivery.getInitialBackoff().toJavaDuration(), delivery.getMaxBackoff().toJavaDuration()),
+                delivery.getMaxAttempts(), delivery.getEscalationDelay().toJavaDuration(),
+                delivery.getRepeatInterval().toJavaDuration(), delivery.getPollInterval().toJavaDuration());
+        if (config.isDispatcherEnabled()) {
+            env.lifecycle().manage(dispatcher);
+        }
+
+        if (config.isProjectionEnabled()) {
+            KafkaDeadLetters deadLetters = new KafkaDeadLetters(topics.deadLetters("bulletin-service"),
+                    bootstrapServers);
+            Projection projection = new Projection(jdbi,
+                    new RecordApplier(topics, new NoticePlanner(delivery.getDigestWindow().toJavaDuration())),
+                    deadLetters, clock, bootstrapServers, config.getKafka().getConsumerName());
+            projection.addListener(applied -> applied.closedDays()
+                    .forEach(day -> bulletins.draftFromDayClosed(day.jurisdictionId(), day.date())));
+            extraListeners.forEach(projection::addListener);
+            env.lifecycle().manage(projection);
+            env.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
+                @Override
+                public void stop() {
+                    deadLetters.close();
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package io.ribao.bulletin.projection;
+
+import io.dropwizard.lifecycle.Managed;
+import io.ribao.bulletin.db.OffsetDao;
+import io.ribao.schemas.dlq.DeadLetter;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Projects the topics into PostgreSQL exactly once: partitions are assigned by hand, positions come from
+ * {@code consumer_offsets}, and each poll's batch is applied with idempotent upserts AND its new positions written
+ * in the same transaction. The position rows are locked for the transaction, so a second replica waits and then
+ * skips what the first applied. A record that cannot be applied becomes a dead letter and the batch goes on; a
+ * database failure rolls the batch back and it is read again from the stored positions.
+ */
+public final class Projection implements Managed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Projection.class);
+    private static final String APP = "bulletin-service";
+
+    private final Jdbi jdbi;
+    private final RecordApplier applier;
+    private final DeadLetters deadLetters;
+    private final Clock clock;
+    private final String consumerName;
+    private final Properties consumerProps;
+    private final List<ProjectionListener> listeners = new CopyOnWriteArrayList<>();
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final Set<String> topicsAssigned = new HashSet<>();
+    private volatile boolean running;
+    private KafkaConsumer<byte[], byte[]> consumer;
+    private Thread thread;
+
+    public Projection(Jdbi jdbi, RecordApplier applier, DeadLetters deadLetters, Clock clock,
+                      String bootstrapServers, String consumerName) {
+        this.jdbi = jdbi;
+        this.applier = applier;
+        this.deadLetters = deadLetters;
+        this.clock = clock;
+        this.consumerName = consumerName;
+        this.consumerProps = new Properties();
+        consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerProps.put(ConsumerConfig.CLIENT_ID_CONFIG, consumerName + "-projection");
+        consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+    }
+
+    public Projection addListener(ProjectionListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    @Override
+    public void start() {
+        consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        running = true;
+        thread = new Thread(this::run, "projection-" + consumerName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        running = false;
+        stopRequested.countDown();
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (thread != null) {
+            thread.join(TimeUnit.SECONDS.toMillis(15));
+        }
+    }
+
+    private void run() {
+        try {
+            int polls = 0;
+            while (running) {
+                if (polls++ % 50 == 0 && topicsAssigned.size() < applier.topicNames().size()) {
+                    assignAvailablePartitions();
+                }
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+                if (!records.isEmpty()) {
+                    applyWithRetry(records);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                LOG.error("projection woken up while running; stopping", e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("projection stopped: {}", e.toString(), e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void applyWithRetry(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
+        long backoffMs = 200;
+        while (running) {
+            try {
+                Applied applied = applyBatch(records);
+                notifyListeners(applied);
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("projection batch of {} records rolled back ({}); reading it again from the stored "
+                        + "positions in {} ms", records.count(), e.toString(), backoffMs);
+                // wait on the stop latch, so stop() is not delayed by the backoff
+                if (stopRequested.await(backoffMs, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+                backoffMs = Math.min(backoffMs * 2, 10_000);
+                seekToStoredPositions(records.partitions());
+                records = consumer.poll(Duration.ofMillis(200));
+                if (records.isEmpty()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One transaction: the batch's upserts and the new positions commit together or not at all. */
+    Applied applyBatch(ConsumerRecords<byte[], byte[]> records) {
+        return jdbi.inTransaction(h -> {
+            Applied applied = new Applied();
+            OffsetDao offsets = h.attach(OffsetDao.class);
+            for (TopicPartition tp : records.partitions()) {
+                Optional<Long> stored = offsets.lockPosition(consumerName, tp.topic(), tp.partition());
+                long next = stored.orElse(0L);
+                for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
+                    if (record.offset() < next) {
+                        continue; // already applied by another replica, or before a rollback
+                    }
+                    applyOne(h, record, applied);
+                    next = record.offset() + 1;
+                }
+                offsets.savePosition(consumerName, tp.topic(), tp.partition(), next);
+            }
+            return applied;
+        });
+    }
+
+    private void applyOne(Handle h, ConsumerRecord<byte[], byte[]> record, Applied applied) {
+        h.savepoint("record");
+        try {
+            applier.apply(h, record.topic(), record.key(), record.value(), applied);
+            h.release("record");
+        } catch (RuntimeException e) {
+            if (!Failures.isRecordsFault(e)) {
+                throw e;
+            }
+            h.rollbackToSavepoint("record");
+            LOG.warn("record {}-{}@{} cannot be applied ({}); sent to the dead-letter topic, projection goes on",
+                    record.topic(), record.partition(), record.offset(), e.getMessage());
+            deadLetters.send(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
+                    DeadLetter.newBuilder().setApp(APP).setTopic(record.topic()).setPartition(record.partition())
+                            .setOffset(record.offset())
+                            .setKey(record.key() == null ? null : ByteBuffer.wrap(record.key()))
+                            .setValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
+                            .setCause(String.valueOf(e.getMessage())).setFailedAt(clock.instant()).build());
+        }
+    }
+
+    private void notifyListeners(Applied applied) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        for (ProjectionListener listener : listeners) {
+            try {
+                listener.afterCommit(applied);
+            } catch (RuntimeException e) {
+                LOG.error("projection listener {} failed; the rows are committed regardless", listener, e);
+            }
+        }
+    }
+
+    private void assignAvailablePartitions() {
+        List<TopicPartition> partitions = new ArrayList<>(consumer.assignment());
+        List<TopicPartition> added = new ArrayList<>();
+        for (String topic : applier.topicNames()) {
+            if (topicsAssigned.contains(topic)) {
+                continue;
+            }
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            if (infos == null || infos.isEmpty()) {
+                LOG.info("topic {} does not exist yet; the projection will look again", topic);
+                continue;
+            }
+            topicsAssigned.add(topic);
+            infos.forEach(p -> added.add(new TopicPartition(p.topic(), p.partition())));
+        }
+        if (added.isEmpty()) {
+            return;
+        }
+        partitions.addAll(added);
+        consumer.assign(partitions);
+        seekToStoredPositions(added);
+    }
+
+    private void seekToStoredPositions(Set<TopicPartition> partitions) {
+        seekToStoredPositions(List.copyOf(partitions));
+    }
+
+    private void seekToStoredPositions(List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> stored = jdbi.withExtension(OffsetDao.class, dao -> dao.positions(consumerName))
+                .stream().collect(Collectors.toMap(p -> new TopicPartition(p.topic(), p.partition()),
+                        OffsetDao.Position::nextOffset));
+        List<TopicPartition> fromStart = new ArrayList<>();
+        for (TopicPartition tp : partitions) {
+            Long next = stored.get(tp);
+            if (next == null) {
+                fromStart.add(tp);
+            } else {
+                consumer.seek(tp, next);
+            }
+        }
+        if (!fromStart.isEmpty()) {
+            consumer.seekToBeginning(fromStart);
+        }
+    }
+}

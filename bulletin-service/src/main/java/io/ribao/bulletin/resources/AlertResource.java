@@ -1,0 +1,97 @@
+package io.ribao.bulletin.resources;
+
+import io.dropwizard.auth.Auth;
+import io.ribao.bulletin.api.AlertView;
+import io.ribao.bulletin.core.Instants;
+import io.ribao.bulletin.core.Visibility;
+import io.ribao.bulletin.db.AlertDao;
+import io.ribao.bulletin.db.BoardDao;
+import io.ribao.kit.audit.Audit;
+import io.ribao.kit.audit.AuditRecords;
+import io.ribao.kit.auth.RibaoPrincipal;
+import io.ribao.kit.error.ApiException;
+import io.ribao.kit.http.SourceAddress;
+import io.ribao.schemas.alert.AlertType;
+import io.ribao.schemas.roster.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** Alerts the caller may see, and their acknowledgement (audited, accepted or refused). */
+@Path("/api/v1/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+public class AlertResource {
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Audit audit;
+    private final AuditRecords records;
+
+    public AlertResource(Jdbi jdbi, Clock clock, Audit audit) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.audit = audit;
+        this.records = new AuditRecords(clock);
+    }
+
+    @GET
+    public List<AlertView> alerts(@Auth RibaoPrincipal caller, @QueryParam("date") String dateParam,
+                                  @QueryParam("type") String typeParam, @QueryParam("unitId") String unitParam) {
+        var date = Params.optionalDate("date", dateParam);
+        String type = Params.optionalText("type", typeParam, 40);
+        if (type != null && Arrays.stream(AlertType.values()).noneMatch(t -> t.name().equals(type))) {
+            throw ApiException.invalid("type", "unknown alert type '" + type + "'");
+        }
+        String unitId = Params.optionalText("unitId", unitParam, 200);
+        Visibility visibility = visibility(caller);
+        return jdbi.onDemand(AlertDao.class).find(date, type, unitId).stream()
+                .filter(a -> a.recipients().contains(caller.userId())
+                        || visibility.sees(a.unitId(), a.unitAncestorIds()))
+                .map(AlertResource::view)
+                .toList();
+    }
+
+    /** A recipient, a supervisor of the unit, or the command office may acknowledge; the first one counts. */
+    @POST
+    @Path("/{alertId}/ack")
+    public AlertView acknowledge(@Auth RibaoPrincipal caller, @PathParam("alertId") String alertId,
+                                 @Context HttpServletRequest request) {
+        AlertDao dao = jdbi.onDemand(AlertDao.class);
+        AlertDao.Alert alert = dao.byId(alertId)
+                .orElseThrow(() -> ApiException.notFound("no alert '" + alertId + "'"));
+        String source = SourceAddress.of(request);
+        boolean allowed = caller.role() == Role.OFFICE || alert.recipients().contains(caller.userId())
+                || alert.unitSupervisorIds().contains(caller.userId());
+        if (!allowed) {
+            audit.record(records.of(caller, "ALERT_ACK", alertId, AuditRecords.REFUSED, source,
+                    Map.of("reason", "not a recipient, supervisor of the unit, or the office")));
+            throw ApiException.forbidden("only a recipient, a supervisor of the unit or the office may "
+                    + "acknowledge this alert");
+        }
+        int changed = dao.acknowledge(alertId, caller.userId(), clock.instant());
+        audit.record(records.of(caller, "ALERT_ACK", alertId, AuditRecords.ACCEPTED, source,
+                Map.of("first", String.valueOf(changed == 1))));
+        return view(dao.byId(alertId).orElseThrow());
+    }
+
+    private Visibility visibility(RibaoPrincipal caller) {
+        return new Visibility(caller, jdbi.onDemand(BoardDao.class).unitsSupervisedBy(caller.userId()));
+    }
+
+    static AlertView view(AlertDao.Alert a) {
+        return new AlertView(a.alertId(), a.type(), a.unitId(), a.day().toString(), a.severity(),
+                Instants.iso(a.raisedAt()), a.message(), a.evidence(), a.recipients(),
+                Instants.iso(a.acknowledgedAt()), Instants.iso(a.resolvedAt()));
+    }
+}

@@ -1,0 +1,47 @@
+package io.ribao.bulletin.resources;
+
+import io.dropwizard.auth.Auth;
+import io.ribao.bulletin.api.DayStatus;
+import io.ribao.bulletin.api.UnitStatus;
+import io.ribao.bulletin.core.Instants;
+import io.ribao.bulletin.core.Visibility;
+import io.ribao.bulletin.db.BoardDao;
+import io.ribao.kit.auth.RibaoPrincipal;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** The board of one day: every unit the caller may see, with the counts over them. */
+@Path("/api/v1/days/{date}/status")
+@Produces(MediaType.APPLICATION_JSON)
+public class StatusResource {
+
+    private final Jdbi jdbi;
+
+    public StatusResource(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @GET
+    public DayStatus status(@Auth RibaoPrincipal caller, @PathParam("date") String dateParam) {
+        LocalDate date = Params.requiredDate("date", dateParam);
+        BoardDao board = jdbi.onDemand(BoardDao.class);
+        Visibility visibility = new Visibility(caller, board.unitsSupervisedBy(caller.userId()));
+        List<BoardDao.UnitDay> units = board.unitsOn(date).stream()
+                .filter(u -> visibility.sees(u.unitId(), u.ancestorIds()))
+                .toList();
+        return new DayStatus(date.toString(), units.size(), count(units, "ON_TIME"), count(units, "LATE"),
+                count(units, "MISSING"), count(units, "PENDING_SIGNOFF"),
+                units.stream().map(u -> new UnitStatus(u.unitId(), u.name(), u.state(),
+                        Instants.iso(u.submittedAt()), Instants.iso(u.signedAt()), u.revision())).toList());
+    }
+
+    private static int count(List<BoardDao.UnitDay> units, String state) {
+        return (int) units.stream().filter(u -> u.state().equals(state)).count();
+    }
+}

@@ -1,0 +1,90 @@
+package io.ribao.bulletin.workflow;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The bulletin tables: versions, issue numbers, receipts, and the audit rows of workflow steps. */
+@RegisterConstructorMapper(BulletinRow.class)
+@RegisterConstructorMapper(BulletinReceipt.class)
+public interface BulletinDao {
+
+    String COLUMNS = """
+            id, jurisdiction_id, day, version, issue_no, issue_year, state, narrative, content::text AS content,
+            content_sha256, drafted_at, drafted_by, approved_at, approved_by, released_at, released_by""";
+
+    @SqlUpdate("""
+            INSERT INTO bulletins (id, jurisdiction_id, day, version, issue_no, issue_year, state, narrative, content,
+                                   content_sha256, drafted_at, drafted_by, approved_at, approved_by, released_at,
+                                   released_by)
+            VALUES (:id, :jurisdictionId, :day, :version, :issueNo, :issueYear, :state, :narrative,
+                    cast(:content AS jsonb), :contentSha256, :draftedAt, :draftedBy, :approvedAt, :approvedBy,
+                    :releasedAt, :releasedBy)""")
+    void insert(@BindMethods BulletinRow row);
+
+    /** Moves a row on only from the state it was read in, so two concurrent steps cannot both succeed. */
+    @SqlUpdate("""
+            UPDATE bulletins SET issue_no = :row.issueNo, issue_year = :row.issueYear, state = :row.state,
+                   narrative = :row.narrative, content = cast(:row.content AS jsonb),
+                   content_sha256 = :row.contentSha256, drafted_at = :row.draftedAt, drafted_by = :row.draftedBy,
+                   approved_at = :row.approvedAt, approved_by = :row.approvedBy, released_at = :row.releasedAt,
+                   released_by = :row.releasedBy
+            WHERE id = :row.id AND state = :fromState""")
+    int update(@BindMethods("row") BulletinRow row, @Bind("fromState") String fromState);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM bulletins WHERE id = :id")
+    Optional<BulletinRow> find(@Bind("id") String id);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM bulletins WHERE id = :id FOR UPDATE")
+    Optional<BulletinRow> lock(@Bind("id") String id);
+
+    @SqlQuery("SELECT " + COLUMNS + """
+             FROM bulletins WHERE jurisdiction_id = :jurisdictionId AND day = :day
+            ORDER BY version DESC LIMIT 1 FOR UPDATE""")
+    Optional<BulletinRow> lockLatest(@Bind("jurisdictionId") String jurisdictionId,
+                                     @Bind("day") LocalDate day);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM bulletins WHERE day = :day ORDER BY jurisdiction_id, version")
+    List<BulletinRow> onDay(@Bind("day") LocalDate day);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM bulletins ORDER BY day DESC, jurisdiction_id, version DESC LIMIT :limit")
+    List<BulletinRow> recent(@Bind("limit") int limit);
+
+    /** The next 第N期 for the jurisdiction and year; the row lock serialises concurrent approvals. */
+    @SqlQuery("""
+            INSERT INTO bulletin_issue_numbers (jurisdiction_id, year, last_no) VALUES (:jurisdictionId, :year, 1)
+            ON CONFLICT (jurisdiction_id, year) DO UPDATE SET last_no = bulletin_issue_numbers.last_no + 1
+            RETURNING last_no""")
+    int nextIssueNo(@Bind("jurisdictionId") String jurisdictionId, @Bind("year") int year);
+
+    @SqlUpdate("""
+            INSERT INTO bulletin_receipts (bulletin_id, recipient, channel, queued_at)
+            VALUES (:bulletinId, :recipient, :channel, :queuedAt)
+            ON CONFLICT (bulletin_id, recipient, channel) DO NOTHING""")
+    void queueReceipt(@Bind("bulletinId") String bulletinId, @Bind("recipient") String recipient,
+                      @Bind("channel") String channel, @Bind("queuedAt") Instant queuedAt);
+
+    /** Called by the delivery side when a recipient's copy went out (or was read). */
+    @SqlUpdate("""
+            UPDATE bulletin_receipts SET delivered_at = coalesce(delivered_at, :at), detail = :detail
+            WHERE bulletin_id = :bulletinId AND recipient = :recipient AND channel = :channel""")
+    int markDelivered(@Bind("bulletinId") String bulletinId, @Bind("recipient") String recipient,
+                      @Bind("channel") String channel, @Bind("at") Instant at, @Bind("detail") String detail);
+
+    @SqlQuery("""
+            SELECT bulletin_id, recipient, channel, queued_at, delivered_at, read_at, detail
+            FROM bulletin_receipts WHERE bulletin_id = :bulletinId ORDER BY recipient, channel""")
+    List<BulletinReceipt> receipts(@Bind("bulletinId") String bulletinId);
+
+    @SqlUpdate("""
+            INSERT INTO audit (at, actor, action, target, detail, source)
+            VALUES (:at, :actor, :action, :target, cast(:detail AS jsonb), :source)""")
+    void audit(@Bind("at") Instant at, @Bind("actor") String actor, @Bind("action") String action,
+               @Bind("target") String target, @Bind("detail") String detailJson, @Bind("source") String source);
+}

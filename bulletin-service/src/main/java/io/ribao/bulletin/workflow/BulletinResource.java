@@ -1,0 +1,193 @@
+package io.ribao.bulletin.workflow;
+
+import io.dropwizard.auth.Auth;
+import io.ribao.kit.auth.RibaoPrincipal;
+import io.ribao.kit.error.ApiException;
+import io.ribao.kit.http.SourceAddress;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The bulletin endpoints of DESIGN §8. Thin: parse, check, call {@link BulletinService}, answer. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public final class BulletinResource {
+
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private static final int RECENT = 50;
+
+    private final BulletinService service;
+
+    public BulletinResource(BulletinService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Path("/days/{date}/bulletin")
+    @RolesAllowed("OFFICE")
+    public Response draft(@Auth RibaoPrincipal principal, @PathParam("date") String date,
+                          @QueryParam("jurisdictionId") String jurisdictionId,
+                          @Context HttpServletRequest request) {
+        LocalDate day = date(date, "date");
+        String jurisdiction = jurisdictionOf(principal, jurisdictionId);
+        Bulletin b = answer(() -> service.draftNow(jurisdiction, day, actor(principal, request)));
+        return Response.created(URI.create("/api/v1/bulletins/" + b.id())).entity(full(b)).build();
+    }
+
+    @GET
+    @Path("/bulletins")
+    @RolesAllowed({"OFFICE", "DIRECTOR", "LEADER"})
+    public List<Map<String, Object>> list(@Auth RibaoPrincipal principal, @QueryParam("date") String date) {
+        List<Bulletin> bulletins = date == null || date.isBlank()
+                ? service.recent(RECENT) : service.onDay(date(date, "date"));
+        return bulletins.stream()
+                .filter(b -> principal.jurisdictionId() == null || principal.jurisdictionId().equals(b.jurisdictionId()))
+                .map(b -> BulletinView.summary(b, service.title(b)))
+                .toList();
+    }
+
+    @GET
+    @Path("/bulletins/{id}")
+    @RolesAllowed({"OFFICE", "DIRECTOR", "LEADER"})
+    public Map<String, Object> get(@Auth RibaoPrincipal principal, @PathParam("id") String id) {
+        return full(visible(principal, id));
+    }
+
+    @GET
+    @Path("/bulletins/{id}/html")
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    @RolesAllowed({"OFFICE", "DIRECTOR", "LEADER"})
+    public Response html(@Auth RibaoPrincipal principal, @PathParam("id") String id) {
+        Bulletin b = visible(principal, id);
+        return Response.ok(service.html(b).getBytes(StandardCharsets.UTF_8), MediaType.TEXT_HTML + ";charset=UTF-8")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                .build();
+    }
+
+    @GET
+    @Path("/bulletins/{id}/pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({"OFFICE", "DIRECTOR", "LEADER"})
+    public Response pdf(@Auth RibaoPrincipal principal, @PathParam("id") String id) {
+        Bulletin b = visible(principal, id);
+        return attachment(service.pdf(b), "application/pdf", b.id() + ".pdf");
+    }
+
+    @GET
+    @Path("/bulletins/{id}/docx")
+    @Produces(DOCX)
+    @RolesAllowed({"OFFICE", "DIRECTOR", "LEADER"})
+    public Response docx(@Auth RibaoPrincipal principal, @PathParam("id") String id) {
+        Bulletin b = visible(principal, id);
+        return attachment(service.docx(b), DOCX, b.id() + ".docx");
+    }
+
+    @PUT
+    @Path("/bulletins/{id}/narrative")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("OFFICE")
+    public Map<String, Object> narrative(@Auth RibaoPrincipal principal, @PathParam("id") String id,
+                                         NarrativeEdit edit, @Context HttpServletRequest request) {
+        if (edit == null || edit.text() == null) {
+            throw ApiException.invalid("text", "is required");
+        }
+        if (edit.text().length() > NarrativeEdit.MAX_LENGTH) {
+            throw ApiException.invalid("text", "must be at most " + NarrativeEdit.MAX_LENGTH + " characters");
+        }
+        visible(principal, id);
+        return full(answer(() -> service.editNarrative(id, edit.text(), actor(principal, request))));
+    }
+
+    @POST
+    @Path("/bulletins/{id}/approve")
+    @RolesAllowed("DIRECTOR")
+    public Map<String, Object> approve(@Auth RibaoPrincipal principal, @PathParam("id") String id,
+                                       @Context HttpServletRequest request) {
+        visible(principal, id);
+        return full(answer(() -> service.approve(id, actor(principal, request))));
+    }
+
+    /** Any authenticated user may try: a refusal (wrong role, not approved) is audited, so it is not filtered out. */
+    @POST
+    @Path("/bulletins/{id}/release")
+    public Map<String, Object> release(@Auth RibaoPrincipal principal, @PathParam("id") String id,
+                                       @Context HttpServletRequest request) {
+        return full(answer(() -> service.release(id, actor(principal, request))));
+    }
+
+    private Bulletin visible(RibaoPrincipal principal, String id) {
+        Bulletin b = service.find(id).orElseThrow(() -> ApiException.notFound("unknown bulletin '" + id + "'"));
+        if (principal.jurisdictionId() != null && !principal.jurisdictionId().equals(b.jurisdictionId())) {
+            throw ApiException.notFound("unknown bulletin '" + id + "'");
+        }
+        return b;
+    }
+
+    private Map<String, Object> full(Bulletin b) {
+        return BulletinView.full(b, service.title(b), service.json(), service.receipts(b.id()));
+    }
+
+    private String jurisdictionOf(RibaoPrincipal principal, String requested) {
+        if (requested != null && !requested.isBlank()) {
+            if (principal.jurisdictionId() != null && !principal.jurisdictionId().equals(requested)) {
+                throw ApiException.forbidden("the command office drafts only its own jurisdiction's bulletin");
+            }
+            return requested;
+        }
+        if (principal.jurisdictionId() != null) {
+            return principal.jurisdictionId();
+        }
+        return service.onlyJurisdiction()
+                .orElseThrow(() -> ApiException.invalid("jurisdictionId", "is required when there are several"));
+    }
+
+    /** Turns the workflow's refusals into the API's error answers. */
+    private static Bulletin answer(Supplier<Bulletin> step) {
+        try {
+            return step.get();
+        } catch (BulletinConflict e) {
+            throw ApiException.conflict(e.code(), e.getMessage());
+        } catch (NotPermitted e) {
+            throw ApiException.forbidden(e.getMessage());
+        } catch (UnknownBulletin | UnknownJurisdiction e) {
+            throw ApiException.notFound(e.getMessage());
+        }
+    }
+
+    private static Actor actor(RibaoPrincipal principal, HttpServletRequest request) {
+        return new Actor(principal.userId(), principal.role().name(),
+                request == null ? null : SourceAddress.of(request));
+    }
+
+    private static LocalDate date(String text, String field) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new ApiException(400, "MALFORMED", "the request is malformed",
+                    List.of(new io.ribao.kit.error.FieldError(field, "must be a date YYYY-MM-DD")));
+        }
+    }
+
+    private static Response attachment(byte[] body, String type, String filename) {
+        return Response.ok(body, type)
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .build();
+    }
+}

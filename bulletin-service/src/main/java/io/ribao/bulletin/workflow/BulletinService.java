@@ -1,0 +1,285 @@
+package io.ribao.bulletin.workflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ribao.bulletin.document.BulletinContent;
+import io.ribao.bulletin.document.BulletinDrafter;
+import io.ribao.bulletin.document.HtmlRenderer;
+import io.ribao.bulletin.document.JsonRenderer;
+import io.ribao.bulletin.document.Labels;
+import io.ribao.bulletin.document.PdfRenderer;
+import io.ribao.schemas.bulletin.BulletinEvent;
+import io.ribao.schemas.bulletin.BulletinState;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bulletin workflow on the database: drafts from the read models (on demand, or from the day-closed snapshot),
+ * narrative edits, approval with issue numbers, release through the delivery outbox. Each step is one transaction
+ * with its audit row; the bulletin event is published after the commit.
+ */
+public final class BulletinService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BulletinService.class);
+    private static final ObjectMapper DETAIL = new ObjectMapper();
+    static final String ACCEPTED = "ACCEPTED";
+    static final String REFUSED = "REFUSED";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final BulletinDelivery delivery;
+    private final BulletinPublisher publisher;
+    private final BulletinWorkflow workflow;
+    private final BulletinDrafter drafter = new BulletinDrafter();
+    private final JsonRenderer json = new JsonRenderer();
+    private final Labels labels = Labels.chinese();
+    private final HtmlRenderer html = new HtmlRenderer(labels);
+    private final PdfRenderer pdf = new PdfRenderer(html);
+    private final DraftSources sources;
+
+    public BulletinService(Jdbi jdbi, Clock clock, BulletinDelivery delivery, BulletinPublisher publisher,
+                           MetricNames metricNames) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.delivery = delivery;
+        this.publisher = publisher;
+        this.workflow = new BulletinWorkflow(clock, json);
+        this.sources = new DraftSources(labels, metricNames);
+    }
+
+    /**
+     * Drafts the day's bulletin now from the current statuses: a first draft, fresh figures for an open draft
+     * (keeping its narrative), or a correction (the next version) of an approved or released one.
+     */
+    public Bulletin draftNow(String jurisdictionId, LocalDate day, Actor actor) {
+        Bulletin drafted = jdbi.inTransaction(h -> {
+            BulletinContent fresh = drafter.draft(sources.read(h, jurisdictionId, day, false));
+            Optional<Bulletin> latest = dao(h).lockLatest(jurisdictionId, day).map(this::bulletin);
+            Bulletin b;
+            if (latest.isEmpty()) {
+                b = workflow.draft(fresh, actor);
+                dao(h).insert(row(b));
+            } else if (latest.get().state() == BulletinState.DRAFT) {
+                b = workflow.redraft(latest.get(), fresh, actor);
+                dao(h).update(row(b), BulletinState.DRAFT.name());
+            } else {
+                b = workflow.correction(latest.get(), fresh, actor);
+                dao(h).insert(row(b));
+            }
+            audit(h, actor, "BULLETIN_DRAFT", b.id(), ACCEPTED, Map.of("version", String.valueOf(b.version())));
+            return b;
+        });
+        publish(drafted, actor);
+        return drafted;
+    }
+
+    /**
+     * Drafts from the snapshot taken at the bulletin deadline; called after the day-closed row commits. Refreshes an
+     * open draft; leaves an approved or released bulletin alone (a correction is the office's decision).
+     */
+    public Optional<Bulletin> draftFromDayClosed(String jurisdictionId, LocalDate day) {
+        Optional<Bulletin> drafted = jdbi.inTransaction(h -> {
+            BulletinContent fresh = drafter.draft(sources.read(h, jurisdictionId, day, true));
+            Optional<Bulletin> latest = dao(h).lockLatest(jurisdictionId, day).map(this::bulletin);
+            if (latest.isPresent() && latest.get().state() != BulletinState.DRAFT) {
+                return Optional.<Bulletin>empty();
+            }
+            Bulletin b;
+            if (latest.isEmpty()) {
+                b = workflow.draft(fresh, Actor.SYSTEM);
+                dao(h).insert(row(b));
+            } else {
+                b = workflow.redraft(latest.get(), fresh, Actor.SYSTEM);
+                dao(h).update(row(b), BulletinState.DRAFT.name());
+            }
+            audit(h, Actor.SYSTEM, "BULLETIN_DRAFT", b.id(), ACCEPTED, Map.of("source", "day-closed"));
+            return Optional.of(b);
+        });
+        drafted.ifPresent(b -> publish(b, Actor.SYSTEM));
+        return drafted;
+    }
+
+    public Bulletin editNarrative(String id, String text, Actor actor) {
+        return refusalsAudited(actor, "BULLETIN_EDIT", id, () -> jdbi.inTransaction(h -> {
+            Bulletin current = locked(h, id);
+            Bulletin edited = workflow.editNarrative(current, text);
+            dao(h).update(row(edited), current.state().name());
+            audit(h, actor, "BULLETIN_EDIT", id, ACCEPTED, Map.of("length", String.valueOf(text.length())));
+            return edited;
+        }));
+    }
+
+    public Bulletin approve(String id, Actor actor) {
+        Bulletin approved = refusalsAudited(actor, "BULLETIN_APPROVE", id, () -> jdbi.inTransaction(h -> {
+            if (!actor.hasRole("DIRECTOR")) {
+                throw new NotPermitted("only a director approves a bulletin");
+            }
+            Bulletin current = locked(h, id);
+            if (current.state() != BulletinState.DRAFT) {
+                workflow.approve(current, 0, actor); // throws the conflict before an issue number is taken
+            }
+            int issueNo = dao(h).nextIssueNo(current.jurisdictionId(), current.day().getYear());
+            Bulletin b = workflow.approve(current, issueNo, actor);
+            dao(h).update(row(b), BulletinState.DRAFT.name());
+            audit(h, actor, "BULLETIN_APPROVE", id, ACCEPTED,
+                    Map.of("issueNo", String.valueOf(issueNo), "contentSha256", b.contentSha256()));
+            return b;
+        }));
+        publish(approved, actor);
+        return approved;
+    }
+
+    /** Releases an approved bulletin to its recipients and upstream; anything else is refused and audited. */
+    public Bulletin release(String id, Actor actor) {
+        Bulletin released = refusalsAudited(actor, "BULLETIN_RELEASE", id, () -> jdbi.inTransaction(h -> {
+            if (!actor.hasRole("DIRECTOR", "OFFICE")) {
+                throw new NotPermitted("only the director or the command office releases a bulletin");
+            }
+            Bulletin current = locked(h, id);
+            Bulletin b = workflow.release(current, actor);
+            dao(h).update(row(b), BulletinState.APPROVED.name());
+            DraftSources.JurisdictionRow j = sources.jurisdiction(h, b.jurisdictionId())
+                    .orElseThrow(() -> new UnknownJurisdiction(b.jurisdictionId()));
+            for (String recipient : j.recipientIds()) {
+                dao(h).queueReceipt(id, recipient, "recipient", clock.instant());
+            }
+            if (j.upstreamJson() != null) {
+                dao(h).queueReceipt(id, "upstream", "upstream", clock.instant());
+            }
+            delivery.enqueue(h, new ReleasedBulletin(b.id(), b.jurisdictionId(), b.day(), b.version(),
+                    b.issueNo(), labels.title(b.content()), b.contentSha256(), j.recipientIds(), j.upstreamJson(),
+                    json.render(b.content()), html.render(b.content()), pdf.render(b.content())));
+            audit(h, actor, "BULLETIN_RELEASE", id, ACCEPTED, Map.of("recipients",
+                    String.valueOf(j.recipientIds().size()), "upstream", String.valueOf(j.upstreamJson() != null)));
+            return b;
+        }));
+        publish(released, actor);
+        return released;
+    }
+
+    public Optional<Bulletin> find(String id) {
+        return jdbi.withHandle(h -> dao(h).find(id).map(this::bulletin));
+    }
+
+    public List<Bulletin> onDay(LocalDate day) {
+        return jdbi.withHandle(h -> dao(h).onDay(day).stream().map(this::bulletin).toList());
+    }
+
+    public List<Bulletin> recent(int limit) {
+        return jdbi.withHandle(h -> dao(h).recent(limit).stream().map(this::bulletin).toList());
+    }
+
+    public List<BulletinReceipt> receipts(String id) {
+        return jdbi.withHandle(h -> dao(h).receipts(id));
+    }
+
+    /** The jurisdiction to draft for when the caller's is not known: the only one there is. */
+    public Optional<String> onlyJurisdiction() {
+        return jdbi.withHandle(sources::onlyJurisdiction);
+    }
+
+    public String html(Bulletin b) {
+        return html.render(b.content());
+    }
+
+    public byte[] pdf(Bulletin b) {
+        return pdf.render(b.content());
+    }
+
+    public byte[] docx(Bulletin b) {
+        return new io.ribao.bulletin.document.DocxRenderer(labels).render(b.content());
+    }
+
+    public JsonRenderer json() {
+        return json;
+    }
+
+    public String title(Bulletin b) {
+        return labels.title(b.content());
+    }
+
+    private interface Step<T> {
+        T run();
+    }
+
+    /** Runs a step; a refusal (conflict or role) rolls the step back, is audited in its own transaction, rethrown. */
+    private <T> T refusalsAudited(Actor actor, String action, String id, Step<T> step) {
+        try {
+            return step.run();
+        } catch (BulletinConflict e) {
+            jdbi.useTransaction(h -> audit(h, actor, action, id, REFUSED, Map.of("code", e.code())));
+            throw e;
+        } catch (NotPermitted e) {
+            jdbi.useTransaction(h -> audit(h, actor, action, id, REFUSED, Map.of("code", "FORBIDDEN")));
+            throw e;
+        }
+    }
+
+    private Bulletin locked(Handle h, String id) {
+        return dao(h).lock(id).map(this::bulletin).orElseThrow(() -> new UnknownBulletin(id));
+    }
+
+    private void audit(Handle h, Actor actor, String action, String target, String outcome,
+                       Map<String, String> detail) {
+        Map<String, String> all = new LinkedHashMap<>(detail);
+        all.put("outcome", outcome);
+        all.put("role", actor.role());
+        try {
+            dao(h).audit(clock.instant(), actor.userId(), action, target, DETAIL.writeValueAsString(all),
+                    actor.sourceAddress());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit detail cannot be written as JSON", e);
+        }
+    }
+
+    /**
+     * After the commit: the bulletin's state is durable whatever happens here, so a failed publish is logged for
+     * the operator rather than undoing the step.
+     */
+    private void publish(Bulletin b, Actor actor) {
+        boolean frozen = b.state() != BulletinState.DRAFT;
+        BulletinEvent event = BulletinEvent.newBuilder()
+                .setBulletinId(b.id())
+                .setJurisdictionId(b.jurisdictionId())
+                .setDate(b.day())
+                .setVersion(b.version())
+                .setIssueNo(b.issueNo())
+                .setState(b.state())
+                .setContentSha256(b.contentSha256())
+                .setContentJson(frozen ? json.render(b.content()) : null)
+                .setBy(actor.userId())
+                .setAt(clock.instant())
+                .build();
+        try {
+            publisher.publish(event);
+        } catch (RuntimeException e) {
+            LOG.error("bulletin {} is {} but its event could not be published to ribao.bulletins; upper levels will"
+                    + " see it on the next step", b.id(), b.state(), e);
+        }
+    }
+
+    private Bulletin bulletin(BulletinRow r) {
+        return new Bulletin(r.id(), r.jurisdictionId(), r.day(), r.version(), r.issueNo(),
+                BulletinState.valueOf(r.state()), json.parse(r.content()), r.contentSha256(), r.draftedAt(),
+                r.draftedBy(), r.approvedAt(), r.approvedBy(), r.releasedAt(), r.releasedBy());
+    }
+
+    private BulletinRow row(Bulletin b) {
+        return new BulletinRow(b.id(), b.jurisdictionId(), b.day(), b.version(), b.issueNo(),
+                b.issueNo() == null ? null : b.day().getYear(), b.state().name(), b.narrative(),
+                json.render(b.content()), b.contentSha256(), b.draftedAt(), b.draftedBy(), b.approvedAt(),
+                b.approvedBy(), b.releasedAt(), b.releasedBy());
+    }
+
+    private static BulletinDao dao(Handle h) {
+        return h.attach(BulletinDao.class);
+    }
+}

@@ -1,0 +1,94 @@
+package io.ribao.bulletin.workflow;
+
+import io.ribao.bulletin.document.BulletinContent;
+import io.ribao.bulletin.document.JsonRenderer;
+import io.ribao.schemas.bulletin.BulletinState;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The bulletin's life: DRAFT (the office may redraft and edit the narrative) → APPROVED (by a director: content
+ * frozen with its issue number and hashed) → RELEASED. A correction is a new DRAFT version of an approved or released
+ * bulletin, through the same steps. Pure: persistence and roles are the caller's.
+ */
+public final class BulletinWorkflow {
+
+    private final Clock clock;
+    private final JsonRenderer json;
+
+    public BulletinWorkflow(Clock clock, JsonRenderer json) {
+        this.clock = clock;
+        this.json = json;
+    }
+
+    public Bulletin draft(BulletinContent content, Actor by) {
+        Instant now = clock.instant();
+        return new Bulletin(Bulletin.idOf(content.jurisdictionId(), content.date(), content.version()),
+                content.jurisdictionId(), content.date(), content.version(), null, BulletinState.DRAFT,
+                content, null, now, by.userId(), null, null, null, null);
+    }
+
+    /** Fresh figures for a draft, keeping the narrative the office has written. */
+    public Bulletin redraft(Bulletin current, BulletinContent fresh, Actor by) {
+        requireDraft(current, "redrafted");
+        BulletinContent content = fresh.withVersion(current.version()).withNarrative(current.narrative());
+        return new Bulletin(current.id(), current.jurisdictionId(), current.day(), current.version(), null,
+                BulletinState.DRAFT, content, null, clock.instant(), by.userId(), null, null, null, null);
+    }
+
+    public Bulletin editNarrative(Bulletin current, String text) {
+        requireDraft(current, "edited");
+        return with(current, current.content().withNarrative(text));
+    }
+
+    /** Freezes the content with its issue number (第N期) and hashes its canonical JSON. */
+    public Bulletin approve(Bulletin current, int issueNo, Actor by) {
+        if (current.state() != BulletinState.DRAFT) {
+            throw new BulletinConflict("ALREADY_APPROVED",
+                    "bulletin " + current.id() + " is " + current.state() + "; only a draft can be approved");
+        }
+        BulletinContent frozen = current.content().withIssueNo(issueNo);
+        return new Bulletin(current.id(), current.jurisdictionId(), current.day(), current.version(), issueNo,
+                BulletinState.APPROVED, frozen, json.sha256(frozen), current.draftedAt(), current.draftedBy(),
+                clock.instant(), by.userId(), null, null);
+    }
+
+    public Bulletin release(Bulletin current, Actor by) {
+        if (current.state() == BulletinState.DRAFT) {
+            throw new NotApproved(current.id());
+        }
+        if (current.state() == BulletinState.RELEASED) {
+            throw new BulletinConflict("ALREADY_RELEASED", "bulletin " + current.id() + " was already released");
+        }
+        if (!json.sha256(current.content()).equals(current.contentSha256())) {
+            // the frozen content no longer matches what the director approved: never send it out
+            throw new IllegalStateException("bulletin " + current.id() + " content differs from its approved hash");
+        }
+        return new Bulletin(current.id(), current.jurisdictionId(), current.day(), current.version(),
+                current.issueNo(), BulletinState.RELEASED, current.content(), current.contentSha256(),
+                current.draftedAt(), current.draftedBy(), current.approvedAt(), current.approvedBy(),
+                clock.instant(), by.userId());
+    }
+
+    /** A correction: the next version, drafted from fresh figures, with the narrative of the one it corrects. */
+    public Bulletin correction(Bulletin latest, BulletinContent fresh, Actor by) {
+        if (latest.state() == BulletinState.DRAFT) {
+            throw new BulletinConflict("DRAFT_EXISTS",
+                    "bulletin " + latest.id() + " is still a draft; edit it instead of correcting it");
+        }
+        return draft(fresh.withVersion(latest.version() + 1).withNarrative(latest.narrative()), by);
+    }
+
+    private static void requireDraft(Bulletin current, String what) {
+        if (current.state() != BulletinState.DRAFT) {
+            throw new BulletinConflict("NOT_DRAFT", "bulletin " + current.id() + " is " + current.state()
+                    + "; only a draft can be " + what + " (a correction is a new version)");
+        }
+    }
+
+    private static Bulletin with(Bulletin b, BulletinContent content) {
+        return new Bulletin(b.id(), b.jurisdictionId(), b.day(), b.version(), b.issueNo(), b.state(), content,
+                b.contentSha256(), b.draftedAt(), b.draftedBy(), b.approvedAt(), b.approvedBy(), b.releasedAt(),
+                b.releasedBy());
+    }
+}

@@ -1,0 +1,241 @@
+package io.ribao.bulletin.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ribao.bulletin.db.TestDatabase;
+import io.ribao.bulletin.document.JsonRenderer;
+import io.ribao.bulletin.document.KeyFigure;
+import io.ribao.bulletin.document.NamedUnit;
+import io.ribao.schemas.bulletin.BulletinEvent;
+import io.ribao.schemas.bulletin.BulletinState;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The workflow on embedded PostgreSQL with the production migrations (H3a's read models V1…, the bulletins V10). */
+class BulletinServiceTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 3, 14);
+    private static final Actor OFFICE = new Actor("u-office", "OFFICE", "10.0.0.1");
+    private static final Actor DIRECTOR = new Actor("u-director", "DIRECTOR", "10.0.0.2");
+    private static final Actor LEADER = new Actor("u-leader-1", "LEADER", "10.0.0.3");
+
+    private Jdbi jdbi;
+    private BulletinService service;
+    private final List<ReleasedBulletin> delivered = new ArrayList<>();
+    private final List<BulletinEvent> published = new ArrayList<>();
+
+    @BeforeEach
+    void readModelsOfOneDay() {
+        jdbi = TestDatabase.fresh().jdbi();
+        service = new BulletinService(jdbi, Clock.fixed(Instant.parse("2026-03-14T10:30:00Z"), ZoneOffset.UTC),
+                (handle, bulletin) -> delivered.add(bulletin), published::add, MetricNames.known());
+        jdbi.useHandle(h -> h.createScript("""
+                INSERT INTO jurisdictions (jurisdiction_id, name, timezone, office, bulletin_recipient_ids, upstream, raw)
+                VALUES ('demo-county', '示例县', 'Asia/Shanghai', '县疫情防控指挥部办公室', '{u-leader-1,u-leader-2}',
+                        '{"type":"webhook","url":"http://prefecture.example/hook"}', '{}');
+                INSERT INTO units (unit_id, jurisdiction_id, name, kind, parent_id, active_from) VALUES
+                  ('cty', 'demo-county', '示例县', 'COUNTY', NULL, '2026-01-01'),
+                  ('twn-a', 'demo-county', '天保镇', 'TOWNSHIP', 'cty', '2026-01-01'),
+                  ('twn-b', 'demo-county', '董干镇', 'TOWNSHIP', 'cty', '2026-01-01'),
+                  ('chk-1', 'demo-county', '卡点一', 'CHECKPOINT', 'twn-a', '2026-01-01'),
+                  ('dep-1', 'demo-county', '卫健局', 'DEPARTMENT', 'cty', '2026-01-01');
+                INSERT INTO users (user_id, name, role, unit_id) VALUES
+                  ('u-leader-1', '张三', 'LEADER', NULL), ('u-leader-2', '李四', 'LEADER', NULL);
+                INSERT INTO unit_day_status (unit_id, day, jurisdiction_id, state, zero_report, metrics, signer, unsigned, updated_at) VALUES
+                  ('twn-a', '2026-03-14', 'demo-county', 'ON_TIME', false, '{"centralized_isolation": 5}', 'PRINCIPAL', false, now()),
+                  ('twn-b', '2026-03-14', 'demo-county', 'MISSING', false, '{}', NULL, false, now()),
+                  ('chk-1', '2026-03-14', 'demo-county', 'LATE', false, '{"persons_registered": 100}', 'PRINCIPAL', false, now()),
+                  ('dep-1', '2026-03-14', 'demo-county', 'ON_TIME', true, '{"key_persons_screened": 0}', 'DELEGATE', false, now());
+                INSERT INTO rollups (node_id, day, jurisdiction_id, metrics, updated_at) VALUES
+                  ('cty', '2026-03-14', 'demo-county', '{"persons_registered": 100, "centralized_isolation": 5}', now()),
+                  ('cty', '2026-03-13', 'demo-county', '{"persons_registered": 80}', now());
+                INSERT INTO alerts (alert_id, type, severity, jurisdiction_id, unit_id, day, message) VALUES
+                  ('a-1', 'CONCEALMENT_SUSPECTED', 'CRITICAL', 'demo-county', 'twn-a', '2026-03-14', '集中隔离人数少于卡点转运数'),
+                  ('a-2', 'MISSING', 'WARNING', 'demo-county', 'twn-b', '2026-03-14', '漏报');
+                INSERT INTO findings (finding_id, reported_by_unit_id, unit_id, day, problem, due_date, status) VALUES
+                  ('f-1', 'sup-b', 'twn-b', '2026-03-14', '卡点值守人员脱岗', '2026-03-16', 'OPEN');
+                INSERT INTO day_closed (jurisdiction_id, day, closed_at, units) VALUES
+                  ('demo-county', '2026-03-14', '2026-03-14T10:00:00Z', '[
+                    {"unitId": "twn-a", "state": "ON_TIME", "zeroReport": false, "metrics": {"centralized_isolation": 5}, "signer": "PRINCIPAL"},
+                    {"unitId": "twn-b", "state": "MISSING", "zeroReport": false, "metrics": {}},
+                    {"unitId": "chk-1", "state": "MISSING", "zeroReport": false, "metrics": {}},
+                    {"unitId": "dep-1", "state": "ON_TIME", "zeroReport": true, "metrics": {}, "signer": "DELEGATE"}]');
+                """).execute());
+    }
+
+    @Test
+    void aDraftNowIsBuiltFromTheReadModels() {
+        Bulletin b = service.draftNow("demo-county", DAY, OFFICE);
+
+        assertThat(b.state()).isEqualTo(BulletinState.DRAFT);
+        assertThat(b.content().overview().expected()).isEqualTo(4);
+        assertThat(b.content().overview().onTime()).isEqualTo(2);
+        assertThat(b.content().overview().late()).isEqualTo(1);
+        assertThat(b.content().overview().missing()).isEqualTo(1);
+        assertThat(b.content().notices().missing()).extracting(NamedUnit::name).containsExactly("董干镇");
+        assertThat(b.content().notices().delegateSigned()).extracting(NamedUnit::name).containsExactly("卫健局");
+        assertThat(b.content().notices().concealmentSuspected()).extracting(NamedUnit::name).containsExactly("天保镇");
+        assertThat(b.content().keyFigures()).contains(new KeyFigure("persons_registered", "实名登记人数", 100, 80L, 20L));
+        assertThat(b.content().findings()).singleElement().satisfies(f -> assertThat(f.unitName()).isEqualTo("董干镇"));
+        assertThat(b.content().reportTo()).containsExactly("张三", "李四");
+        assertThat(b.content().sendTo()).containsExactly("州疫情防控指挥部");
+        assertThat(service.find(b.id())).contains(b);
+        assertThat(auditRows("BULLETIN_DRAFT")).hasSize(1);
+        assertThat(published).extracting(BulletinEvent::getState).containsExactly(BulletinState.DRAFT);
+    }
+
+    @Test
+    void approvalFreezesAndHashesTheStoredContent() {
+        Bulletin draft = service.draftNow("demo-county", DAY, OFFICE);
+        service.editNarrative(draft.id(), "一是压实责任。", OFFICE);
+
+        Bulletin approved = service.approve(draft.id(), DIRECTOR);
+
+        Bulletin stored = service.find(draft.id()).orElseThrow();
+        assertThat(stored.state()).isEqualTo(BulletinState.APPROVED);
+        assertThat(stored.issueNo()).isEqualTo(1);
+        assertThat(stored.narrative()).isEqualTo("一是压实责任。");
+        assertThat(stored.contentSha256()).isEqualTo(approved.contentSha256())
+                .isEqualTo(new JsonRenderer().sha256(stored.content()));
+        assertThat(published.get(published.size() - 1).getContentJson()).contains("一是压实责任。");
+    }
+
+    @Test
+    void editingTheNarrativeAfterApprovalIsAConflict() {
+        Bulletin draft = service.draftNow("demo-county", DAY, OFFICE);
+        service.approve(draft.id(), DIRECTOR);
+
+        assertThatThrownBy(() -> service.editNarrative(draft.id(), "改动", OFFICE))
+                .isInstanceOf(BulletinConflict.class)
+                .extracting(e -> ((BulletinConflict) e).code()).isEqualTo("NOT_DRAFT");
+        assertThat(service.find(draft.id()).orElseThrow().narrative()).isEmpty();
+    }
+
+    @Test
+    void releaseWithoutApprovalIsRefusedAndAudited() {
+        Bulletin draft = service.draftNow("demo-county", DAY, OFFICE);
+
+        assertThatThrownBy(() -> service.release(draft.id(), OFFICE)).isInstanceOf(NotApproved.class);
+
+        assertThat(service.find(draft.id()).orElseThrow().state()).isEqualTo(BulletinState.DRAFT);
+        assertThat(auditRows("BULLETIN_RELEASE")).singleElement().satisfies(row -> {
+            assertThat(row.get("actor")).isEqualTo("u-office");
+            assertThat(row.get("target")).isEqualTo(draft.id());
+            assertThat((String) row.get("detail")).contains("REFUSED").contains("NOT_APPROVED");
+            assertThat(row.get("source")).isEqualTo("10.0.0.1");
+        });
+        assertThat(delivered).isEmpty();
+    }
+
+    @Test
+    void releaseByALeaderIsForbiddenAndAudited() {
+        Bulletin draft = service.draftNow("demo-county", DAY, OFFICE);
+        service.approve(draft.id(), DIRECTOR);
+
+        assertThatThrownBy(() -> service.release(draft.id(), LEADER)).isInstanceOf(NotPermitted.class);
+
+        assertThat(auditRows("BULLETIN_RELEASE")).singleElement()
+                .satisfies(row -> assertThat((String) row.get("detail")).contains("FORBIDDEN"));
+        assertThat(service.find(draft.id()).orElseThrow().state()).isEqualTo(BulletinState.APPROVED);
+    }
+
+    @Test
+    void onlyADirectorApproves() {
+        Bulletin draft = service.draftNow("demo-county", DAY, OFFICE);
+
+        assertThatThrownBy(() -> service.approve(draft.id(), OFFICE)).isInstanceOf(NotPermitted.class);
+        assertThat(service.find(draft.id()).orElseThrow().state()).isEqualTo(BulletinState.DRAFT);
+    }
+
+    @Test
+    void releaseHandsTheBulletinToDeliveryWithReceiptsForEveryRecipientAndUpstream() {
+        Bulletin draft = service.draftNow("demo-county", DAY, OFFICE);
+        service.approve(draft.id(), DIRECTOR);
+
+        Bulletin released = service.release(draft.id(), DIRECTOR);
+
+        assertThat(released.state()).isEqualTo(BulletinState.RELEASED);
+        assertThat(delivered).singleElement().satisfies(d -> {
+            assertThat(d.recipientUserIds()).containsExactly("u-leader-1", "u-leader-2");
+            assertThat(d.upstreamChannelJson()).contains("prefecture.example");
+            assertThat(d.issueNo()).isEqualTo(1);
+            assertThat(d.title()).isEqualTo("示例县疫情防控工作专报");
+            assertThat(new String(d.pdf(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+        });
+        assertThat(service.receipts(draft.id())).extracting(BulletinReceipt::recipient)
+                .containsExactly("u-leader-1", "u-leader-2", "upstream");
+        assertThat(published).extracting(BulletinEvent::getState)
+                .containsExactly(BulletinState.DRAFT, BulletinState.APPROVED, BulletinState.RELEASED);
+    }
+
+    @Test
+    void issueNumbersRunPerJurisdictionAndYear() {
+        int first = service.approve(service.draftNow("demo-county", DAY, OFFICE).id(), DIRECTOR).issueNo();
+        int second = service.approve(service.draftNow("demo-county", DAY.plusDays(1), OFFICE).id(), DIRECTOR).issueNo();
+        int nextYear = service.approve(service.draftNow("demo-county", LocalDate.of(2027, 1, 1), OFFICE).id(),
+                DIRECTOR).issueNo();
+
+        assertThat(List.of(first, second, nextYear)).containsExactly(1, 2, 1);
+    }
+
+    @Test
+    void aCorrectionIsANewVersionThroughTheSameSteps() {
+        Bulletin first = service.draftNow("demo-county", DAY, OFFICE);
+        service.editNarrative(first.id(), "原文", OFFICE);
+        service.approve(first.id(), DIRECTOR);
+        service.release(first.id(), DIRECTOR);
+
+        Bulletin correction = service.draftNow("demo-county", DAY, OFFICE);
+
+        assertThat(correction.version()).isEqualTo(2);
+        assertThat(correction.state()).isEqualTo(BulletinState.DRAFT);
+        assertThat(correction.narrative()).isEqualTo("原文");
+        assertThatThrownBy(() -> service.release(correction.id(), DIRECTOR)).isInstanceOf(NotApproved.class);
+        assertThat(service.approve(correction.id(), DIRECTOR).issueNo()).isEqualTo(2);
+        assertThat(service.release(correction.id(), DIRECTOR).state()).isEqualTo(BulletinState.RELEASED);
+        assertThat(service.onDay(DAY)).extracting(Bulletin::version, Bulletin::state).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1, BulletinState.RELEASED),
+                org.assertj.core.groups.Tuple.tuple(2, BulletinState.RELEASED));
+    }
+
+    @Test
+    void theDayClosedDraftUsesTheSnapshotAndLeavesAnApprovedBulletinAlone() {
+        Bulletin drafted = service.draftFromDayClosed("demo-county", DAY).orElseThrow();
+
+        assertThat(drafted.draftedBy()).isEqualTo("system");
+        assertThat(drafted.content().notices().missing()).extracting(NamedUnit::name)
+                .containsExactly("董干镇", "卡点一");
+        service.approve(drafted.id(), DIRECTOR);
+        assertThat(service.draftFromDayClosed("demo-county", DAY)).isEmpty();
+        assertThat(service.onDay(DAY)).hasSize(1);
+    }
+
+    @Test
+    void anOpenDraftIsRefreshedKeepingTheOfficesNarrative() {
+        Bulletin draft = service.draftNow("demo-county", DAY, OFFICE);
+        service.editNarrative(draft.id(), "保留的文字", OFFICE);
+        jdbi.useHandle(h -> h.execute("UPDATE unit_day_status SET state = 'LATE', signer = 'PRINCIPAL' WHERE unit_id = 'twn-b'"));
+
+        Bulletin refreshed = service.draftNow("demo-county", DAY, OFFICE);
+
+        assertThat(refreshed.id()).isEqualTo(draft.id());
+        assertThat(refreshed.narrative()).isEqualTo("保留的文字");
+        assertThat(refreshed.content().overview().missing()).isZero();
+        assertThat(refreshed.content().overview().late()).isEqualTo(2);
+    }
+
+    private List<Map<String, Object>> auditRows(String action) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT actor, target, detail::text AS detail, source FROM audit WHERE action = :a ORDER BY id")
+                .bind("a", action).mapToMap().list());
+    }
+}

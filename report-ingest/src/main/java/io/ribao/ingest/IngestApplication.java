@@ -1,0 +1,137 @@
+package io.ribao.ingest;
+
+import com.codahale.metrics.health.HealthCheck;
+import io.dropwizard.assets.AssetsBundle;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.ribao.ingest.cli.MintTokenCommand;
+import io.ribao.ingest.core.ReportHistory;
+import io.ribao.ingest.core.ReportIndex;
+import io.ribao.ingest.core.ReportIntake;
+import io.ribao.ingest.kafka.EventProducer;
+import io.ribao.ingest.kafka.KafkaAudit;
+import io.ribao.ingest.kafka.KafkaReportJournal;
+import io.ribao.ingest.kafka.ReportLog;
+import io.ribao.ingest.resources.MeResource;
+import io.ribao.ingest.resources.OpenApiResource;
+import io.ribao.ingest.resources.ReportResource;
+import io.ribao.ingest.resources.RosterResource;
+import io.ribao.ingest.roster.RosterLoader;
+import io.ribao.ingest.roster.RosterPublisher;
+import io.ribao.kit.audit.AuditRecords;
+import io.ribao.kit.auth.RibaoAuth;
+import io.ribao.kit.error.RibaoErrors;
+import io.ribao.kit.http.BodySizeLimit;
+import io.ribao.kit.roster.RosterView;
+import io.ribao.registry.SchemaRegistries;
+import io.ribao.schemas.roster.Jurisdiction;
+import io.ribao.topics.Topics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** report-ingest: the reports API, sign-off, the clerk web form and roster publishing (DESIGN.md §1, §8). */
+public class IngestApplication extends Application<IngestConfiguration> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestApplication.class);
+    /** Days before today still open for revision are read back on start; one more covers time-zone edges. */
+    private static final int DEFAULT_AMEND_DAYS = 7;
+
+    private final Clock clock;
+
+    public IngestApplication() {
+        this(Clock.systemUTC());
+    }
+
+    public IngestApplication(Clock clock) {
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new IngestApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "report-ingest";
+    }
+
+    @Override
+    public void initialize(Bootstrap<IngestConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new AssetsBundle("/assets/", "/", "index.html", "clerk-form"));
+        bootstrap.addCommand(new MintTokenCommand());
+    }
+
+    @Override
+    public void run(IngestConfiguration config, Environment environment) throws Exception {
+        RibaoErrors.register(config, environment);
+        // the API lives under /api so the clerk web form can be served from /
+        environment.jersey().setUrlPattern("/api/*");
+
+        String bootstrap = config.getKafka().getBootstrapServers();
+        Topics topics = new Topics(SchemaRegistries.forUrl(config.getSchemaRegistryUrl()));
+        Duration startup = config.getStartupTimeout().toJavaDuration();
+
+        EventProducer producer = new EventProducer(bootstrap, config.getDeliveryTimeout().toJavaDuration(),
+                "report-ingest", clock);
+        environment.lifecycle().manage(producer);
+        RosterView roster = RosterView.start(bootstrap, topics);
+        environment.lifecycle().manage(roster);
+        if (!roster.awaitCaughtUp(startup)) {
+            throw new IllegalStateException("the roster topics were not read within " + startup);
+        }
+        RosterLoader loader = new RosterLoader();
+        RosterPublisher publisher = new RosterPublisher(producer, topics, roster, clock);
+        if (config.getRosterFile() != null && !config.getRosterFile().isBlank()) {
+            publishRosterFile(Path.of(config.getRosterFile()), loader, publisher);
+        }
+
+        ReportIndex index = new ReportIndex();
+        ReportLog log = new ReportLog(bootstrap, topics.reports(), index, lookback(roster), clock).follow();
+        environment.lifecycle().manage(log);
+        if (!log.awaitCaughtUp(startup)) {
+            throw new IllegalStateException("the reports log was not read within " + startup);
+        }
+
+        KafkaAudit audit = new KafkaAudit(producer, topics.audit());
+        ReportIntake intake = new ReportIntake(roster, index, new KafkaReportJournal(producer, topics.reports()),
+                audit, clock);
+
+        RibaoAuth.register(environment, roster);
+        environment.jersey().register(new BodySizeLimit(config.getMaxBodyBytes().toBytes())
+                .withLimit("v1/roster", config.getMaxRosterBytes().toBytes()));
+        environment.jersey().register(new ReportResource(intake, new ReportHistory(roster, index, intake)));
+        environment.jersey().register(new RosterResource(loader, publisher, roster, audit, new AuditRecords(clock)));
+        environment.jersey().register(new MeResource(roster, clock));
+        environment.jersey().register(new OpenApiResource());
+        environment.healthChecks().register("roster", new HealthCheck() {
+            @Override
+            protected Result check() {
+                return roster.jurisdictions().isEmpty()
+                        ? Result.unhealthy("no roster published yet") : Result.healthy();
+            }
+        });
+    }
+
+    private static void publishRosterFile(Path file, RosterLoader loader, RosterPublisher publisher) throws IOException {
+        RosterPublisher.Published published = publisher.publish(loader.load(Files.readString(file, StandardCharsets.UTF_8)));
+        LOG.info("roster {} published from {}: {} units, {} users, {} forms", published.jurisdictionId(), file,
+                published.units(), published.users(), published.forms());
+    }
+
+    private static Duration lookback(RosterView roster) {
+        int amendDays = roster.jurisdictions().stream().mapToInt(Jurisdiction::getAmendDays).max()
+                .orElse(DEFAULT_AMEND_DAYS);
+        return Duration.ofDays(amendDays + 2L);
+    }
+}

@@ -1,0 +1,41 @@
+package io.ribao.ingest.core;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** User-facing messages from {@code i18n/messages*.properties}: Chinese unless the client asks for English. */
+public final class Messages {
+
+    private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    private Messages(Locale locale) {
+        this.locale = locale;
+        // the base bundle is Chinese; never fall back to the JVM's default locale
+        this.bundle = ResourceBundle.getBundle("i18n.messages", locale, ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public static Messages chinese() {
+        return new Messages(CHINESE);
+    }
+
+    public static Messages english() {
+        return new Messages(Locale.ENGLISH);
+    }
+
+    /** Chinese unless the first preference of an {@code Accept-Language} header is English. */
+    public static Messages forAcceptLanguage(String acceptLanguage) {
+        if (acceptLanguage != null && acceptLanguage.strip().toLowerCase(Locale.ROOT).startsWith("en")) {
+            return english();
+        }
+        return chinese();
+    }
+
+    public String get(String key, Object... args) {
+        return new MessageFormat(bundle.getString(key), locale).format(args);
+    }
+}

@@ -1,0 +1,299 @@
+package io.ribao.ingest.core;
+
+import io.ribao.ingest.api.ReportReceipt;
+import io.ribao.ingest.api.ReportRequest;
+import io.ribao.kit.audit.Audit;
+import io.ribao.kit.audit.AuditRecords;
+import io.ribao.kit.auth.RibaoPrincipal;
+import io.ribao.kit.error.ApiException;
+import io.ribao.kit.error.FieldError;
+import io.ribao.kit.roster.RosterView;
+import io.ribao.schemas.report.Finding;
+import io.ribao.schemas.report.MetricChange;
+import io.ribao.schemas.report.ReportEvent;
+import io.ribao.schemas.report.ReportEventType;
+import io.ribao.schemas.report.Signer;
+import io.ribao.schemas.roster.Form;
+import io.ribao.schemas.roster.Jurisdiction;
+import io.ribao.schemas.roster.Role;
+import io.ribao.schemas.roster.Unit;
+import io.ribao.schemas.roster.User;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Submission and sign-off of daily reports (DESIGN.md §4, §8): who may act for which unit, which days are open,
+ * revision numbers, downward revisions, timeliness by the server's clock at sign-off, idempotent retries. An answer
+ * is given only after the event is durable; nothing is written when the request is refused.
+ */
+public final class ReportIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportIntake.class);
+    public static final int MAX_IDEMPOTENCY_KEY = 128;
+
+    public static final String PENDING_SIGNOFF = "PENDING_SIGNOFF";
+    public static final String SIGNED = "SIGNED";
+
+    private final RosterView roster;
+    private final ReportIndex index;
+    private final ReportJournal journal;
+    private final Audit audit;
+    private final AuditRecords auditRecords;
+    private final ReportValidator validator;
+    private final Clock clock;
+
+    public ReportIntake(RosterView roster, ReportIndex index, ReportJournal journal, Audit audit, Clock clock) {
+        this.roster = roster;
+        this.index = index;
+        this.journal = journal;
+        this.audit = audit;
+        this.auditRecords = new AuditRecords(clock);
+        this.validator = new ReportValidator(id -> roster.unit(id) != null);
+        this.clock = clock;
+    }
+
+    public ReportReceipt submit(RibaoPrincipal actor, ReportRequest request, String idempotencyKey, String source,
+                                Messages messages) {
+        if (idempotencyKey != null && idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
+            throw ApiException.invalid("Idempotency-Key", messages.get("idempotency.tooLong", MAX_IDEMPOTENCY_KEY));
+        }
+        if (idempotencyKey != null) {
+            ReportEvent first = index.firstAnswer(actor.userId(), idempotencyKey);
+            if (first != null) {
+                return receiptOf(first);
+            }
+        }
+        if (request.unitId() == null || request.unitId().isBlank()) {
+            throw ApiException.invalid("unitId", messages.get("field.required"));
+        }
+        Unit unit = roster.unit(request.unitId());
+        if (unit == null) {
+            throw ApiException.invalid("unitId", messages.get("unit.unknown", shorten(request.unitId())));
+        }
+        if (!mayReportFor(actor, unit)) {
+            refuse(actor, "UNAUTHORIZED_REPORT", unit.getId(), source, Map.of("unitId", unit.getId(),
+                    "actorUnitId", String.valueOf(actor.unitId()), "date", String.valueOf(request.date())));
+            throw ApiException.forbidden(messages.get("report.forbiddenUnit"));
+        }
+        LocalDate date = ReportValidator.parseDate("date", request.date(), messages);
+        ReportingDay day = dayOf(unit);
+        Instant now = clock.instant();
+        checkDayAcceptsReports(day, date, now, messages);
+        if (!activeOn(unit, date)) {
+            throw new ApiException(422, "UNIT_INACTIVE", messages.get("unit.inactive", date),
+                    List.of(new FieldError("date", messages.get("unit.inactive", date))));
+        }
+        Form form = roster.form(unit.getFormId());
+        if (form == null) {
+            throw ApiException.invalid("unitId", messages.get("unit.noForm"));
+        }
+        ValidatedReport report = validator.validate(request, unit, form, date, messages);
+        Signer signer = signerFor(actor, unit, date);
+
+        ReportEvent event;
+        synchronized (index.lockFor(unit.getId())) {
+            if (idempotencyKey != null) {
+                ReportEvent first = index.firstAnswer(actor.userId(), idempotencyKey);
+                if (first != null) {
+                    return receiptOf(first);
+                }
+            }
+            ReportEvent previous = index.latestRevision(unit.getId(), date);
+            int revision = previous == null ? 1 : previous.getRevision() + 1;
+            String reportId = "rpt-" + UUID.randomUUID();
+            List<Finding> findings = new ArrayList<>();
+            for (int i = 0; i < report.findings().size(); i++) {
+                var f = report.findings().get(i);
+                findings.add(Finding.newBuilder().setFindingId(reportId + "-f" + (i + 1)).setUnitId(f.unitId())
+                        .setProblem(f.problem()).setDueDate(f.dueDate()).build());
+            }
+            event = ReportEvent.newBuilder()
+                    .setEventId(UUID.randomUUID().toString())
+                    .setType(signer == null ? ReportEventType.SUBMITTED : ReportEventType.SIGNED_OFF)
+                    .setReportId(reportId)
+                    .setJurisdictionId(unit.getJurisdictionId())
+                    .setUnitId(unit.getId())
+                    .setDate(date)
+                    .setRevision(revision)
+                    .setZeroReport(report.zeroReport())
+                    .setMetrics(new LinkedHashMap<>(report.metrics()))
+                    .setNarrative(report.narrative())
+                    .setFindings(findings)
+                    .setSubmittedBy(actor.userId())
+                    .setSubmittedAt(now)
+                    .setSignedBy(signer == null ? null : actor.userId())
+                    .setSignedAt(signer == null ? null : now)
+                    .setSigner(signer)
+                    .setLowered(lowered(previous, report.metrics()))
+                    .setAfterCutoff(day.afterCutoff(date, now))
+                    .setSourceAddress(source)
+                    .setIdempotencyKey(idempotencyKey)
+                    .build();
+            journal.append(event);
+            index.apply(event);
+        }
+        accepted(actor, signer == null ? "REPORT_SUBMITTED" : "REPORT_SUBMITTED_AND_SIGNED", event, source);
+        return receiptOf(event);
+    }
+
+    public ReportReceipt signOff(RibaoPrincipal actor, String reportId, String source, Messages messages) {
+        ReportEvent submitted = index.report(reportId);
+        if (submitted == null) {
+            throw ApiException.notFound(messages.get("report.notFound"));
+        }
+        Unit unit = roster.unit(submitted.getUnitId());
+        LocalDate date = submitted.getDate();
+        Signer signer = unit == null ? null : signerFor(actor, unit, date);
+        if (signer == null) {
+            refuse(actor, "UNAUTHORIZED_SIGN_OFF", reportId, source,
+                    Map.of("unitId", submitted.getUnitId(), "date", date.toString()));
+            throw ApiException.forbidden(messages.get("signoff.forbidden"));
+        }
+        ReportingDay day = dayOf(unit);
+        Instant now = clock.instant();
+        if (day.locked(date, now)) {
+            throw ApiException.conflict("DAY_LOCKED", messages.get("day.locked", date, day.amendDays()));
+        }
+        ReportEvent signed;
+        synchronized (index.lockFor(unit.getId())) {
+            ReportEvent current = index.report(reportId);
+            if (current.getType() == ReportEventType.SIGNED_OFF) {
+                if (actor.userId().equals(current.getSignedBy())) {
+                    return receiptOf(current);
+                }
+                throw ApiException.conflict("ALREADY_SIGNED", messages.get("signoff.already", current.getSignedBy()));
+            }
+            ReportEvent latest = index.latestRevision(unit.getId(), date);
+            if (latest != null && latest.getRevision() > current.getRevision()) {
+                throw ApiException.conflict("SUPERSEDED", messages.get("signoff.superseded", latest.getRevision()));
+            }
+            signed = ReportEvent.newBuilder(current)
+                    .setEventId(UUID.randomUUID().toString())
+                    .setType(ReportEventType.SIGNED_OFF)
+                    .setSignedBy(actor.userId())
+                    .setSignedAt(now)
+                    .setSigner(signer)
+                    .setAfterCutoff(day.afterCutoff(date, now))
+                    .setSourceAddress(source)
+                    .setIdempotencyKey(null)
+                    .build();
+            journal.append(signed);
+            index.apply(signed);
+        }
+        accepted(actor, "REPORT_SIGNED_OFF", signed, source);
+        return receiptOf(signed);
+    }
+
+    /** The answer for an event, rebuilt the same way every time (so a retry gets the first answer again). */
+    public ReportReceipt receiptOf(ReportEvent event) {
+        Unit unit = roster.unit(event.getUnitId());
+        ReportingDay day = unit == null ? null : dayOf(unit);
+        boolean signed = event.getType() == ReportEventType.SIGNED_OFF;
+        String timeliness = signed ? timelinessOf(event, day) : null;
+        Instant received = signed ? event.getSignedAt() : event.getSubmittedAt();
+        return new ReportReceipt(event.getReportId(), event.getUnitId(), event.getDate().toString(),
+                event.getRevision(), signed ? SIGNED : PENDING_SIGNOFF, timeliness,
+                day == null ? received.toString() : day.format(received));
+    }
+
+    /** A revision signed after the deadline keeps the day's original timeliness (DESIGN.md §4). */
+    public String timelinessOf(ReportEvent event, ReportingDay day) {
+        if (event.getType() != ReportEventType.SIGNED_OFF || day == null) {
+            return null;
+        }
+        ReportEvent first = index.firstSigned(event.getUnitId(), event.getDate());
+        Instant decisive = first != null && first.getSignedAt().isBefore(event.getSignedAt())
+                ? first.getSignedAt() : event.getSignedAt();
+        return day.timelinessOf(event.getDate(), decisive).name();
+    }
+
+    private void checkDayAcceptsReports(ReportingDay day, LocalDate date, Instant now, Messages messages) {
+        if (day.notYetOpen(date, now)) {
+            throw new ApiException(422, "DAY_NOT_OPEN", messages.get("day.notOpen", date),
+                    List.of(new FieldError("date", messages.get("day.notOpen", date))));
+        }
+        if (day.locked(date, now)) {
+            throw ApiException.conflict("DAY_LOCKED", messages.get("day.locked", date, day.amendDays()));
+        }
+    }
+
+    private ReportingDay dayOf(Unit unit) {
+        Jurisdiction jurisdiction = roster.jurisdiction(unit.getJurisdictionId());
+        if (jurisdiction == null) {
+            throw new IllegalStateException("unit " + unit.getId() + " names jurisdiction "
+                    + unit.getJurisdictionId() + " which the roster does not have");
+        }
+        return ReportingDay.of(jurisdiction);
+    }
+
+    private static boolean activeOn(Unit unit, LocalDate date) {
+        return !unit.getSuspended() && !date.isBefore(unit.getActiveFrom())
+                && (unit.getActiveTo() == null || !date.isAfter(unit.getActiveTo()));
+    }
+
+    /** Clerks, principals and delegates act only for their own unit; nobody else files reports. */
+    static boolean mayReportFor(RibaoPrincipal actor, Unit unit) {
+        return (actor.role() == Role.CLERK || actor.role() == Role.PRINCIPAL || actor.role() == Role.DELEGATE)
+                && actor.belongsTo(unit.getId());
+    }
+
+    /** PRINCIPAL for the unit's principal, DELEGATE for its delegate on a granted date, else null (may not sign). */
+    private Signer signerFor(RibaoPrincipal actor, Unit unit, LocalDate date) {
+        if (!actor.belongsTo(unit.getId())) {
+            return null;
+        }
+        if (actor.role() == Role.PRINCIPAL) {
+            return Signer.PRINCIPAL;
+        }
+        if (actor.role() == Role.DELEGATE) {
+            User user = roster.user(actor.userId());
+            if (user != null && user.getDelegateDates().contains(date)) {
+                return Signer.DELEGATE;
+            }
+        }
+        return null;
+    }
+
+    public static List<MetricChange> lowered(ReportEvent previous, Map<String, Long> metrics) {
+        List<MetricChange> changes = new ArrayList<>();
+        if (previous == null) {
+            return changes;
+        }
+        for (Map.Entry<String, Long> before : previous.getMetrics().entrySet()) {
+            Long after = metrics.get(before.getKey());
+            long to = after == null ? 0 : after;
+            if (to < before.getValue()) {
+                changes.add(MetricChange.newBuilder().setCode(before.getKey()).setFrom(before.getValue()).setTo(to).build());
+            }
+        }
+        return changes;
+    }
+
+    private void refuse(RibaoPrincipal actor, String action, String target, String source, Map<String, String> detail) {
+        // a refused attempt is the evidence of 私自上报: it must be on record before we answer 403
+        audit.record(auditRecords.of(actor, action, target, AuditRecords.REFUSED, source, detail));
+    }
+
+    private void accepted(RibaoPrincipal actor, String action, ReportEvent event, String source) {
+        try {
+            audit.record(auditRecords.of(actor, action, event.getReportId(), AuditRecords.ACCEPTED, source, Map.of(
+                    "unitId", event.getUnitId(), "date", event.getDate().toString(),
+                    "revision", String.valueOf(event.getRevision()), "eventId", event.getEventId())));
+        } catch (RuntimeException e) {
+            // the report itself is durable and answered; the report event carries who, when and from where as well
+            LOG.error("audit record of {} for report {} not written: {}", action, event.getReportId(), e.toString());
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
+    }
+}

@@ -1,0 +1,183 @@
+package io.ribao.ingest.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ribao.ingest.api.FindingRequest;
+import io.ribao.ingest.api.ReportRequest;
+import io.ribao.kit.error.ApiException;
+import io.ribao.kit.error.FieldError;
+import io.ribao.schemas.roster.Form;
+import io.ribao.schemas.roster.MetricDefinition;
+import io.ribao.schemas.roster.Unit;
+import io.ribao.schemas.roster.UnitKind;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Checks a report's content against its unit's form (DESIGN.md §9: bounded inputs, unknown metrics named) and
+ * collects every problem with the field it belongs to, so the web form can show each next to its input.
+ */
+public final class ReportValidator {
+
+    public static final int MAX_NARRATIVE = 2000;
+    public static final int MAX_PROBLEM = 500;
+    public static final int MAX_FINDINGS = 50;
+    public static final int MAX_METRICS = 200;
+    /** The ceiling of a metric without a configured maximum (the API speaks of int values). */
+    public static final long DEFAULT_MAX = Integer.MAX_VALUE;
+
+    private final Predicate<String> unitExists;
+
+    public ReportValidator(Predicate<String> unitExists) {
+        this.unitExists = unitExists;
+    }
+
+    /** Parses {@code YYYY-MM-DD} strictly; throws a 422 naming {@code field}. */
+    public static LocalDate parseDate(String field, String text, Messages messages) {
+        if (text == null || text.isBlank()) {
+            throw ApiException.invalid(field, messages.get("field.required"));
+        }
+        LocalDate date = tryDate(text);
+        if (date == null) {
+            throw ApiException.invalid(field, messages.get("date.invalid"));
+        }
+        return date;
+    }
+
+    private static LocalDate tryDate(String text) {
+        try {
+            return text.length() == 10 ? LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE) : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    public ValidatedReport validate(ReportRequest request, Unit unit, Form form, LocalDate date, Messages messages) {
+        List<FieldError> errors = new ArrayList<>();
+        boolean zero = Boolean.TRUE.equals(request.zeroReport());
+        Map<String, MetricDefinition> definitions = new LinkedHashMap<>();
+        form.getMetrics().forEach(m -> definitions.put(m.getCode(), m));
+
+        Map<String, Long> values = new LinkedHashMap<>();
+        if (request.metrics().size() > MAX_METRICS) {
+            errors.add(new FieldError("metrics", messages.get("metric.tooMany", MAX_METRICS)));
+        } else {
+            for (Map.Entry<String, JsonNode> entry : request.metrics().entrySet()) {
+                String field = "metrics." + shorten(entry.getKey());
+                MetricDefinition definition = definitions.get(entry.getKey());
+                if (definition == null) {
+                    errors.add(new FieldError(field, messages.get("metric.unknown", shorten(entry.getKey()))));
+                    continue;
+                }
+                JsonNode node = entry.getValue();
+                if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
+                    errors.add(new FieldError(field, messages.get("metric.notInteger")));
+                    continue;
+                }
+                long value = node.longValue();
+                long max = definition.getMax() == null ? DEFAULT_MAX : definition.getMax();
+                if (value < definition.getMin()) {
+                    errors.add(new FieldError(field, messages.get("metric.belowMin", definition.getMin())));
+                } else if (value > max) {
+                    errors.add(new FieldError(field, messages.get("metric.aboveMax", max)));
+                } else if (zero && value != 0) {
+                    errors.add(new FieldError(field, messages.get("metric.zeroReportNonZero")));
+                } else {
+                    values.put(entry.getKey(), value);
+                }
+            }
+        }
+        for (MetricDefinition definition : definitions.values()) {
+            if (!request.metrics().containsKey(definition.getCode())) {
+                if (definition.getRequired() && !zero) {
+                    errors.add(new FieldError("metrics." + definition.getCode(), messages.get("field.required")));
+                }
+            }
+        }
+        Map<String, Long> complete = new LinkedHashMap<>();
+        definitions.keySet().forEach(code -> complete.put(code, values.getOrDefault(code, 0L)));
+        if (errors.isEmpty()) {
+            for (String text : form.getChecks()) {
+                CheckExpression check = CheckExpression.parse(text);
+                if (!check.holdsFor(complete)) {
+                    String first = check.metrics().stream().findFirst().orElse("");
+                    errors.add(new FieldError("metrics." + first, messages.get("check.failed", text)));
+                }
+            }
+        }
+        String narrative = request.narrative();
+        if (narrative != null && narrative.length() > MAX_NARRATIVE) {
+            errors.add(new FieldError("narrative", messages.get("field.tooLong", MAX_NARRATIVE)));
+        }
+        List<ValidatedReport.FindingContent> findings = findings(request.findings(), unit, date, messages, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return new ValidatedReport(unit.getId(), date, zero, complete,
+                narrative == null || narrative.isBlank() ? null : narrative.strip(), findings);
+    }
+
+    private List<ValidatedReport.FindingContent> findings(List<FindingRequest> requests, Unit unit, LocalDate date,
+                                                          Messages messages, List<FieldError> errors) {
+        List<ValidatedReport.FindingContent> findings = new ArrayList<>();
+        if (requests.isEmpty()) {
+            return findings;
+        }
+        if (unit.getKind() != UnitKind.SUPERVISION_TEAM) {
+            errors.add(new FieldError("findings", messages.get("findings.notSupervision")));
+            return findings;
+        }
+        if (requests.size() > MAX_FINDINGS) {
+            errors.add(new FieldError("findings", messages.get("findings.tooMany", MAX_FINDINGS)));
+            return findings;
+        }
+        for (int i = 0; i < requests.size(); i++) {
+            String at = "findings[" + i + "]";
+            FindingRequest finding = requests.get(i);
+            if (finding == null) {
+                errors.add(new FieldError(at, messages.get("field.required")));
+                continue;
+            }
+            boolean ok = true;
+            if (finding.unitId() == null || finding.unitId().isBlank()) {
+                errors.add(new FieldError(at + ".unitId", messages.get("field.required")));
+                ok = false;
+            } else if (!unitExists.test(finding.unitId())) {
+                errors.add(new FieldError(at + ".unitId", messages.get("unit.unknown", shorten(finding.unitId()))));
+                ok = false;
+            }
+            if (finding.problem() == null || finding.problem().isBlank()) {
+                errors.add(new FieldError(at + ".problem", messages.get("field.required")));
+                ok = false;
+            } else if (finding.problem().length() > MAX_PROBLEM) {
+                errors.add(new FieldError(at + ".problem", messages.get("field.tooLong", MAX_PROBLEM)));
+                ok = false;
+            }
+            LocalDate due = null;
+            if (finding.dueDate() != null) {
+                due = tryDate(finding.dueDate());
+                if (due == null) {
+                    errors.add(new FieldError(at + ".dueDate", messages.get("date.invalid")));
+                    ok = false;
+                } else if (due.isBefore(date)) {
+                    errors.add(new FieldError(at + ".dueDate", messages.get("finding.dueBeforeReport")));
+                    ok = false;
+                }
+            }
+            if (ok) {
+                findings.add(new ValidatedReport.FindingContent(finding.unitId(), finding.problem().strip(), due));
+            }
+        }
+        return findings;
+    }
+
+    /** Field names echo client input: keep them short. */
+    private static String shorten(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
+    }
+}

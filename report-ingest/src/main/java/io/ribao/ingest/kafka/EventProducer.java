@@ -1,0 +1,112 @@
+package io.ribao.ingest.kafka;
+
+import io.dropwizard.lifecycle.Managed;
+import io.ribao.topics.Topic;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The one producer of report-ingest: acks=all and idempotence, so a write the API confirms is durable; every wait is
+ * bounded so that with the broker down the API answers 503 within {@code deliveryTimeout} instead of hanging.
+ * The producer's own delivery timeout is shorter than the caller's wait, so a record the caller gave up on has
+ * already failed for good and cannot show up later.
+ */
+public final class EventProducer implements Managed, AutoCloseable {
+
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final Duration deliveryTimeout;
+    private final Clock clock;
+
+    /** Records are stamped with {@code clock}, so reading back "since N days ago" agrees with the service's days. */
+    public EventProducer(String bootstrapServers, Duration deliveryTimeout, String clientId, Clock clock) {
+        this.deliveryTimeout = deliveryTimeout;
+        this.clock = clock;
+        long budget = deliveryTimeout.toMillis();
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // send() may block this long for metadata; the batch then has delivery.timeout.ms to be acknowledged
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, budget * 3 / 10);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (budget * 3 / 10));
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) (budget * 6 / 10));
+        props.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 50);
+        this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** Sends a value (or a tombstone when null); the future completes when the broker has acknowledged it. */
+    public <V> CompletableFuture<RecordMetadata> send(Topic<String, V> topic, String key, V value) {
+        CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
+        try {
+            byte[] bytes = value == null ? null : topic.serializeValue(value);
+            producer.send(new ProducerRecord<>(topic.name(), null, clock.millis(),
+                            key.getBytes(StandardCharsets.UTF_8), bytes),
+                    (metadata, failure) -> {
+                        if (failure != null) {
+                            acknowledged.completeExceptionally(failure);
+                        } else {
+                            acknowledged.complete(metadata);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            // metadata timeout, schema registry unreachable, producer closed: nothing was sent
+            acknowledged.completeExceptionally(e);
+        }
+        return acknowledged;
+    }
+
+    /** Waits for every acknowledgement within the delivery timeout; throws {@link BrokerUnavailableException}. */
+    public void await(List<? extends CompletableFuture<?>> writes) {
+        try {
+            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+                    .get(deliveryTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerUnavailableException(e);
+        } catch (ExecutionException e) {
+            throw new BrokerUnavailableException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new BrokerUnavailableException(e);
+        }
+    }
+
+    public <V> RecordMetadata sendAndAwait(Topic<String, V> topic, String key, V value) {
+        CompletableFuture<RecordMetadata> write = send(topic, key, value);
+        await(List.of(write));
+        return write.join();
+    }
+
+    public Duration deliveryTimeout() {
+        return deliveryTimeout;
+    }
+
+    @Override
+    public void start() {
+        // the producer connects lazily on the first send
+    }
+
+    @Override
+    public void stop() {
+        close();
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

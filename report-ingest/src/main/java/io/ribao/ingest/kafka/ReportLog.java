@@ -1,0 +1,125 @@
+package io.ribao.ingest.kafka;
+
+import io.dropwizard.lifecycle.Managed;
+import io.ribao.ingest.core.ReportIndex;
+import io.ribao.schemas.report.ReportEvent;
+import io.ribao.topics.Topic;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows {@code ribao.reports} into a {@link ReportIndex}: on start it reads back from {@code lookback} ago
+ * (amendDays + 1 days: older days are locked and need no revision numbers), then tails, so revisions, sign-off
+ * look-ups and idempotent retries survive a restart and see the writes of other replicas.
+ */
+public final class ReportLog implements Managed, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportLog.class);
+
+    private final Topic<String, ReportEvent> topic;
+    private final ReportIndex index;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Duration lookback;
+    private final Clock clock;
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public ReportLog(String bootstrapServers, Topic<String, ReportEvent> topic, ReportIndex index, Duration lookback,
+                     Clock clock) {
+        this.topic = topic;
+        this.index = index;
+        this.lookback = lookback;
+        this.clock = clock;
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "report-ingest-log");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.thread = new Thread(this::run, "report-log");
+        this.thread.setDaemon(true);
+    }
+
+    public ReportLog follow() {
+        thread.start();
+        return this;
+    }
+
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void run() {
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            long since = clock.millis() - lookback.toMillis();
+            Map<TopicPartition, Long> query = new HashMap<>();
+            partitions.forEach(p -> query.put(p, since));
+            Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(query, Duration.ofSeconds(30));
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            for (TopicPartition partition : partitions) {
+                OffsetAndTimestamp start = starts.get(partition);
+                consumer.seek(partition, start == null ? end.get(partition) : start.offset());
+            }
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    apply(record);
+                }
+                if (caughtUp.getCount() > 0 && end.entrySet().stream()
+                        .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                    caughtUp.countDown();
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                LOG.error("report log woken while running", e);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("report log of {} stopped: {}", topic.name(), e.toString(), e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> record) {
+        if (record.value() == null) {
+            return;
+        }
+        try {
+            index.apply(topic.deserializeValue(record.value()));
+        } catch (RuntimeException e) {
+            LOG.error("skipping unreadable report event {}-{}@{}: {}", record.topic(), record.partition(),
+                    record.offset(), e.toString());
+        }
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        close();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.join(10_000);
+    }
+}

@@ -1,0 +1,93 @@
+package io.ribao.ingest.resources;
+
+import io.dropwizard.auth.Auth;
+import io.ribao.ingest.api.FormView;
+import io.ribao.ingest.api.UnitView;
+import io.ribao.ingest.roster.InvalidRosterException;
+import io.ribao.ingest.roster.Roster;
+import io.ribao.ingest.roster.RosterLoader;
+import io.ribao.ingest.roster.RosterPublisher;
+import io.ribao.kit.audit.Audit;
+import io.ribao.kit.audit.AuditRecords;
+import io.ribao.kit.auth.RibaoPrincipal;
+import io.ribao.kit.error.ApiException;
+import io.ribao.kit.error.FieldError;
+import io.ribao.kit.http.SourceAddress;
+import io.ribao.kit.roster.RosterView;
+import io.ribao.schemas.roster.Form;
+import io.ribao.schemas.roster.Unit;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/** {@code /api/v1/roster}: reload (ADMIN) and read forms and units. */
+@Path("/v1/roster")
+@Produces(MediaType.APPLICATION_JSON)
+public final class RosterResource {
+
+    private final RosterLoader loader;
+    private final RosterPublisher publisher;
+    private final RosterView roster;
+    private final Audit audit;
+    private final AuditRecords auditRecords;
+
+    public RosterResource(RosterLoader loader, RosterPublisher publisher, RosterView roster, Audit audit,
+                          AuditRecords auditRecords) {
+        this.loader = loader;
+        this.publisher = publisher;
+        this.roster = roster;
+        this.audit = audit;
+        this.auditRecords = auditRecords;
+    }
+
+    @POST
+    @RolesAllowed("ADMIN")
+    @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
+    public RosterPublisher.Published reload(@Auth RibaoPrincipal actor, String yaml, @Context HttpServletRequest http) {
+        String source = SourceAddress.of(http);
+        Roster parsed;
+        try {
+            parsed = loader.load(yaml == null ? "" : yaml);
+        } catch (InvalidRosterException e) {
+            throw new ApiException(422, "INVALID_ROSTER", "the roster is invalid; nothing was published",
+                    e.problems().stream().map(p -> new FieldError(p.path(), p.message())).toList());
+        }
+        RosterPublisher.Published published = publisher.publish(parsed);
+        audit.record(auditRecords.of(actor, "ROSTER_RELOAD", published.jurisdictionId(), AuditRecords.ACCEPTED, source,
+                Map.of("version", String.valueOf(published.version()), "units", String.valueOf(published.units()),
+                        "users", String.valueOf(published.users()), "forms", String.valueOf(published.forms()))));
+        return published;
+    }
+
+    @GET
+    @Path("/forms/{formId}")
+    public FormView form(@Auth RibaoPrincipal actor, @PathParam("formId") String formId) {
+        Form form = roster.form(formId);
+        if (form == null) {
+            throw ApiException.notFound("no form '" + shorten(formId) + "'");
+        }
+        return FormView.of(form);
+    }
+
+    @GET
+    @Path("/units/{unitId}")
+    public UnitView unit(@Auth RibaoPrincipal actor, @PathParam("unitId") String unitId) {
+        Unit unit = roster.unit(unitId);
+        if (unit == null) {
+            throw ApiException.notFound("no unit '" + shorten(unitId) + "'");
+        }
+        return UnitView.of(unit);
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
+    }
+}

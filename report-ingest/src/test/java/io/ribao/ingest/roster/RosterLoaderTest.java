@@ -1,0 +1,163 @@
+package io.ribao.ingest.roster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ribao.ingest.DemoRoster;
+import io.ribao.kit.auth.TokenDigest;
+import io.ribao.schemas.roster.Role;
+import io.ribao.schemas.roster.Unit;
+import io.ribao.schemas.roster.UnitKind;
+import io.ribao.schemas.roster.User;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class RosterLoaderTest {
+
+    private static final String HASH_A = "a".repeat(64);
+    private static final String HASH_B = "b".repeat(64);
+
+    private final RosterLoader loader = new RosterLoader();
+
+    private static String roster(String units, String users) {
+        return """
+                jurisdiction: {id: demo-county, name: 示例县, timezone: Asia/Shanghai, office: 县疫情防控指挥部办公室}
+                deadlines: {reminder: "15:30", submission: "16:30", bulletin: "18:00", amendDays: 3}
+                forms:
+                  - id: checkpoint-daily
+                    name: 卡点日报
+                    metrics:
+                      - {code: persons_registered, name: 实名登记人数, min: 0, max: 200000}
+                      - {code: temperature_checks, name: 体温监测人数}
+                      - {code: persons_isolated, name: 转运隔离人数, min: 0}
+                    checks: ["temperature_checks >= persons_registered"]
+                units:
+                """ + units + "users:\n" + users;
+    }
+
+    private static final String COUNTY = "  - {id: demo-county, name: 示例县, kind: COUNTY, activeFrom: 2026-01-01}\n";
+    private static final String TOWNSHIP = "  - {id: twn-tianbao, name: 天保镇, kind: TOWNSHIP, parent: demo-county, "
+            + "form: checkpoint-daily, principal: u-tianbao-sj, supervisors: [u-dc-07], activeFrom: 2026-01-01}\n";
+    private static final String PRINCIPAL = "  - {id: u-tianbao-sj, name: 李四, role: PRINCIPAL, unit: twn-tianbao, "
+            + "tokenSha256: \"" + HASH_A + "\", channels: [{type: email, to: \"li@example.org\"}]}\n";
+    private static final String SUPERVISOR = "  - {id: u-dc-07, name: 王五, role: SUPERVISOR, tokenSha256: \"" + HASH_B
+            + "\"}\n";
+
+    private List<String> problemsOf(String yaml) {
+        try {
+            loader.load(yaml);
+        } catch (InvalidRosterException e) {
+            return e.problems().stream().map(RosterProblem::toString).toList();
+        }
+        throw new AssertionError("expected the roster to be invalid");
+    }
+
+    @Test
+    void validRosterBecomesTopicRecordsWithAncestors() {
+        Roster roster = loader.load(roster(COUNTY + TOWNSHIP, PRINCIPAL + SUPERVISOR));
+
+        Unit tianbao = roster.units().stream().filter(u -> u.getId().equals("twn-tianbao")).findFirst().orElseThrow();
+        assertThat(tianbao.getAncestorIds()).containsExactly("demo-county");
+        assertThat(tianbao.getKind()).isEqualTo(UnitKind.TOWNSHIP);
+        assertThat(roster.jurisdiction().getSubmission()).isEqualTo("16:30:00");
+        assertThat(roster.forms().get(0).getMetrics().get(1).getMax()).isNull();
+    }
+
+    @Test
+    void unknownParentIsNamedWithItsPath() {
+        String units = COUNTY + TOWNSHIP
+                + "  - {id: chk-a, name: 卡点, kind: CHECKPOINT, parent: x, activeFrom: 2026-01-01}\n";
+
+        assertThat(problemsOf(roster(units, PRINCIPAL + SUPERVISOR))).containsExactly("units[2].parent: unknown unit 'x'");
+    }
+
+    @Test
+    void duplicateIdsAreNamed() {
+        assertThat(problemsOf(roster(COUNTY + TOWNSHIP + TOWNSHIP, PRINCIPAL + SUPERVISOR)))
+                .contains("units[2].id: duplicate unit id 'twn-tianbao'");
+        assertThat(problemsOf(roster(COUNTY + TOWNSHIP, PRINCIPAL + SUPERVISOR + SUPERVISOR)))
+                .contains("users[2].id: duplicate user id 'u-dc-07'");
+    }
+
+    @Test
+    void cyclesAreFound() {
+        String units = "  - {id: a, name: A, kind: TOWNSHIP, parent: b, activeFrom: 2026-01-01}\n"
+                + "  - {id: b, name: B, kind: TOWNSHIP, parent: a, activeFrom: 2026-01-01}\n";
+
+        assertThat(problemsOf(roster(units, SUPERVISOR))).contains("units[0].parent: cycle: unit 'a' is its own ancestor");
+    }
+
+    @Test
+    void unitFormAndPrincipalMustExistAndFit() {
+        String units = COUNTY
+                + "  - {id: twn-tianbao, name: 天保镇, kind: TOWNSHIP, parent: demo-county, form: nope, "
+                + "principal: u-dc-07, activeFrom: 2026-01-01}\n";
+
+        assertThat(problemsOf(roster(units, PRINCIPAL + SUPERVISOR))).contains(
+                "units[1].form: unknown form 'nope'",
+                "units[1].principal: 'u-dc-07' is not a PRINCIPAL of this unit");
+    }
+
+    @Test
+    void badTimesHashesKindsAndChecksAreNamed() {
+        String yaml = roster(COUNTY + TOWNSHIP, PRINCIPAL + SUPERVISOR)
+                .replace("submission: \"16:30\"", "submission: \"4pm\"")
+                .replace(HASH_B, "xyz")
+                .replace("kind: COUNTY", "kind: CITY")
+                .replace("temperature_checks >= persons_registered", "temperature_checks >= persons_seen");
+
+        assertThat(problemsOf(yaml)).contains(
+                "deadlines.submission: '4pm' is not a time HH:mm or HH:mm:ss",
+                "users[1].tokenSha256: must be the 64 hex digits of a SHA-256",
+                "forms[0].checks[0]: unknown metric 'persons_seen' in this form")
+                .anyMatch(p -> p.startsWith("units[0].kind: 'CITY' is not one of"));
+    }
+
+    @Test
+    void unknownYamlFieldIsNamed() {
+        String yaml = roster(COUNTY + TOWNSHIP, PRINCIPAL + SUPERVISOR).replace("activeFrom: 2026-01-01}\n",
+                "activeFrom: 2026-01-01, colour: red}\n");
+
+        assertThat(problemsOf(yaml)).hasSize(1).first().asString().startsWith("units[0].colour");
+    }
+
+    @Test
+    void demoRosterIsValidAndRealistic() {
+        Roster roster = DemoRoster.roster();
+
+        Map<UnitKind, Long> kinds = roster.units().stream()
+                .collect(Collectors.groupingBy(Unit::getKind, Collectors.counting()));
+        assertThat(kinds).containsEntry(UnitKind.TOWNSHIP, 12L).containsEntry(UnitKind.DEPARTMENT, 15L)
+                .containsEntry(UnitKind.CHECKPOINT, 10L).containsEntry(UnitKind.PATROL, 6L)
+                .containsEntry(UnitKind.SUPERVISION_TEAM, 12L);
+        assertThat(roster.units()).extracting(Unit::getId).contains("twn-tianbao");
+        assertThat(roster.jurisdiction().getOfficeUserIds()).contains("u-office-1");
+        assertThat(roster.jurisdiction().getBulletinRecipientIds()).containsExactly("u-leader-1", "u-leader-2");
+        assertThat(roster.users()).extracting(User::getRole).contains(Role.CLERK, Role.DELEGATE, Role.SUPERVISOR,
+                Role.OFFICE, Role.DIRECTOR, Role.LEADER, Role.ADMIN);
+    }
+
+    @Test
+    void everyDemoTokenHashesToItsUsersTokenSha256() {
+        Map<String, User> users = DemoRoster.roster().users().stream()
+                .collect(Collectors.toMap(User::getId, Function.identity()));
+        Properties tokens = DemoRoster.tokens();
+
+        assertThat(tokens.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(users.keySet());
+        for (String userId : tokens.stringPropertyNames()) {
+            String token = tokens.getProperty(userId);
+            assertThat(token.length()).as("token of %s carries at least 128 bits", userId).isGreaterThanOrEqualTo(22);
+            assertThat(TokenDigest.sha256Hex(token)).as(userId).isEqualTo(users.get(userId).getTokenSha256());
+        }
+    }
+
+    @Test
+    void emptyOrBrokenYamlIsRefused() {
+        assertThatThrownBy(() -> loader.load("")).isInstanceOf(InvalidRosterException.class);
+        assertThatThrownBy(() -> loader.load("units: [")).isInstanceOf(InvalidRosterException.class);
+    }
+}

@@ -1,0 +1,49 @@
+package io.ribao.kit.auth;
+
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.UnauthorizedHandler;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
+import io.dropwizard.core.setup.Environment;
+import io.ribao.kit.error.ApiError;
+import io.ribao.kit.roster.RosterView;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+
+/**
+ * Bearer-token authentication against the roster, and role checks by {@code @RolesAllowed("OFFICE")} etc. (the role
+ * names of {@link io.ribao.schemas.roster.Role}). Resources take {@code @Auth RibaoPrincipal}.
+ */
+public final class RibaoAuth {
+
+    private RibaoAuth() {
+    }
+
+    public static void register(Environment environment, RosterView roster) {
+        environment.jersey().register(new AuthDynamicFeature(
+                new OAuthCredentialAuthFilter.Builder<RibaoPrincipal>()
+                        .setAuthenticator(new TokenAuthenticator(roster))
+                        .setAuthorizer((principal, role, context) -> principal.role().name().equals(role))
+                        .setPrefix("Bearer")
+                        .setRealm("ribao")
+                        .setUnauthorizedHandler(new ErrorShapeUnauthorizedHandler())
+                        .buildAuthFilter()));
+        environment.jersey().register(RolesAllowedDynamicFeature.class);
+        environment.jersey().register(new AuthValueFactoryProvider.Binder<>(RibaoPrincipal.class));
+    }
+
+    /** 401 in the API's error shape, with the challenge header clients expect. */
+    static final class ErrorShapeUnauthorizedHandler implements UnauthorizedHandler {
+        @Override
+        public Response buildResponse(String prefix, String realm) {
+            return Response.status(Response.Status.UNAUTHORIZED)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, prefix + " realm=\"" + realm + "\"")
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError("UNAUTHORIZED", "a valid bearer token is required", List.of()))
+                    .build();
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.ribao.kit.error;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+@Priority(1)
+public final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
+    @Override
+    public Response toResponse(ApiException exception) {
+        return ErrorResponses.of(exception.status(), exception.toBody());
+    }
+}

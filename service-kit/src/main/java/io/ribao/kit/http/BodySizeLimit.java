@@ -1,0 +1,85 @@
+package io.ribao.kit.http;
+
+import io.ribao.kit.error.ErrorResponses;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Refuses request bodies larger than the limit with 413 in the error shape, before anything parses them. The
+ * declared Content-Length is checked first; a body without one (chunked) is read up to the limit plus one byte, so a
+ * client cannot get around the limit by not declaring the size. Bodies are small, so buffering them costs little.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public final class BodySizeLimit implements ContainerRequestFilter {
+
+    public static final long DEFAULT_MAX_BYTES = 64 * 1024;
+
+    private final long maxBytes;
+    private final Map<String, Long> limitByPathPrefix;
+
+    public BodySizeLimit(long maxBytes) {
+        this(maxBytes, Map.of());
+    }
+
+    private BodySizeLimit(long maxBytes, Map<String, Long> limitByPathPrefix) {
+        check(maxBytes);
+        this.maxBytes = maxBytes;
+        this.limitByPathPrefix = Map.copyOf(limitByPathPrefix);
+    }
+
+    /** A copy with another limit for request paths (relative to the Jersey root, e.g. {@code v1/roster}) starting so. */
+    public BodySizeLimit withLimit(String pathPrefix, long limit) {
+        check(limit);
+        Map<String, Long> limits = new LinkedHashMap<>(limitByPathPrefix);
+        limits.put(pathPrefix, limit);
+        return new BodySizeLimit(maxBytes, limits);
+    }
+
+    private static void check(long limit) {
+        if (limit <= 0 || limit > Integer.MAX_VALUE - 1) {
+            throw new IllegalArgumentException("a body limit must be in 1.." + (Integer.MAX_VALUE - 1));
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        long limit = limitFor(request.getUriInfo().getPath());
+        if (request.getLength() > limit) {
+            request.abortWith(tooLarge(limit));
+            return;
+        }
+        if (!request.hasEntity()) {
+            return;
+        }
+        InputStream body = request.getEntityStream();
+        byte[] bytes = body.readNBytes((int) limit + 1);
+        if (bytes.length > limit) {
+            request.abortWith(tooLarge(limit));
+            return;
+        }
+        request.setEntityStream(new ByteArrayInputStream(bytes));
+    }
+
+    private long limitFor(String path) {
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        for (Map.Entry<String, Long> entry : limitByPathPrefix.entrySet()) {
+            if (relative.startsWith(entry.getKey())) {
+                return entry.getValue();
+            }
+        }
+        return maxBytes;
+    }
+
+    private static jakarta.ws.rs.core.Response tooLarge(long maxBytes) {
+        return ErrorResponses.of(413, "PAYLOAD_TOO_LARGE", "the body is larger than " + maxBytes + " bytes");
+    }
+}
