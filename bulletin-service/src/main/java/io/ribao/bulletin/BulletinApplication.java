@@ -107,6 +107,9 @@ public class BulletinApplication extends Application<BulletinConfiguration> {
         Topics topics = new Topics(SchemaRegistries.forUrl(config.getSchemaRegistryUrl()));
         RosterView roster = RosterView.start(bootstrapServers, topics);
         env.lifecycle().manage(roster);
+        if (!roster.awaitCaughtUp(Duration.ofSeconds(30))) {
+            LOG.warn("the roster topics are not read to the end yet; tokens of users not yet read answer 401");
+        }
 
         RibaoErrors.register(config, env);
         RibaoAuth.register(env, roster);
@@ -142,13 +145,14 @@ public class BulletinApplication extends Application<BulletinConfiguration> {
             projection.addListener(applied -> applied.closedDays()
                     .forEach(day -> bulletins.draftFromDayClosed(day.jurisdictionId(), day.date())));
             extraListeners.forEach(projection::addListener);
-            env.lifecycle().manage(projection);
+            // stopped in reverse order: the projection first, then the dead-letter producer it writes to
             env.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
                 @Override
                 public void stop() {
                     deadLetters.close();
                 }
             });
+            env.lifecycle().manage(projection);
         }
     }
 }

@@ -92,7 +92,7 @@ public final class NodeTotals implements NodeView {
             targetSums.merge(code, sign * value, Long::sum);
             count(targetCarriers, targetSums, code, sign);
         });
-        completeness = completeness.plus(c.completeness());
+        completeness = sign > 0 ? completeness.plus(c.completeness()) : completeness.minus(c.completeness());
         targetsMet += sign * c.targetsMet();
         targetsMissed += sign * c.targetsMissed();
     }

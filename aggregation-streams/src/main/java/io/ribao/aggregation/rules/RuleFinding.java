@@ -40,17 +40,26 @@ public record RuleFinding(AlertType type, String unitId, LocalDate date, String 
         return type + ":" + unitId + ":" + date + ":" + ruleId;
     }
 
-    /** The message in Chinese, as alerts are sent. */
+    /** What was found, in Chinese, without naming the unit. */
     public String message() {
-        return RuleMessages.format(messageKey, arguments, RuleMessages.CHINESE);
+        return message(RuleMessages.CHINESE);
     }
 
     public String message(Locale locale) {
         return RuleMessages.format(messageKey, arguments, locale);
     }
 
+    /** The alert text in Chinese: the unit's name and the date, then what was found (天保镇（2026-03-10）…). */
+    public String messageAbout(String unitName) {
+        return messageAbout(unitName, RuleMessages.CHINESE);
+    }
+
+    public String messageAbout(String unitName, Locale locale) {
+        return RuleMessages.format("finding.subject", List.of(unitName, date.toString(), message(locale)), locale);
+    }
+
     /** The raised alert for this finding; routing decides the recipients. */
-    public AlertEvent toAlertEvent(String jurisdictionId, List<String> recipients, Instant at) {
+    public AlertEvent toAlertEvent(String jurisdictionId, String unitName, List<String> recipients, Instant at) {
         return AlertEvent.newBuilder()
                 .setAlertId(alertId())
                 .setType(type)
@@ -60,7 +69,7 @@ public record RuleFinding(AlertType type, String unitId, LocalDate date, String 
                 .setUnitId(unitId)
                 .setDate(date)
                 .setRuleId(ruleId)
-                .setMessage(message())
+                .setMessage(messageAbout(unitName))
                 .setEvidence(new TreeMap<>(evidence))
                 .setRecipients(List.copyOf(recipients))
                 .setAt(at)

@@ -26,14 +26,22 @@ class RuleFindingTest {
 
     @Test
     void theMessageIsChineseByDefaultAndEnglishOnRequest() {
-        assertThat(finding.message()).isEqualTo("疫苗接种剂次完成299,未达到当日目标300(差1)。");
+        assertThat(finding.message()).isEqualTo("疫苗接种剂次完成299\uff0c未达到当日目标300\uff08差1\uff09。");
         assertThat(finding.message(Locale.ENGLISH))
                 .isEqualTo("疫苗接种剂次 reached 299, short of the daily target of 300 (by 1).");
     }
 
     @Test
+    void theAlertTextNamesTheUnitAndTheDayFirst() {
+        assertThat(finding.messageAbout("天保镇"))
+                .isEqualTo("天保镇\uff082026-03-10\uff09疫苗接种剂次完成299\uff0c未达到当日目标300\uff08差1\uff09。");
+        assertThat(finding.messageAbout("Tianbao", Locale.ENGLISH))
+                .startsWith("Tianbao (2026-03-10): 疫苗接种剂次 reached 299");
+    }
+
+    @Test
     void everyMessageKeyOfTheRulesExistsInBothLanguages() {
-        for (String key : List.of("reconciliation.lower", "zero.contradicted", "downward.revision", "outlier.drop",
+        for (String key : List.of("finding.subject", "reconciliation.lower", "zero.contradicted", "downward.revision", "outlier.drop",
                 "outlier.above.max", "zero.streak", "target.missed")) {
             List<String> args = List.of("a", "b", "c", "d", "e", "f");
             assertThat(RuleMessages.format(key, args, RuleMessages.CHINESE)).as(key).doesNotContain("{");
@@ -45,14 +53,14 @@ class RuleFindingTest {
     void theFindingBecomesARaisedAlertForTheGivenRecipients() {
         Instant at = Instant.parse("2026-03-10T08:31:00Z");
 
-        AlertEvent alert = finding.toAlertEvent("demo-county", List.of("u-tianbao-sj", "u-dc-07"), at);
+        AlertEvent alert = finding.toAlertEvent("demo-county", "天保镇", List.of("u-tianbao-sj", "u-dc-07"), at);
 
         assertThat(alert.getAlertId()).isEqualTo(finding.alertId());
         assertThat(alert.getState()).isEqualTo(AlertState.RAISED);
         assertThat(alert.getType()).isEqualTo(AlertType.TARGET_MISSED);
         assertThat(alert.getSeverity()).isEqualTo(Severity.WARNING);
         assertThat(alert.getRuleId()).isEqualTo("target:vaccine_doses");
-        assertThat(alert.getMessage()).isEqualTo(finding.message());
+        assertThat(alert.getMessage()).isEqualTo(finding.messageAbout("天保镇"));
         assertThat(alert.getEvidence()).containsEntry("target", "300");
         assertThat(alert.getRecipients()).containsExactly("u-tianbao-sj", "u-dc-07");
         assertThat(alert.getAt()).isEqualTo(at);

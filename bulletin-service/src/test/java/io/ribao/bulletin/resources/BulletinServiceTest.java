@@ -1,0 +1,205 @@
+package io.ribao.bulletin.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.ribao.bulletin.BulletinApplication;
+import io.ribao.bulletin.BulletinConfiguration;
+import io.ribao.bulletin.Fixtures;
+import io.ribao.bulletin.TestClock;
+import io.ribao.bulletin.TestKafka;
+import io.ribao.bulletin.db.ReadModelDao;
+import io.ribao.bulletin.db.ReadModelRows;
+import io.ribao.bulletin.db.TestDatabase;
+import io.ribao.schemas.alert.AlertState;
+import io.ribao.schemas.alert.AlertType;
+import io.ribao.schemas.status.UnitDayState;
+import io.ribao.topics.Topics;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DropwizardExtensionsSupport.class)
+class BulletinServiceTest {
+
+    private static final TestDatabase DB = TestDatabase.fresh();
+    private static final TestClock CLOCK = new TestClock(Fixtures.DEADLINE.plus(Duration.ofHours(1)));
+    private static final String DAY = Fixtures.DAY.toString();
+    private static final GenericType<List<Map<String, Object>>> LIST = new GenericType<>() { };
+    private static final GenericType<Map<String, Object>> MAP = new GenericType<>() { };
+
+    static {
+        Topics topics = TestKafka.topics();
+        TestKafka.send(topics.jurisdictions(), Fixtures.COUNTY, Fixtures.jurisdiction());
+        Fixtures.units().forEach(u -> TestKafka.send(topics.units(), u.getId(), u));
+        Fixtures.users().forEach(u -> TestKafka.send(topics.users(), u.getId(), u));
+    }
+
+    static final DropwizardAppExtension<BulletinConfiguration> APP = new DropwizardAppExtension<>(
+            BulletinConfiguration.class, ResourceHelpers.resourceFilePath("service-test.yml"),
+            () -> new BulletinApplication(CLOCK),
+            ConfigOverride.config("database.url", DB::jdbcUrl),
+            ConfigOverride.config("kafka.bootstrapServers", TestKafka::bootstrapServers),
+            ConfigOverride.config("schemaRegistryUrl", TestKafka.REGISTRY_URL));
+
+    @BeforeAll
+    static void board() {
+        Jdbi jdbi = DB.jdbi();
+        jdbi.useExtension(ReadModelDao.class, dao -> {
+            dao.upsertJurisdiction(ReadModelRows.JurisdictionRow.of(Fixtures.jurisdiction()));
+            Fixtures.units().forEach(u -> dao.upsertUnit(ReadModelRows.UnitRow.of(u)));
+            Fixtures.users().forEach(u -> dao.upsertUser(ReadModelRows.UserRow.of(u)));
+            dao.upsertStatus(ReadModelRows.StatusRow.of(
+                    Fixtures.status("twn-tianbao", UnitDayState.ON_TIME, Fixtures.DEADLINE)));
+            dao.upsertStatus(ReadModelRows.StatusRow.of(
+                    Fixtures.status("cp-tianbao-port", UnitDayState.MISSING, Fixtures.DEADLINE)));
+            dao.upsertStatus(ReadModelRows.StatusRow.of(
+                    Fixtures.status("dep-health", UnitDayState.LATE, Fixtures.DEADLINE)));
+            dao.raiseAlert(ReadModelRows.AlertRow.of(Fixtures.alert(AlertType.MISSING, "cp-tianbao-port",
+                    AlertState.RAISED, Fixtures.DEADLINE, List.of("u-port-sj", "u-dc-07"))));
+            dao.raiseAlert(ReadModelRows.AlertRow.of(Fixtures.alert(AlertType.CONCEALMENT_SUSPECTED,
+                    "twn-tianbao", AlertState.RAISED, Fixtures.DEADLINE, List.of("u-tianbao-sj"))));
+        });
+    }
+
+    private static Invocation.Builder as(String userId, String path) {
+        return APP.client().target("http://localhost:" + APP.getLocalPort() + path).request()
+                .header("Authorization", "Bearer " + Fixtures.tokenOf(userId));
+    }
+
+    private static Invocation.Builder anonymous(String path) {
+        return APP.client().target("http://localhost:" + APP.getLocalPort() + path).request();
+    }
+
+    @Test
+    void theOfficeSeesTheWholeBoardInTheContractShape() {
+        Map<String, Object> body = as("u-office-1", "/api/v1/days/" + DAY + "/status").get(MAP);
+
+        assertThat(body).containsOnlyKeys("date", "expected", "onTime", "late", "missing", "pendingSignoff", "units");
+        assertThat(body).containsEntry("date", DAY).containsEntry("expected", 3).containsEntry("onTime", 1)
+                .containsEntry("late", 1).containsEntry("missing", 1).containsEntry("pendingSignoff", 0);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> units = (List<Map<String, Object>>) body.get("units");
+        assertThat(units).extracting(u -> u.get("unitId"))
+                .containsExactlyInAnyOrder("twn-tianbao", "cp-tianbao-port", "dep-health");
+        Map<String, Object> tianbao = units.stream().filter(u -> u.get("unitId").equals("twn-tianbao")).findFirst()
+                .orElseThrow();
+        assertThat(tianbao.keySet()).containsExactlyInAnyOrder("unitId", "name", "status", "submittedAt",
+                "signedAt", "revision");
+        assertThat(tianbao).containsEntry("name", "天保镇").containsEntry("status", "ON_TIME")
+                .containsEntry("signedAt", "2026-03-02T08:25:00Z").containsEntry("revision", 1);
+    }
+
+    @Test
+    void aSupervisorSeesItsUnitsAndAClerkOnlyItsOwn() {
+        Map<String, Object> supervisor = as("u-dc-07", "/api/v1/days/" + DAY + "/status").get(MAP);
+        Map<String, Object> clerk = as("u-tianbao-clerk", "/api/v1/days/" + DAY + "/status").get(MAP);
+
+        assertThat(supervisor).containsEntry("expected", 2).containsEntry("missing", 1);
+        assertThat(clerk).containsEntry("expected", 1).containsEntry("onTime", 1);
+    }
+
+    @Test
+    void withoutAValidTokenTheAnswerIs401InTheErrorShape() {
+        Response none = anonymous("/api/v1/days/" + DAY + "/status").get();
+        Response wrong = anonymous("/api/v1/alerts").header("Authorization", "Bearer not-a-token").get();
+
+        assertThat(none.getStatus()).isEqualTo(401);
+        assertThat(none.readEntity(MAP)).containsKeys("code", "message");
+        assertThat(wrong.getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void aMalformedDateIsRefusedNamingTheField() {
+        Response response = as("u-office-1", "/api/v1/days/2026-3-2/status").get();
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(response.readEntity(String.class)).contains("\"field\":\"date\"");
+    }
+
+    @Test
+    void alertsAreListedInTheContractShapeAndFilteredByType() {
+        List<Map<String, Object>> all = as("u-office-1", "/api/v1/alerts?date=" + DAY).get(LIST);
+        List<Map<String, Object>> missing = as("u-office-1", "/api/v1/alerts?type=MISSING").get(LIST);
+        List<Map<String, Object>> healthSees = as("u-health-sj", "/api/v1/alerts?date=" + DAY).get(LIST);
+
+        assertThat(all).hasSize(2);
+        assertThat(all.get(0).keySet()).containsExactlyInAnyOrder("alertId", "type", "unitId", "date", "severity",
+                "raisedAt", "message", "evidence", "recipients", "acknowledgedAt", "resolvedAt");
+        assertThat(missing).singleElement().satisfies(a -> {
+            assertThat(a).containsEntry("unitId", "cp-tianbao-port").containsEntry("date", DAY);
+            assertThat(a.get("evidence")).isEqualTo(Map.of("deadline", "16:30"));
+        });
+        assertThat(healthSees).isEmpty();
+        assertThat(as("u-office-1", "/api/v1/alerts?type=NOPE").get().getStatus()).isEqualTo(422);
+    }
+
+    @Test
+    void onlyARecipientSupervisorOrTheOfficeMayAcknowledgeAndEveryAttemptIsAudited() {
+        String alertId = Fixtures.alert(AlertType.MISSING, "cp-tianbao-port", AlertState.RAISED, Fixtures.DEADLINE,
+                List.of()).getAlertId();
+        String path = "/api/v1/alerts/" + alertId.replace("|", "%7C") + "/ack";
+
+        Response refused = as("u-health-sj", path).post(Entity.json(""));
+        Response accepted = as("u-dc-07", path).post(Entity.json(""));
+        Response unknown = as("u-office-1", "/api/v1/alerts/nope/ack").post(Entity.json(""));
+
+        assertThat(refused.getStatus()).isEqualTo(403);
+        assertThat(accepted.getStatus()).isEqualTo(200);
+        assertThat(accepted.readEntity(MAP)).containsEntry("acknowledgedAt", "2026-03-02T09:30:00Z");
+        assertThat(unknown.getStatus()).isEqualTo(404);
+        List<Map<String, Object>> audit = DB.jdbi().withHandle(h -> h.createQuery(
+                "SELECT actor, detail ->> 'outcome' AS outcome, source FROM audit WHERE action = 'ALERT_ACK' "
+                        + "ORDER BY id").mapToMap().list());
+        assertThat(audit).extracting(a -> a.get("actor") + ":" + a.get("outcome"))
+                .containsExactly("u-health-sj:REFUSED", "u-dc-07:ACCEPTED");
+        assertThat(audit.get(1).get("source")).isNotNull();
+    }
+
+    @Test
+    void theLedgerCountsPerUnitAndPrincipalAsJsonAndAsASpreadsheet() throws Exception {
+        String query = "?from=2026-03-01&to=2026-03-31";
+        List<Map<String, Object>> ledger = as("u-office-1", "/api/v1/ledger" + query).get(LIST);
+        Response xlsx = as("u-office-1", "/api/v1/ledger.xlsx" + query).get();
+
+        Map<String, Object> port = ledger.stream().filter(l -> l.get("unitId").equals("cp-tianbao-port"))
+                .findFirst().orElseThrow();
+        assertThat(port.keySet()).containsExactlyInAnyOrder("unitId", "name", "principal", "late", "missing",
+                "unsigned", "concealmentSuspected");
+        assertThat(port).containsEntry("principal", "张三").containsEntry("missing", 1).containsEntry("late", 0);
+        Map<String, Object> tianbao = ledger.stream().filter(l -> l.get("unitId").equals("twn-tianbao"))
+                .findFirst().orElseThrow();
+        assertThat(tianbao).containsEntry("concealmentSuspected", 1);
+        assertThat(xlsx.getStatus()).isEqualTo(200);
+        try (InputStream in = xlsx.readEntity(InputStream.class); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("问责台账");
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("单位");
+            boolean found = false;
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                if (sheet.getRow(r).getCell(0).getStringCellValue().equals("dep-health")) {
+                    assertThat(sheet.getRow(r).getCell(2).getStringCellValue()).isEqualTo("陈六");
+                    assertThat(sheet.getRow(r).getCell(3).getNumericCellValue()).isEqualTo(1.0);
+                    found = true;
+                }
+            }
+            assertThat(found).isTrue();
+        }
+        assertThat(as("u-office-1", "/api/v1/ledger?from=2026-03-31&to=2026-03-01").get().getStatus())
+                .isEqualTo(422);
+    }
+}

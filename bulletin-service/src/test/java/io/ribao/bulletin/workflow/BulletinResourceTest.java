@@ -1,0 +1,184 @@
+package io.ribao.bulletin.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.ribao.bulletin.db.TestDatabase;
+import io.ribao.kit.auth.RibaoPrincipal;
+import io.ribao.kit.error.RibaoErrors;
+import io.ribao.schemas.roster.Role;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The bulletin endpoints over real HTTP, on a minimal application with the feature's one-line registration. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class BulletinResourceTest {
+
+    private static final Jdbi JDBI = seeded();
+    private static final Map<String, RibaoPrincipal> TOKENS = Map.of(
+            "office-token", new RibaoPrincipal("u-office", "办公室", Role.OFFICE, null, "demo-county"),
+            "director-token", new RibaoPrincipal("u-director", "指挥长", Role.DIRECTOR, null, "demo-county"),
+            "leader-token", new RibaoPrincipal("u-leader-1", "张三", Role.LEADER, null, "demo-county"),
+            "clerk-token", new RibaoPrincipal("u-clerk", "王五", Role.CLERK, "twn-a", "demo-county"));
+
+    private static final DropwizardAppExtension<Configuration> APP = new DropwizardAppExtension<>(
+            FeatureApplication.class, null,
+            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+            ConfigOverride.config("server.adminConnectors[0].port", "0"));
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public static final class FeatureApplication extends Application<Configuration> {
+        @Override
+        public void run(Configuration configuration, Environment env) {
+            RibaoErrors.register(configuration, env);
+            env.jersey().register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<RibaoPrincipal>()
+                    .setAuthenticator(token -> Optional.ofNullable(TOKENS.get(token)))
+                    .setAuthorizer((principal, role, context) -> principal.role().name().equals(role))
+                    .setPrefix("Bearer")
+                    .buildAuthFilter()));
+            env.jersey().register(RolesAllowedDynamicFeature.class);
+            env.jersey().register(new AuthValueFactoryProvider.Binder<>(RibaoPrincipal.class));
+            BulletinFeature.register(env, JDBI, Clock.fixed(Instant.parse("2026-03-14T10:30:00Z"), ZoneOffset.UTC),
+                    BulletinDelivery.NONE, BulletinPublisher.NONE);
+        }
+    }
+
+    private static Jdbi seeded() {
+        Jdbi jdbi = TestDatabase.fresh().jdbi();
+        ReadModelSeed.oneDay(jdbi);
+        return jdbi;
+    }
+
+    @Test
+    void theOfficeDraftsTheDirectorApprovesAndReleasesAndTheRefusalsAre409() throws Exception {
+        // given a draft made by the office
+        HttpResponse<String> drafted = send("POST", "/api/v1/days/2026-03-14/bulletin", "office-token", null);
+        assertThat(drafted.statusCode()).isEqualTo(201);
+        JsonNode draft = mapper.readTree(drafted.body());
+        String id = draft.get("id").asText();
+        assertThat(draft.get("state").asText()).isEqualTo("DRAFT");
+        assertThat(draft.get("version").asInt()).isEqualTo(1);
+        assertThat(draft.get("issueNo").isNull()).isTrue();
+        assertThat(draft.get("overview").get("expected").asInt()).isEqualTo(4);
+        assertThat(draft.get("notices").get("missing").get(0).get("name").asText()).isEqualTo("董干镇");
+
+        // when it is released before approval: 409 NOT_APPROVED
+        HttpResponse<String> early = send("POST", "/api/v1/bulletins/" + id + "/release", "director-token", null);
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(mapper.readTree(early.body()).get("code").asText()).isEqualTo("NOT_APPROVED");
+
+        // the office writes the next steps; the director approves
+        HttpResponse<String> edited = send("PUT", "/api/v1/bulletins/" + id + "/narrative", "office-token",
+                "{\"text\":\"一是<script>x</script>加强值守。\"}");
+        assertThat(edited.statusCode()).isEqualTo(200);
+        HttpResponse<String> approved = send("POST", "/api/v1/bulletins/" + id + "/approve", "director-token", null);
+        assertThat(approved.statusCode()).isEqualTo(200);
+        assertThat(mapper.readTree(approved.body()).get("issueNo").asInt()).isEqualTo(1);
+        assertThat(mapper.readTree(approved.body()).get("contentSha256").asText()).hasSize(64);
+
+        // editing after approval: 409
+        HttpResponse<String> late = send("PUT", "/api/v1/bulletins/" + id + "/narrative", "office-token",
+                "{\"text\":\"改\"}");
+        assertThat(late.statusCode()).isEqualTo(409);
+
+        // release: 200 RELEASED, listed for the day
+        HttpResponse<String> released = send("POST", "/api/v1/bulletins/" + id + "/release", "office-token", null);
+        assertThat(released.statusCode()).isEqualTo(200);
+        assertThat(mapper.readTree(released.body()).get("state").asText()).isEqualTo("RELEASED");
+        JsonNode list = mapper.readTree(send("GET", "/api/v1/bulletins?date=2026-03-14", "leader-token", null).body());
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).get("id").asText()).isEqualTo(id);
+        assertThat(list.get(0).get("state").asText()).isEqualTo("RELEASED");
+
+        // every format answers; the HTML escapes what the office typed
+        HttpResponse<String> html = send("GET", "/api/v1/bulletins/" + id + "/html", "leader-token", null);
+        assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(html.body()).contains("示例县疫情防控工作专报", "第1期", "&lt;script&gt;").doesNotContain("<script>");
+        HttpResponse<byte[]> pdf = sendBytes("/api/v1/bulletins/" + id + "/pdf");
+        assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+        assertThat(new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+        HttpResponse<byte[]> docx = sendBytes("/api/v1/bulletins/" + id + "/docx");
+        assertThat(docx.headers().firstValue("Content-Type").orElseThrow()).isEqualTo(BulletinResource.DOCX);
+        assertThat(new String(docx.body(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
+    }
+
+    @Test
+    void onlyTheOfficeDraftsAndOnlyTheDirectorApproves() throws Exception {
+        assertThat(send("POST", "/api/v1/days/2026-03-15/bulletin", "leader-token", null).statusCode())
+                .isEqualTo(403);
+        assertThat(send("POST", "/api/v1/days/2026-03-15/bulletin", null, null).statusCode()).isEqualTo(401);
+        String id = mapper.readTree(send("POST", "/api/v1/days/2026-03-15/bulletin", "office-token", null).body())
+                .get("id").asText();
+        assertThat(send("POST", "/api/v1/bulletins/" + id + "/approve", "office-token", null).statusCode())
+                .isEqualTo(403);
+        assertThat(send("POST", "/api/v1/bulletins/" + id + "/release", "clerk-token", null).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aMalformedDateIs400NamingTheField() throws Exception {
+        HttpResponse<String> answer = send("POST", "/api/v1/days/14-03-2026/bulletin", "office-token", null);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(mapper.readTree(answer.body()).get("errors").get(0).get("field").asText()).isEqualTo("date");
+    }
+
+    @Test
+    void aMissingNarrativeTextIs422AndAnUnknownBulletinIs404() throws Exception {
+        String id = mapper.readTree(send("POST", "/api/v1/days/2026-03-16/bulletin", "office-token", null).body())
+                .get("id").asText();
+
+        HttpResponse<String> noText = send("PUT", "/api/v1/bulletins/" + id + "/narrative", "office-token", "{}");
+        assertThat(noText.statusCode()).isEqualTo(422);
+        assertThat(noText.body()).contains("\"field\":\"text\"");
+        assertThat(send("GET", "/api/v1/bulletins/nope", "office-token", null).statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            request.header("Content-Type", "application/json; charset=UTF-8");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<byte[]> sendBytes(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer leader-token").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + APP.getLocalPort() + path);
+    }
+}
