@@ -47,12 +47,19 @@ class BulletinResourceTest {
     private static final DropwizardAppExtension<Configuration> APP = new DropwizardAppExtension<>(
             FeatureApplication.class, null,
             ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-            ConfigOverride.config("server.adminConnectors[0].port", "0"));
+            ConfigOverride.config("server.adminConnectors[0].port", "0"),
+            // leave logback as logback-test.xml configured it, for this and the test classes after it
+            ConfigOverride.config("logging.type", "external"));
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
 
     public static final class FeatureApplication extends Application<Configuration> {
+        @Override
+        protected void bootstrapLogging() {
+            // logback-test.xml stays in charge
+        }
+
         @Override
         public void run(Configuration configuration, Environment env) {
             RibaoErrors.register(configuration, env);

@@ -83,7 +83,7 @@ public final class LocalStack implements AutoCloseable {
                 ConfigTemplate.write("/local/report-ingest.yml", values, conf.resolve("report-ingest.yml"))));
         ingestUrl = "http://127.0.0.1:" + ingestPort;
 
-        add(AggregationApp.start(AggregationSettings.local(kafka, registryUrl, data.resolve("streams"))));
+        add(AggregationApp.start(AggregationSettings.of(kafka, registryUrl, data.resolve("streams"))));
 
         add(EmbeddedService.start(new BulletinApplication(clock),
                 ConfigTemplate.write("/local/bulletin-service.yml", values, conf.resolve("bulletin-service.yml"))));

@@ -3,6 +3,7 @@ package io.ribao.bulletin.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(DropwizardExtensionsSupport.class)
-class BulletinServiceTest {
+class BulletinApplicationTest {
 
     private static final TestDatabase DB = TestDatabase.fresh();
     private static final TestClock CLOCK = new TestClock(Fixtures.DEADLINE.plus(Duration.ofHours(1)));
@@ -50,11 +51,15 @@ class BulletinServiceTest {
     }
 
     static final DropwizardAppExtension<BulletinConfiguration> APP = new DropwizardAppExtension<>(
-            BulletinConfiguration.class, ResourceHelpers.resourceFilePath("service-test.yml"),
-            () -> new BulletinApplication(CLOCK),
-            ConfigOverride.config("database.url", DB::jdbcUrl),
-            ConfigOverride.config("kafka.bootstrapServers", TestKafka::bootstrapServers),
-            ConfigOverride.config("schemaRegistryUrl", TestKafka.REGISTRY_URL));
+            new DropwizardTestSupport<>(BulletinApplication.class, ResourceHelpers.resourceFilePath("service-test.yml"),
+                    ConfigOverride.config("database.url", DB::jdbcUrl),
+                    ConfigOverride.config("kafka.bootstrapServers", TestKafka::bootstrapServers),
+                    ConfigOverride.config("schemaRegistryUrl", TestKafka.REGISTRY_URL)) {
+                @Override
+                public io.dropwizard.core.Application<BulletinConfiguration> newApplication() {
+                    return new BulletinApplication(CLOCK);
+                }
+            });
 
     @BeforeAll
     static void board() {
