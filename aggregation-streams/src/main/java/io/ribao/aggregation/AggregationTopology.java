@@ -16,6 +16,7 @@ import io.ribao.schemas.status.UnitDayStatus;
 import io.ribao.aggregation.stream.DeadLetters;
 import io.ribao.topics.Topic;
 import io.ribao.topics.Topics;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -25,6 +26,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -38,21 +40,30 @@ public final class AggregationTopology {
     }
 
     public static Topology build(AggregationSettings settings, Topics topics) {
-        StreamsBuilder builder = new StreamsBuilder();
-        globalStore(builder, StoreNames.JURISDICTIONS, topics.jurisdictions(), topics.serde(Jurisdiction.class));
-        globalStore(builder, StoreNames.FORMS, topics.forms(), topics.serde(Form.class));
+        return build(settings, topics, Stores::persistentKeyValueStore);
+    }
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.UNITS),
+    /**
+     * The same topology over other stores: tests that never restart may run on in-memory stores, which spares the
+     * disk (RocksDB flushes at every commit under exactly-once).
+     */
+    public static Topology build(AggregationSettings settings, Topics topics,
+                                 Function<String, KeyValueBytesStoreSupplier> stores) {
+        StreamsBuilder builder = new StreamsBuilder();
+        globalStore(builder, stores, StoreNames.JURISDICTIONS, topics.jurisdictions(), topics.serde(Jurisdiction.class));
+        globalStore(builder, stores, StoreNames.FORMS, topics.forms(), topics.serde(Form.class));
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.UNITS),
                 Serdes.String(), topics.serde(Unit.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.UNIT_DAYS),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.UNIT_DAYS),
                 Serdes.String(), topics.serde(UnitDayStatus.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DEADLINES),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.DEADLINES),
                 Serdes.String(), Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OPENED_DAYS),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.OPENED_DAYS),
                 Serdes.String(), Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERTS),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.ALERTS),
                 Serdes.String(), Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DAY_CLOSED_PARTS),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.DAY_CLOSED_PARTS),
                 Serdes.String(), topics.serde(DayClosed.class)));
 
         KStream<String, byte[]> reports = builder.stream(Topics.REPORTS,
@@ -80,9 +91,10 @@ public final class AggregationTopology {
         return builder.build();
     }
 
-    private static <V> void globalStore(StreamsBuilder builder, String name, Topic<String, V> topic, Serde<V> serde) {
+    private static <V> void globalStore(StreamsBuilder builder, Function<String, KeyValueBytesStoreSupplier> stores,
+                                        String name, Topic<String, V> topic, Serde<V> serde) {
         builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde)
+                Stores.keyValueStoreBuilder(stores.apply(name), Serdes.String(), serde)
                         .withLoggingDisabled(),
                 topic.name(),
                 Consumed.with(topic.keySerde(), topic.valueSerde()).withName(name + "-source"),

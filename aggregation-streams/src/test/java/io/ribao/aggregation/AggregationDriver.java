@@ -19,10 +19,13 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.Stores;
 
 /** The production topology in a TopologyTestDriver, with the wall clock in the test's hands. */
 public final class AggregationDriver implements AutoCloseable {
@@ -46,11 +49,22 @@ public final class AggregationDriver implements AutoCloseable {
     }
 
     public AggregationDriver(Path stateDir, Instant start, String registryUrl) {
+        this(stateDir, start, registryUrl, Stores::persistentKeyValueStore);
+    }
+
+    /** On in-memory stores: for long randomized runs that never restart. */
+    public static AggregationDriver inMemory(Path stateDir, Instant start) {
+        return new AggregationDriver(stateDir, start, "mem://aggregation-" + UUID.randomUUID(),
+                Stores::inMemoryKeyValueStore);
+    }
+
+    private AggregationDriver(Path stateDir, Instant start, String registryUrl,
+                              Function<String, KeyValueBytesStoreSupplier> stores) {
         AggregationSettings settings = AggregationSettings.of("test:9092", registryUrl, stateDir)
                 .withApplicationId("ribao-aggregation-test");
         clock = start.toEpochMilli();
         topics = new Topics(SchemaRegistries.forUrl(registryUrl));
-        driver = new TopologyTestDriver(AggregationTopology.build(settings, topics), settings.streamsProperties(), start);
+        driver = new TopologyTestDriver(AggregationTopology.build(settings, topics, stores), settings.streamsProperties(), start);
         jurisdictions = input(topics.jurisdictions());
         units = input(topics.units());
         reports = input(topics.reports());

@@ -7,6 +7,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.ribao.bulletin.board.BoardEvents;
 import io.ribao.bulletin.cli.DbCommand;
 import io.ribao.bulletin.db.DatabaseAudit;
 import io.ribao.bulletin.db.Migrations;
@@ -24,6 +25,8 @@ import io.ribao.bulletin.projection.Projection;
 import io.ribao.bulletin.projection.ProjectionListener;
 import io.ribao.bulletin.projection.RecordApplier;
 import io.ribao.bulletin.resources.AlertResource;
+import io.ribao.bulletin.resources.BoardResource;
+import io.ribao.bulletin.resources.DashboardResource;
 import io.ribao.bulletin.resources.LedgerResource;
 import io.ribao.bulletin.resources.StatusResource;
 import io.ribao.bulletin.workflow.BulletinFeature;
@@ -54,6 +57,7 @@ public class BulletinApplication extends Application<BulletinConfiguration> {
     private final List<ProjectionListener> extraListeners = new CopyOnWriteArrayList<>();
     private volatile Jdbi jdbi;
     private volatile Dispatcher dispatcher;
+    private final BoardEvents boardEvents = new BoardEvents();
 
     public BulletinApplication() {
         this(Clock.systemUTC());
@@ -117,6 +121,9 @@ public class BulletinApplication extends Application<BulletinConfiguration> {
         env.jersey().register(new StatusResource(jdbi));
         env.jersey().register(new AlertResource(jdbi, clock, audit));
         env.jersey().register(new LedgerResource(jdbi));
+        env.jersey().register(new BoardResource(jdbi, boardEvents));
+        env.jersey().register(new DashboardResource());
+        env.lifecycle().manage(boardEvents);
 
         DeliveryConfiguration delivery = config.getDelivery();
         KafkaBulletinPublisher publisher = new KafkaBulletinPublisher(topics.bulletins(), bootstrapServers);
@@ -144,6 +151,7 @@ public class BulletinApplication extends Application<BulletinConfiguration> {
                     deadLetters, clock, bootstrapServers, config.getKafka().getConsumerName());
             projection.addListener(applied -> applied.closedDays()
                     .forEach(day -> bulletins.draftFromDayClosed(day.jurisdictionId(), day.date())));
+            projection.addListener(boardEvents);
             extraListeners.forEach(projection::addListener);
             // stopped in reverse order: the projection first, then the dead-letter producer it writes to
             env.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {

@@ -35,6 +35,14 @@ public interface BoardDao {
             """)
     List<UnitDay> unitsOn(@Bind("day") LocalDate day);
 
+    /** Every unit (no day), for visibility checks of the live board. */
+    @SqlQuery("""
+            SELECT unit_id, name, kind, ancestor_ids, 'EXPECTED' AS state, NULL::timestamptz AS submitted_at,
+                   NULL::timestamptz AS signed_at, NULL::int AS revision
+            FROM units
+            """)
+    List<UnitDay> allUnits();
+
     @SqlQuery("SELECT unit_id FROM units WHERE :userId = ANY (supervisor_ids)")
     List<String> unitsSupervisedBy(@Bind("userId") String userId);
 

@@ -123,7 +123,8 @@ public final class BulletinDrafter {
                 named(units, statuses, s -> "MISSING".equals(s.state())),
                 named(units, statuses, BulletinDrafter::isUnsigned),
                 named(units, statuses, s -> "DELEGATE".equals(s.signer()) && isSigned(s)),
-                concealment);
+                concealment,
+                named(units, in.previousDayAfterCutoff(), s -> true));
     }
 
     private static List<NamedUnit> named(Map<String, UnitEntry> units, List<UnitDay> statuses,

@@ -2,11 +2,18 @@ package io.ribao.bulletin.document;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackagePartName;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
+import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.Borders;
 import org.apache.poi.xwpf.usermodel.LineSpacingRule;
@@ -23,10 +30,10 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTabStop;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabJc;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTabStop;
 
 /**
  * Renders the bulletin as a Word document laid out after GB/T 9704: A4, margins top 37 mm, bottom 35 mm, left
@@ -45,6 +52,10 @@ public final class DocxRenderer {
     /** 22 lines on a 225 mm type area: a fixed pitch of about 28.95 pt. */
     private static final double LINE_PITCH_PT = 28.95;
     private static final String RED = "C00000";
+    private static final String FONT_TABLE_TYPE =
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml";
+    private static final String FONT_TABLE_RELATION =
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable";
 
     private final Labels labels;
     private final String titleFont;
@@ -101,11 +112,38 @@ public final class DocxRenderer {
             recipients(doc, "recipients.reportTo", c.reportTo());
             recipients(doc, "recipients.sendTo", c.sendTo());
 
+            fontTable(doc);
             doc.write(out);
             return out.toByteArray();
+        } catch (InvalidFormatException e) {
+            throw new IllegalStateException("cannot add the font table to the DOCX", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render the bulletin to DOCX", e);
         }
+    }
+
+    /**
+     * The font table names a fallback (altName) for each CJK font, since the official fonts are often not installed:
+     * Word then uses 宋体 / 仿宋 / 黑体 / 楷体 instead of an arbitrary substitute. Charset 86 is GB2312.
+     */
+    private void fontTable(XWPFDocument doc) throws InvalidFormatException, IOException {
+        PackagePartName name = PackagingURIHelper.createPartName("/word/fontTable.xml");
+        if (doc.getPackage().containPart(name)) {
+            return;
+        }
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">");
+        for (String role : List.of("title", "body", "heading", "subheading")) {
+            xml.append("<w:font w:name=\"").append(HtmlRenderer.esc(labels.text("docx.font." + role)))
+                    .append("\"><w:altName w:val=\"").append(HtmlRenderer.esc(labels.text("docx.font." + role + ".fallback")))
+                    .append("\"/><w:charset w:val=\"86\"/><w:family w:val=\"auto\"/><w:pitch w:val=\"variable\"/></w:font>");
+        }
+        xml.append("</w:fonts>");
+        PackagePart part = doc.getPackage().createPart(name, FONT_TABLE_TYPE);
+        try (OutputStream out = part.getOutputStream()) {
+            out.write(xml.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        doc.getPackagePart().addRelationship(name, TargetMode.INTERNAL, FONT_TABLE_RELATION);
     }
 
     private static void pageSetup(XWPFDocument doc) {
@@ -233,6 +271,7 @@ public final class DocxRenderer {
         noticeLine(doc, "notices.unsigned", n.unsigned());
         noticeLine(doc, "notices.delegateSigned", n.delegateSigned());
         noticeLine(doc, "notices.concealmentSuspected", n.concealmentSuspected());
+        noticeLine(doc, "notices.previousDayAfterCutoff", n.previousDayAfterCutoff());
     }
 
     private void noticeLine(XWPFDocument doc, String key, List<NamedUnit> units) {

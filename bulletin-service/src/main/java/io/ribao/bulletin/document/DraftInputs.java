@@ -8,7 +8,8 @@ import java.util.Map;
  * Everything the drafter needs for one jurisdiction and day, already read from the read models: the issuer, the
  * units, the day's statuses (from the day-closed snapshot, or the current ones for an on-demand draft), the root
  * roll-up totals of the day and of the day before (empty when unknown), the metric names in display order, the day's
- * alerts, the supervision findings and the office's narrative.
+ * alerts, the supervision findings, the office's narrative, and the previous day's reports that came in after its
+ * bulletin cutoff (the addendum, 补报).
  */
 public record DraftInputs(
         Issuer issuer,
@@ -21,7 +22,8 @@ public record DraftInputs(
         Map<String, String> metricNames,
         List<AlertEntry> alerts,
         List<FindingEntry> findings,
-        String narrative) {
+        String narrative,
+        List<UnitDay> previousDayAfterCutoff) {
 
     public DraftInputs {
         units = List.copyOf(units);
@@ -32,6 +34,16 @@ public record DraftInputs(
         alerts = List.copyOf(alerts);
         findings = List.copyOf(findings);
         narrative = narrative == null ? "" : narrative;
+        previousDayAfterCutoff = previousDayAfterCutoff == null ? List.of() : List.copyOf(previousDayAfterCutoff);
+    }
+
+    /** Inputs without an addendum (nothing of the day before arrived after its bulletin cutoff). */
+    public DraftInputs(Issuer issuer, LocalDate date, int version, List<UnitEntry> units, List<UnitDay> statuses,
+                       Map<String, Long> todayTotals, Map<String, Long> yesterdayTotals,
+                       Map<String, String> metricNames, List<AlertEntry> alerts, List<FindingEntry> findings,
+                       String narrative) {
+        this(issuer, date, version, units, statuses, todayTotals, yesterdayTotals, metricNames, alerts, findings,
+                narrative, List.of());
     }
 
     /** Who issues the bulletin and who receives it: 报 (the bulletin recipients' names) and 送 (upstream). */

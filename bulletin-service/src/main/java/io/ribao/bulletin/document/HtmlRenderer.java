@@ -142,6 +142,7 @@ public final class HtmlRenderer {
         noticeLine(h, "notices.unsigned", n.unsigned());
         noticeLine(h, "notices.delegateSigned", n.delegateSigned());
         noticeLine(h, "notices.concealmentSuspected", n.concealmentSuspected());
+        noticeLine(h, "notices.previousDayAfterCutoff", n.previousDayAfterCutoff());
         h.append("</div>\n");
     }
 

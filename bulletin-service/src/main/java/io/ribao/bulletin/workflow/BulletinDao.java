@@ -38,6 +38,13 @@ public interface BulletinDao {
             WHERE id = :row.id AND state = :fromState""")
     int update(@BindMethods("row") BulletinRow row, @Bind("fromState") String fromState);
 
+    /**
+     * Serialises drafting of one jurisdiction's day until the transaction ends, so two drafts at once (the office's
+     * and the deadline's) cannot both create version 1.
+     */
+    @SqlQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:jurisdictionId || '/' || :day))) AS held")
+    int lockDay(@Bind("jurisdictionId") String jurisdictionId, @Bind("day") String day);
+
     @SqlQuery("SELECT " + COLUMNS + " FROM bulletins WHERE id = :id")
     Optional<BulletinRow> find(@Bind("id") String id);
 
@@ -77,9 +84,23 @@ public interface BulletinDao {
     int markDelivered(@Bind("bulletinId") String bulletinId, @Bind("recipient") String recipient,
                       @Bind("channel") String channel, @Bind("at") Instant at, @Bind("detail") String detail);
 
+    /**
+     * Receipts as queued at release, completed from the delivery outbox (V2: messages keyed
+     * {@code bulletin|<id>|<recipient>|<channel>}): delivered when the first channel's message was sent, read when the
+     * recipient opened the in-app copy.
+     */
     @SqlQuery("""
-            SELECT bulletin_id, recipient, channel, queued_at, delivered_at, read_at, detail
-            FROM bulletin_receipts WHERE bulletin_id = :bulletinId ORDER BY recipient, channel""")
+            SELECT r.bulletin_id, r.recipient, r.channel, r.queued_at,
+                   coalesce(r.delivered_at,
+                            (SELECT min(o.sent_at) FROM outbox o
+                             WHERE starts_with(o.message_key, 'bulletin|' || r.bulletin_id || '|' || r.recipient || '|')
+                               AND o.state = 'SENT')) AS delivered_at,
+                   coalesce(r.read_at,
+                            (SELECT min(i.read_at) FROM inbox i JOIN outbox o ON o.id = i.outbox_id
+                             WHERE starts_with(o.message_key, 'bulletin|' || r.bulletin_id || '|' || r.recipient || '|')))
+                       AS read_at,
+                   r.detail
+            FROM bulletin_receipts r WHERE r.bulletin_id = :bulletinId ORDER BY r.recipient, r.channel""")
     List<BulletinReceipt> receipts(@Bind("bulletinId") String bulletinId);
 
     @SqlUpdate("""

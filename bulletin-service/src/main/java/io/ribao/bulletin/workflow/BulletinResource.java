@@ -3,7 +3,10 @@ package io.ribao.bulletin.workflow;
 import io.dropwizard.auth.Auth;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
+import io.ribao.kit.error.FieldError;
 import io.ribao.kit.http.SourceAddress;
+import io.ribao.schemas.bulletin.BulletinState;
+import io.ribao.schemas.roster.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -58,7 +61,7 @@ public final class BulletinResource {
         List<Bulletin> bulletins = date == null || date.isBlank()
                 ? service.recent(RECENT) : service.onDay(date(date, "date"));
         return bulletins.stream()
-                .filter(b -> principal.jurisdictionId() == null || principal.jurisdictionId().equals(b.jurisdictionId()))
+                .filter(b -> mayRead(principal, b))
                 .map(b -> BulletinView.summary(b, service.title(b)))
                 .toList();
     }
@@ -133,11 +136,19 @@ public final class BulletinResource {
     }
 
     private Bulletin visible(RibaoPrincipal principal, String id) {
-        Bulletin b = service.find(id).orElseThrow(() -> ApiException.notFound("unknown bulletin '" + id + "'"));
+        return service.find(id).filter(b -> mayRead(principal, b))
+                .orElseThrow(() -> ApiException.notFound("unknown bulletin '" + id + "'"));
+    }
+
+    /**
+     * Own jurisdiction only; leaders read a bulletin once it is released — nothing reaches them before approval
+     * and release (所有信息必须通过审核同意后才能对外发布).
+     */
+    private static boolean mayRead(RibaoPrincipal principal, Bulletin b) {
         if (principal.jurisdictionId() != null && !principal.jurisdictionId().equals(b.jurisdictionId())) {
-            throw ApiException.notFound("unknown bulletin '" + id + "'");
+            return false;
         }
-        return b;
+        return principal.role() != Role.LEADER || b.state() == BulletinState.RELEASED;
     }
 
     private Map<String, Object> full(Bulletin b) {
@@ -181,7 +192,7 @@ public final class BulletinResource {
             return LocalDate.parse(text);
         } catch (DateTimeParseException | NullPointerException e) {
             throw new ApiException(400, "MALFORMED", "the request is malformed",
-                    List.of(new io.ribao.kit.error.FieldError(field, "must be a date YYYY-MM-DD")));
+                    List.of(new FieldError(field, "must be a date YYYY-MM-DD")));
         }
     }
 

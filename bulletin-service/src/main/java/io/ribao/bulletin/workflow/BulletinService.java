@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ribao.bulletin.document.BulletinContent;
 import io.ribao.bulletin.document.BulletinDrafter;
+import io.ribao.bulletin.document.DocxRenderer;
 import io.ribao.bulletin.document.HtmlRenderer;
 import io.ribao.bulletin.document.JsonRenderer;
 import io.ribao.bulletin.document.Labels;
@@ -43,6 +44,7 @@ public final class BulletinService {
     private final Labels labels = Labels.chinese();
     private final HtmlRenderer html = new HtmlRenderer(labels);
     private final PdfRenderer pdf = new PdfRenderer(html);
+    private final DocxRenderer docx = new DocxRenderer(labels);
     private final DraftSources sources;
 
     public BulletinService(Jdbi jdbi, Clock clock, BulletinDelivery delivery, BulletinPublisher publisher,
@@ -61,6 +63,7 @@ public final class BulletinService {
      */
     public Bulletin draftNow(String jurisdictionId, LocalDate day, Actor actor) {
         Bulletin drafted = jdbi.inTransaction(h -> {
+            dao(h).lockDay(jurisdictionId, day.toString());
             BulletinContent fresh = drafter.draft(sources.read(h, jurisdictionId, day, false));
             Optional<Bulletin> latest = dao(h).lockLatest(jurisdictionId, day).map(this::bulletin);
             Bulletin b;
@@ -86,7 +89,21 @@ public final class BulletinService {
      * open draft; leaves an approved or released bulletin alone (a correction is the office's decision).
      */
     public Optional<Bulletin> draftFromDayClosed(String jurisdictionId, LocalDate day) {
-        Optional<Bulletin> drafted = jdbi.inTransaction(h -> {
+        Optional<Bulletin> drafted;
+        try {
+            drafted = draftFromSnapshot(jurisdictionId, day);
+        } catch (UnknownJurisdiction e) {
+            // the roster's projection has not caught up: the office drafts on demand once it has
+            LOG.warn("no bulletin drafted for {} on {} at day close: {}", jurisdictionId, day, e.getMessage());
+            return Optional.empty();
+        }
+        drafted.ifPresent(b -> publish(b, Actor.SYSTEM));
+        return drafted;
+    }
+
+    private Optional<Bulletin> draftFromSnapshot(String jurisdictionId, LocalDate day) {
+        return jdbi.inTransaction(h -> {
+            dao(h).lockDay(jurisdictionId, day.toString());
             BulletinContent fresh = drafter.draft(sources.read(h, jurisdictionId, day, true));
             Optional<Bulletin> latest = dao(h).lockLatest(jurisdictionId, day).map(this::bulletin);
             if (latest.isPresent() && latest.get().state() != BulletinState.DRAFT) {
@@ -103,8 +120,6 @@ public final class BulletinService {
             audit(h, Actor.SYSTEM, "BULLETIN_DRAFT", b.id(), ACCEPTED, Map.of("source", "day-closed"));
             return Optional.of(b);
         });
-        drafted.ifPresent(b -> publish(b, Actor.SYSTEM));
-        return drafted;
     }
 
     public Bulletin editNarrative(String id, String text, Actor actor) {
@@ -123,9 +138,7 @@ public final class BulletinService {
                 throw new NotPermitted("only a director approves a bulletin");
             }
             Bulletin current = locked(h, id);
-            if (current.state() != BulletinState.DRAFT) {
-                workflow.approve(current, 0, actor); // throws the conflict before an issue number is taken
-            }
+            workflow.requireApprovable(current);
             int issueNo = dao(h).nextIssueNo(current.jurisdictionId(), current.day().getYear());
             Bulletin b = workflow.approve(current, issueNo, actor);
             dao(h).update(row(b), BulletinState.DRAFT.name());
@@ -195,7 +208,7 @@ public final class BulletinService {
     }
 
     public byte[] docx(Bulletin b) {
-        return new io.ribao.bulletin.document.DocxRenderer(labels).render(b.content());
+        return docx.render(b.content());
     }
 
     public JsonRenderer json() {

@@ -54,5 +54,4 @@ final class BulletinView {
     private static String instant(Instant at) {
         return at == null ? null : at.toString();
     }
-
 }

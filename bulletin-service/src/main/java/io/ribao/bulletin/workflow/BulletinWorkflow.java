@@ -43,14 +43,19 @@ public final class BulletinWorkflow {
 
     /** Freezes the content with its issue number (第N期) and hashes its canonical JSON. */
     public Bulletin approve(Bulletin current, int issueNo, Actor by) {
-        if (current.state() != BulletinState.DRAFT) {
-            throw new BulletinConflict("ALREADY_APPROVED",
-                    "bulletin " + current.id() + " is " + current.state() + "; only a draft can be approved");
-        }
+        requireApprovable(current);
         BulletinContent frozen = current.content().withIssueNo(issueNo);
         return new Bulletin(current.id(), current.jurisdictionId(), current.day(), current.version(), issueNo,
                 BulletinState.APPROVED, frozen, json.sha256(frozen), current.draftedAt(), current.draftedBy(),
                 clock.instant(), by.userId(), null, null);
+    }
+
+    /** Refuses before an issue number is taken for a bulletin that is not a draft. */
+    public void requireApprovable(Bulletin current) {
+        if (current.state() != BulletinState.DRAFT) {
+            throw new BulletinConflict("ALREADY_APPROVED",
+                    "bulletin " + current.id() + " is " + current.state() + "; only a draft can be approved");
+        }
     }
 
     public Bulletin release(Bulletin current, Actor by) {

@@ -3,12 +3,12 @@ package io.ribao.bulletin.workflow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ribao.bulletin.document.DraftInputs;
 import io.ribao.bulletin.document.DraftInputs.AlertEntry;
 import io.ribao.bulletin.document.DraftInputs.FindingEntry;
 import io.ribao.bulletin.document.DraftInputs.Issuer;
 import io.ribao.bulletin.document.DraftInputs.UnitDay;
 import io.ribao.bulletin.document.DraftInputs.UnitEntry;
+import io.ribao.bulletin.document.DraftInputs;
 import io.ribao.bulletin.document.Labels;
 import java.sql.Array;
 import java.sql.SQLException;
@@ -45,7 +45,7 @@ final class DraftSources {
                 fromSnapshot ? snapshot(h, jurisdictionId, day) : current(h, jurisdictionId, day),
                 rootTotals(h, jurisdictionId, day), rootTotals(h, jurisdictionId, day.minusDays(1)),
                 metricNames.of(jurisdictionId), alerts(h, jurisdictionId, day), findings(h, jurisdictionId, day),
-                "");
+                "", afterCutoff(h, jurisdictionId, day.minusDays(1)));
     }
 
     record JurisdictionRow(String name, String office, List<String> recipientIds, String upstreamJson) {
@@ -100,6 +100,13 @@ final class DraftSources {
                         rs.getBoolean("zero_report"), metrics(rs.getString("metrics")), rs.getString("signer"),
                         rs.getString("signed_by"), rs.getBoolean("unsigned"), rs.getBoolean("after_cutoff")))
                 .list();
+    }
+
+    /** The day's reports signed after its bulletin cutoff: they go into the next bulletin's addendum. */
+    private static List<UnitDay> afterCutoff(Handle h, String jurisdictionId, LocalDate day) {
+        return current(h, jurisdictionId, day).stream()
+                .filter(s -> s.afterCutoff() && ("LATE".equals(s.state()) || "ON_TIME".equals(s.state())))
+                .toList();
     }
 
     private static List<UnitDay> snapshot(Handle h, String jurisdictionId, LocalDate day) {

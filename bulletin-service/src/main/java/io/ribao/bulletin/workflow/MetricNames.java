@@ -1,5 +1,6 @@
 package io.ribao.bulletin.workflow;
 
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -19,7 +20,7 @@ public interface MetricNames {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         Map<String, String> names = new TreeMap<>();
         bundle.keySet().forEach(code -> names.put(code, bundle.getString(code)));
-        Map<String, String> frozen = java.util.Collections.unmodifiableMap(names);
+        Map<String, String> frozen = Collections.unmodifiableMap(names);
         return jurisdictionId -> frozen;
     }
 }

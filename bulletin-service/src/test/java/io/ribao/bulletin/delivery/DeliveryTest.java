@@ -269,4 +269,27 @@ class DeliveryTest {
         assertThat(inboxTitles("u-tianbao-sj")).hasSize(1);
         assertThat(inboxTitles("u-office-1")).as("concealment also goes to the command office").hasSize(1);
     }
+
+    @Test
+    void aReleasedBulletinGoesToEveryRecipientAndUpstreamThroughTheOutboxOnce() throws Exception {
+        var released = new io.ribao.bulletin.workflow.ReleasedBulletin("b-1", Fixtures.COUNTY, Fixtures.DAY, 1, 7,
+                "示例县疫情防控工作专报", "abc123", List.of("u-leader-1", "u-port-sj"),
+                "{\"type\":\"webhook\",\"url\":\"" + receiver.url("/upstream") + "\",\"format\":\"json\"}",
+                "{\"title\":\"示例县疫情防控工作专报\"}", "<html></html>", new byte[0]);
+        BulletinOutbox outbox = new BulletinOutbox(clock);
+
+        jdbi.useTransaction(h -> outbox.enqueue(h, released));
+        jdbi.useTransaction(h -> outbox.enqueue(h, released));
+        dispatcher.dispatchDue();
+
+        assertThat(inboxTitles("u-leader-1")).containsExactly("示例县疫情防控工作专报");
+        assertThat(inboxTitles("u-port-sj")).containsExactly("示例县疫情防控工作专报");
+        assertThat(receiver.calls("/upstream")).hasSize(1);
+        JsonNode upstream = JSON.readTree(receiver.calls("/upstream").get(0).body());
+        assertThat(upstream.get("kind").asText()).isEqualTo("BULLETIN");
+        assertThat(upstream.get("issueNo").asInt()).isEqualTo(7);
+        assertThat(upstream.get("contentSha256").asText()).isEqualTo("abc123");
+        assertThat(receiver.calls("/wecom")).hasSize(1);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ribao.bulletin.document.DraftInputs.UnitDay;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class BulletinDrafterTest {
@@ -84,12 +85,26 @@ class BulletinDrafterTest {
     }
 
     @Test
+    void reportsOfTheDayBeforeThatCameAfterItsCutoffAreNamedInTheAddendum() {
+        DraftInputs base = DemoCounty.inputs("");
+        DraftInputs withAddendum = new DraftInputs(base.issuer(), base.date(), 1, base.units(), base.statuses(),
+                base.todayTotals(), base.yesterdayTotals(), base.metricNames(), base.alerts(), base.findings(), "",
+                List.of(new UnitDay("twn-2", "LATE", false, Map.of(), "PRINCIPAL", "u", false, true)));
+
+        BulletinContent content = drafter.draft(withAddendum);
+
+        assertThat(content.notices().previousDayAfterCutoff()).extracting(NamedUnit::name)
+                .containsExactly(DemoCounty.MISSING_TOWNSHIP);
+        assertThat(new HtmlRenderer(Labels.chinese()).render(content)).contains("前日截止后补报单位");
+    }
+
+    @Test
     void findingsCarryTheUnitNameAndRectificationStatus() {
         BulletinContent content = drafter.draft(DemoCounty.inputs(""));
 
         assertThat(content.findings()).extracting(FindingLine::unitName, FindingLine::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("天保镇", "OPEN"),
-                        org.assertj.core.groups.Tuple.tuple("麻栗镇", "RECTIFIED"));
+                .containsExactly(Tuple.tuple("天保镇", "OPEN"),
+                        Tuple.tuple("麻栗镇", "RECTIFIED"));
     }
 
     @Test

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.junit.jupiter.api.Test;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
@@ -28,7 +31,7 @@ class DocxRendererTest {
     }
 
     @Test
-    void theLayoutFollowsGbT9704() throws IOException {
+    void theLayoutFollowsGbT9704WithFallbacksForTheOfficialFonts() throws Exception {
         byte[] docx = renderer.render(DemoCounty.content(""));
 
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
@@ -43,16 +46,21 @@ class DocxRendererTest {
 
             var titleRun = document.getParagraphs().get(0).getRuns().get(0);
             assertThat(titleRun.getFontSizeAsDouble()).isEqualTo(22.0);
-            assertThat(titleRun.getFontFamily(org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange.eastAsia))
+            assertThat(titleRun.getFontFamily(XWPFRun.FontCharRange.eastAsia))
                     .isEqualTo("方正小标宋简体");
             var bodyRun = document.getParagraphs().stream()
                     .filter(p -> p.getText().startsWith("当日应报单位")).findFirst().orElseThrow().getRuns().get(0);
             assertThat(bodyRun.getFontSizeAsDouble()).isEqualTo(16.0);
-            assertThat(bodyRun.getFontFamily(org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange.eastAsia))
+            assertThat(bodyRun.getFontFamily(XWPFRun.FontCharRange.eastAsia))
                     .isEqualTo("仿宋_GB2312");
 
             String footerXml = document.getFooterList().get(0).getParagraphs().get(0).getCTP().xmlText();
             assertThat(footerXml).contains("PAGE").contains("—");
+
+            var fontTable = document.getPackage().getPart(PackagingURIHelper.createPartName("/word/fontTable.xml"));
+            String fonts = new String(fontTable.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(fonts).contains("w:name=\"方正小标宋简体\"><w:altName w:val=\"宋体\"/>")
+                    .contains("w:name=\"仿宋_GB2312\"><w:altName w:val=\"仿宋\"/>");
         }
     }
 }

@@ -86,6 +86,13 @@ class BulletinApplicationTest {
                 .header("Authorization", "Bearer " + Fixtures.tokenOf(userId));
     }
 
+    /** The status, with the response consumed so its pooled connection is returned. */
+    private static int statusOf(Response response) {
+        try (response) {
+            return response.getStatus();
+        }
+    }
+
     private static Invocation.Builder anonymous(String path) {
         return APP.client().target("http://localhost:" + APP.getLocalPort() + path).request();
     }
@@ -126,6 +133,7 @@ class BulletinApplicationTest {
         assertThat(none.getStatus()).isEqualTo(401);
         assertThat(none.readEntity(MAP)).containsKeys("code", "message");
         assertThat(wrong.getStatus()).isEqualTo(401);
+        wrong.close();
     }
 
     @Test
@@ -150,7 +158,7 @@ class BulletinApplicationTest {
             assertThat(a.get("evidence")).isEqualTo(Map.of("deadline", "16:30"));
         });
         assertThat(healthSees).isEmpty();
-        assertThat(as("u-office-1", "/api/v1/alerts?type=NOPE").get().getStatus()).isEqualTo(422);
+        assertThat(statusOf(as("u-office-1", "/api/v1/alerts?type=NOPE").get())).isEqualTo(422);
     }
 
     @Test
@@ -163,10 +171,10 @@ class BulletinApplicationTest {
         Response accepted = as("u-dc-07", path).post(Entity.json(""));
         Response unknown = as("u-office-1", "/api/v1/alerts/nope/ack").post(Entity.json(""));
 
-        assertThat(refused.getStatus()).isEqualTo(403);
+        assertThat(statusOf(refused)).isEqualTo(403);
         assertThat(accepted.getStatus()).isEqualTo(200);
         assertThat(accepted.readEntity(MAP)).containsEntry("acknowledgedAt", "2026-03-02T09:30:00Z");
-        assertThat(unknown.getStatus()).isEqualTo(404);
+        assertThat(statusOf(unknown)).isEqualTo(404);
         List<Map<String, Object>> audit = DB.jdbi().withHandle(h -> h.createQuery(
                 "SELECT actor, detail ->> 'outcome' AS outcome, source FROM audit WHERE action = 'ALERT_ACK' "
                         + "ORDER BY id").mapToMap().list());
@@ -204,7 +212,25 @@ class BulletinApplicationTest {
             }
             assertThat(found).isTrue();
         }
-        assertThat(as("u-office-1", "/api/v1/ledger?from=2026-03-31&to=2026-03-01").get().getStatus())
+        assertThat(statusOf(as("u-office-1", "/api/v1/ledger?from=2026-03-31&to=2026-03-01").get()))
                 .isEqualTo(422);
+    }
+
+    @Test
+    void theLiveBoardStreamAnswersAtOnceAsServerSentEvents() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + APP.getLocalPort() + "/api/v1/board/events"))
+                .header("Authorization", "Bearer " + Fixtures.tokenOf("u-office-1")).build();
+
+        var response = http.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream())
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(response.body(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            assertThat(in.readLine()).isEqualTo(": connected");
+        }
     }
 }

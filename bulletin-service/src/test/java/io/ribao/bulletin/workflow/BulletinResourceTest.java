@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The bulletin endpoints over real HTTP, on a minimal application with the feature's one-line registration. */
-@ExtendWith(DropwizardExtensionsSupport.class)
+@ExtendWith({RestoredTestLogging.class, DropwizardExtensionsSupport.class})
 class BulletinResourceTest {
 
     private static final Jdbi JDBI = seeded();
@@ -48,18 +48,12 @@ class BulletinResourceTest {
             FeatureApplication.class, null,
             ConfigOverride.config("server.applicationConnectors[0].port", "0"),
             ConfigOverride.config("server.adminConnectors[0].port", "0"),
-            // leave logback as logback-test.xml configured it, for this and the test classes after it
-            ConfigOverride.config("logging.type", "external"));
+            ConfigOverride.config("logging.level", "WARN"));
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
 
     public static final class FeatureApplication extends Application<Configuration> {
-        @Override
-        protected void bootstrapLogging() {
-            // logback-test.xml stays in charge
-        }
-
         @Override
         public void run(Configuration configuration, Environment env) {
             RibaoErrors.register(configuration, env);
@@ -93,6 +87,11 @@ class BulletinResourceTest {
         assertThat(draft.get("issueNo").isNull()).isTrue();
         assertThat(draft.get("overview").get("expected").asInt()).isEqualTo(4);
         assertThat(draft.get("notices").get("missing").get(0).get("name").asText()).isEqualTo("董干镇");
+
+        // leaders do not see it before release
+        assertThat(send("GET", "/api/v1/bulletins/" + id, "leader-token", null).statusCode()).isEqualTo(404);
+        assertThat(mapper.readTree(send("GET", "/api/v1/bulletins?date=2026-03-14", "leader-token", null).body()))
+                .isEmpty();
 
         // when it is released before approval: 409 NOT_APPROVED
         HttpResponse<String> early = send("POST", "/api/v1/bulletins/" + id + "/release", "director-token", null);
@@ -156,11 +155,15 @@ class BulletinResourceTest {
     }
 
     @Test
-    void aMissingNarrativeTextIs422AndAnUnknownBulletinIs404() throws Exception {
+    void aMissingNarrativeTextIs422AnUnknownFieldIsNamedAndAnUnknownBulletinIs404() throws Exception {
         String id = mapper.readTree(send("POST", "/api/v1/days/2026-03-16/bulletin", "office-token", null).body())
                 .get("id").asText();
 
         HttpResponse<String> noText = send("PUT", "/api/v1/bulletins/" + id + "/narrative", "office-token", "{}");
+        HttpResponse<String> unknownField = send("PUT", "/api/v1/bulletins/" + id + "/narrative", "office-token",
+                "{\"text\":\"x\",\"colour\":\"red\"}");
+        assertThat(unknownField.statusCode()).isBetween(400, 422);
+        assertThat(unknownField.body()).contains("colour");
         assertThat(noText.statusCode()).isEqualTo(422);
         assertThat(noText.body()).contains("\"field\":\"text\"");
         assertThat(send("GET", "/api/v1/bulletins/nope", "office-token", null).statusCode()).isEqualTo(404);

@@ -9,6 +9,7 @@ import io.ribao.bulletin.document.KeyFigure;
 import io.ribao.bulletin.document.NamedUnit;
 import io.ribao.schemas.bulletin.BulletinEvent;
 import io.ribao.schemas.bulletin.BulletinState;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.assertj.core.groups.Tuple;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,12 +144,57 @@ class BulletinServiceTest {
             assertThat(d.upstreamChannelJson()).contains("prefecture.example");
             assertThat(d.issueNo()).isEqualTo(1);
             assertThat(d.title()).isEqualTo("示例县疫情防控工作专报");
-            assertThat(new String(d.pdf(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+            assertThat(new String(d.pdf(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
         });
         assertThat(service.receipts(draft.id())).extracting(BulletinReceipt::recipient)
                 .containsExactly("u-leader-1", "u-leader-2", "upstream");
         assertThat(published).extracting(BulletinEvent::getState)
                 .containsExactly(BulletinState.DRAFT, BulletinState.APPROVED, BulletinState.RELEASED);
+    }
+
+    @Test
+    void receiptsShowWhenTheOutboxSentEachRecipientsCopyAndWhenItWasRead() {
+        Bulletin b = service.draftNow("demo-county", DAY, OFFICE);
+        service.approve(b.id(), DIRECTOR);
+        service.release(b.id(), DIRECTOR);
+
+        // the delivery side sends the first leader's copies and the leader opens the in-app one
+        jdbi.useHandle(h -> h.createScript("""
+                INSERT INTO outbox (id, message_key, kind, recipient_id, channel, title, body, payload, state,
+                                    next_attempt_at, created_at, sent_at) VALUES
+                  (901, 'bulletin|%1$s|u-leader-1|inapp', 'BULLETIN', 'u-leader-1', '{"type":"inapp"}', 't', 'b', '{}',
+                   'SENT', now(), now(), '2026-03-14T10:31:00Z'),
+                  (902, 'bulletin|%1$s|u-leader-2|email', 'BULLETIN', 'u-leader-2', '{"type":"email"}', 't', 'b', '{}',
+                   'PENDING', now(), now(), NULL);
+                INSERT INTO inbox (outbox_id, recipient_id, title, body, created_at, read_at)
+                VALUES (901, 'u-leader-1', 't', 'b', now(), '2026-03-14T10:40:00Z');
+                """.formatted(b.id())).execute());
+
+        List<BulletinReceipt> receipts = service.receipts(b.id());
+
+        assertThat(receipts).extracting(BulletinReceipt::recipient, BulletinReceipt::deliveredAt, BulletinReceipt::readAt)
+                .containsExactly(
+                        Tuple.tuple("u-leader-1", Instant.parse("2026-03-14T10:31:00Z"), Instant.parse("2026-03-14T10:40:00Z")),
+                        Tuple.tuple("u-leader-2", null, null),
+                        Tuple.tuple("upstream", null, null));
+    }
+
+    @Test
+    void theNextDaysBulletinNamesReportsThatCameAfterTheCutoff() {
+        jdbi.useHandle(h -> h.execute("""
+                UPDATE unit_day_status SET state = 'LATE', signer = 'PRINCIPAL', after_cutoff = true
+                WHERE unit_id = 'twn-b' AND day = '2026-03-14'"""));
+
+        Bulletin next = service.draftNow("demo-county", DAY.plusDays(1), OFFICE);
+
+        assertThat(next.content().notices().previousDayAfterCutoff()).extracting(NamedUnit::name)
+                .containsExactly("董干镇");
+    }
+
+    @Test
+    void aDayClosedForAJurisdictionNotYetInTheRosterDraftsNothing() {
+        assertThat(service.draftFromDayClosed("elsewhere", DAY)).isEmpty();
+        assertThat(service.onDay(DAY)).isEmpty();
     }
 
     @Test
@@ -172,8 +223,8 @@ class BulletinServiceTest {
         assertThat(service.approve(correction.id(), DIRECTOR).issueNo()).isEqualTo(2);
         assertThat(service.release(correction.id(), DIRECTOR).state()).isEqualTo(BulletinState.RELEASED);
         assertThat(service.onDay(DAY)).extracting(Bulletin::version, Bulletin::state).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(1, BulletinState.RELEASED),
-                org.assertj.core.groups.Tuple.tuple(2, BulletinState.RELEASED));
+                Tuple.tuple(1, BulletinState.RELEASED),
+                Tuple.tuple(2, BulletinState.RELEASED));
     }
 
     @Test
@@ -200,6 +251,38 @@ class BulletinServiceTest {
         assertThat(refreshed.narrative()).isEqualTo("保留的文字");
         assertThat(refreshed.content().overview().missing()).isZero();
         assertThat(refreshed.content().overview().late()).isEqualTo(2);
+    }
+
+    @Test
+    void draftsAndApprovalsAtTheSameMomentNeitherCollideNorShareAnIssueNumber() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            // given two drafts of the same day at once (the office's and the deadline's)
+            List<Future<Bulletin>> drafts = pool.invokeAll(List.of(
+                    () -> service.draftNow("demo-county", DAY, OFFICE),
+                    () -> service.draftFromDayClosed("demo-county", DAY).orElseThrow()));
+            for (Future<Bulletin> draft : drafts) {
+                assertThat(draft.get().version()).isEqualTo(1);
+            }
+            // when four days' drafts are approved at once
+            List<String> ids = new ArrayList<>();
+            for (int i = 1; i <= 4; i++) {
+                ids.add(service.draftNow("demo-county", DAY.plusDays(i), OFFICE).id());
+            }
+            List<Callable<Integer>> approvals = ids.stream()
+                    .<Callable<Integer>>map(id -> () -> service.approve(id, DIRECTOR).issueNo())
+                    .toList();
+            List<Integer> numbers = new ArrayList<>();
+            for (Future<Integer> n : pool.invokeAll(approvals)) {
+                numbers.add(n.get());
+            }
+
+            // then one version for the day, and issue numbers 1..4 each given once
+            assertThat(service.onDay(DAY)).hasSize(1);
+            assertThat(numbers).containsExactlyInAnyOrder(1, 2, 3, 4);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private List<Map<String, Object>> auditRows(String action) {

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ribao.bulletin.document.BulletinContent;
 import io.ribao.bulletin.document.BulletinDrafter;
+import io.ribao.bulletin.document.DemoCountyAccess;
 import io.ribao.bulletin.document.JsonRenderer;
-import io.ribao.bulletin.document.Overview;
 import io.ribao.bulletin.document.Notices;
+import io.ribao.bulletin.document.Overview;
 import io.ribao.schemas.bulletin.BulletinState;
 import java.time.Clock;
 import java.time.Instant;
@@ -121,7 +122,7 @@ class BulletinWorkflowTest {
         assertThatThrownBy(() -> workflow.correction(draft, content(""), OFFICE))
                 .isInstanceOf(BulletinConflict.class);
         Bulletin redrafted = workflow.redraft(draft, new BulletinDrafter().draft(
-                io.ribao.bulletin.document.DemoCountyAccess.inputs()), OFFICE);
+                DemoCountyAccess.inputs()), OFFICE);
         assertThat(redrafted.narrative()).isEqualTo("保留");
         assertThat(redrafted.content().overview().expected()).isEqualTo(55);
     }

@@ -68,6 +68,12 @@ class IngestServiceTest {
         return userId == null ? request : request.header("Authorization", "Bearer " + DemoRoster.token(userId));
     }
 
+    /** Reads the body at once so the client's pooled connection is free for the next request. */
+    private static Response buffered(Response response) {
+        response.bufferEntity();
+        return response;
+    }
+
     private static Entity<String> json(String body) {
         return Entity.entity(body, MediaType.APPLICATION_JSON_TYPE);
     }
@@ -87,8 +93,8 @@ class IngestServiceTest {
 
     @Test
     void zeroReportIsAcceptedSignedAndDurableInTheReportsTopic() {
-        Response response = api("/v1/reports", "u-donggan-sj")
-                .post(json("{\"unitId\":\"twn-donggan\",\"date\":\"2026-03-14\",\"zeroReport\":true}"));
+        Response response = buffered(api("/v1/reports", "u-donggan-sj")
+                .post(json("{\"unitId\":\"twn-donggan\",\"date\":\"2026-03-14\",\"zeroReport\":true}")));
 
         assertThat(response.getStatus()).isEqualTo(202);
         JsonNode receipt = response.readEntity(JsonNode.class);
@@ -112,14 +118,14 @@ class IngestServiceTest {
         assertThat(first.get("status").asText()).isEqualTo("PENDING_SIGNOFF");
         assertThat(first.get("timeliness").isNull()).isTrue();
 
-        Response wrongSigner = api("/v1/reports/" + first.get("reportId").asText() + "/sign-off", "u-tianbao-clerk")
-                .post(json(""));
+        Response wrongSigner = buffered(api("/v1/reports/" + first.get("reportId").asText() + "/sign-off", "u-tianbao-clerk")
+                .post(json("")));
         assertThat(wrongSigner.getStatus()).isEqualTo(403);
 
         JsonNode second = api("/v1/reports", "u-tianbao-clerk").post(json(townshipReport("twn-tianbao", "2026-03-14", 250)))
                 .readEntity(JsonNode.class);
-        Response signed = api("/v1/reports/" + second.get("reportId").asText() + "/sign-off", "u-tianbao-sj")
-                .post(json(""));
+        Response signed = buffered(api("/v1/reports/" + second.get("reportId").asText() + "/sign-off", "u-tianbao-sj")
+                .post(json("")));
         assertThat(signed.getStatus()).isEqualTo(200);
         assertThat(signed.readEntity(JsonNode.class).get("status").asText()).isEqualTo("SIGNED");
 
@@ -136,8 +142,8 @@ class IngestServiceTest {
     @Test
     void retryWithTheSameIdempotencyKeyReturnsTheFirstAnswerAndCreatesNothing() {
         String body = "{\"unitId\":\"dep-health\",\"date\":\"2026-03-14\",\"zeroReport\":true}";
-        Response first = api("/v1/reports", "u-health-clerk").header("Idempotency-Key", "retry-1").post(json(body));
-        Response retry = api("/v1/reports", "u-health-clerk").header("Idempotency-Key", "retry-1").post(json(body));
+        Response first = buffered(api("/v1/reports", "u-health-clerk").header("Idempotency-Key", "retry-1").post(json(body)));
+        Response retry = buffered(api("/v1/reports", "u-health-clerk").header("Idempotency-Key", "retry-1").post(json(body)));
 
         assertThat(retry.getStatus()).isEqualTo(202);
         assertThat(retry.readEntity(String.class)).isEqualTo(first.readEntity(String.class));
@@ -146,8 +152,8 @@ class IngestServiceTest {
 
     @Test
     void reportForAnotherUnitIs403AndRecordedAsUnauthorizedReporting() {
-        Response response = api("/v1/reports", "u-tianbao-clerk").header("X-Forwarded-For", "203.0.113.7")
-                .post(json("{\"unitId\":\"twn-mali\",\"date\":\"2026-03-14\",\"zeroReport\":true}"));
+        Response response = buffered(api("/v1/reports", "u-tianbao-clerk").header("X-Forwarded-For", "203.0.113.7")
+                .post(json("{\"unitId\":\"twn-mali\",\"date\":\"2026-03-14\",\"zeroReport\":true}")));
 
         assertThat(response.getStatus()).isEqualTo(403);
         assertThat(response.readEntity(ApiError.class).code()).isEqualTo("FORBIDDEN");
@@ -164,10 +170,10 @@ class IngestServiceTest {
 
     @Test
     void dayNotYetOpenIs422AndLockedDayIs409() {
-        Response tomorrow = api("/v1/reports", "u-xinjie-sj")
-                .post(json("{\"unitId\":\"twn-xinjie\",\"date\":\"2026-03-15\",\"zeroReport\":true}"));
-        Response old = api("/v1/reports", "u-xinjie-sj")
-                .post(json("{\"unitId\":\"twn-xinjie\",\"date\":\"2026-03-01\",\"zeroReport\":true}"));
+        Response tomorrow = buffered(api("/v1/reports", "u-xinjie-sj")
+                .post(json("{\"unitId\":\"twn-xinjie\",\"date\":\"2026-03-15\",\"zeroReport\":true}")));
+        Response old = buffered(api("/v1/reports", "u-xinjie-sj")
+                .post(json("{\"unitId\":\"twn-xinjie\",\"date\":\"2026-03-01\",\"zeroReport\":true}")));
 
         assertThat(tomorrow.getStatus()).isEqualTo(422);
         assertThat(tomorrow.readEntity(ApiError.class).code()).isEqualTo("DAY_NOT_OPEN");
@@ -178,8 +184,8 @@ class IngestServiceTest {
 
     @Test
     void invalidMetricsAre422NamingEachField() {
-        Response response = api("/v1/reports", "u-mali-sj").post(json("""
-                {"unitId": "twn-mali", "date": "2026-03-14", "metrics": {"vaccine_doses": -1, "bogus": 3}}"""));
+        Response response = buffered(api("/v1/reports", "u-mali-sj").post(json("""
+                {"unitId": "twn-mali", "date": "2026-03-14", "metrics": {"vaccine_doses": -1, "bogus": 3}}""")));
 
         assertThat(response.getStatus()).isEqualTo(422);
         assertThat(response.readEntity(ApiError.class).errors()).extracting(FieldError::field)
@@ -188,15 +194,15 @@ class IngestServiceTest {
 
     @Test
     void badRequestsAreAnsweredInTheErrorShape() {
-        Response malformed = api("/v1/reports", "u-mali-sj").post(json("{\"unitId\": "));
-        Response unknownField = api("/v1/reports", "u-mali-sj")
-                .post(json("{\"unitId\":\"twn-mali\",\"date\":\"2026-03-14\",\"colour\":\"red\"}"));
-        Response wrongType = api("/v1/reports", "u-mali-sj").post(Entity.entity("a=b", MediaType.APPLICATION_FORM_URLENCODED));
-        Response tooLarge = api("/v1/reports", "u-mali-sj")
-                .post(json("{\"unitId\":\"twn-mali\",\"narrative\":\"" + "x".repeat(70_000) + "\"}"));
-        Response noToken = api("/v1/reports", null).post(json("{}"));
-        Response badToken = APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1/reports").request()
-                .header("Authorization", "Bearer not-a-token").post(json("{}"));
+        Response malformed = buffered(api("/v1/reports", "u-mali-sj").post(json("{\"unitId\": ")));
+        Response unknownField = buffered(api("/v1/reports", "u-mali-sj")
+                .post(json("{\"unitId\":\"twn-mali\",\"date\":\"2026-03-14\",\"colour\":\"red\"}")));
+        Response wrongType = buffered(api("/v1/reports", "u-mali-sj").post(Entity.entity("a=b", MediaType.APPLICATION_FORM_URLENCODED)));
+        Response tooLarge = buffered(api("/v1/reports", "u-mali-sj")
+                .post(json("{\"unitId\":\"twn-mali\",\"narrative\":\"" + "x".repeat(70_000) + "\"}")));
+        Response noToken = buffered(api("/v1/reports", null).post(json("{}")));
+        Response badToken = buffered(APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1/reports").request()
+                .header("Authorization", "Bearer not-a-token").post(json("{}")));
 
         assertThat(malformed.getStatus()).isEqualTo(400);
         assertThat(malformed.readEntity(ApiError.class).code()).isEqualTo("MALFORMED_JSON");
@@ -219,10 +225,10 @@ class IngestServiceTest {
         JsonNode unit = api("/v1/roster/units/chk-tianbao-port", "u-office-1").get(JsonNode.class);
         assertThat(unit.get("ancestorIds").toString()).isEqualTo("[\"demo-county\",\"twn-tianbao\"]");
 
-        Response byClerk = api("/v1/roster", "u-tianbao-clerk").post(Entity.entity(DemoRoster.yaml(), "application/yaml"));
-        Response invalid = api("/v1/roster", "u-admin")
-                .post(Entity.entity(DemoRoster.yaml().replace("parent: twn-babu", "parent: twn-nowhere"), "application/yaml"));
-        Response reload = api("/v1/roster", "u-admin").post(Entity.entity(DemoRoster.yaml(), "application/yaml"));
+        Response byClerk = buffered(api("/v1/roster", "u-tianbao-clerk").post(Entity.entity(DemoRoster.yaml(), "application/yaml")));
+        Response invalid = buffered(api("/v1/roster", "u-admin")
+                .post(Entity.entity(DemoRoster.yaml().replace("parent: twn-babu", "parent: twn-nowhere"), "application/yaml")));
+        Response reload = buffered(api("/v1/roster", "u-admin").post(Entity.entity(DemoRoster.yaml(), "application/yaml")));
 
         assertThat(byClerk.getStatus()).isEqualTo(403);
         assertThat(invalid.getStatus()).isEqualTo(422);
@@ -239,8 +245,8 @@ class IngestServiceTest {
         assertThat(me.get("formId").asText()).isEqualTo("township-daily");
         assertThat(me.get("today").asText()).isEqualTo("2026-03-14");
 
-        Response openapi = APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/openapi.json").request()
-                .get();
+        Response openapi = buffered(APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/openapi.json").request()
+                .get());
         assertThat(openapi.getStatus()).isEqualTo(200);
         assertThat(openapi.readEntity(JsonNode.class).get("openapi").asText()).startsWith("3.");
     }

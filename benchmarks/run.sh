@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs one benchmark of the Ribao suite (docs/benchmarks.md). Build first:
+#   ./mvnw -q -pl benchmarks -am package -DskipTests      (or: ./mvnw -o -q -pl benchmarks package)
+# Usage: benchmarks/run.sh NAME [--option=value ...]
+#   jmh [JMH options]   serdes, validation, rules (org.openjdk.jmh.Main; e.g. "jmh -f 1 -wi 3 -i 5 Serde")
+#   streams             Streams throughput: production topology vs a pass-through, exactly_once_v2
+#   deadline            deadline burst: 100,000 expected units, none reported → every MISSING committed
+#   ingest              HTTP load on POST /api/v1/reports vs the no-op endpoint of the same service
+#   bulletin            bulletin drafting + HTML + PDF: demo county and a 100,000-unit roster
+#   stack               local stack: time to ready, resident memory, 202 → board latency
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+cp_file="$here/target/classpath.txt"
+if [[ ! -f "$cp_file" ]]; then
+  echo "no $cp_file: build first with ./mvnw -q -pl benchmarks -am package -DskipTests" >&2
+  exit 2
+fi
+cp="$here/target/classes:$(cat "$cp_file")"
+name="${1:-}"
+shift || true
+heap="${BENCH_HEAP:--Xmx2g}"
+java_opts=("$heap" -Dlogback.configurationFile="$here/target/classes/bench-logback.xml" -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ribao -Dfile.encoding=UTF-8)
+case "$name" in
+  jmh)      exec java "${java_opts[@]}" -cp "$cp" org.openjdk.jmh.Main "$@" ;;
+  streams)  exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.streams.StreamsThroughput "$@" ;;
+  deadline) exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.deadline.DeadlineBurst "$@" ;;
+  ingest)   exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.ingest.IngestLoad "$@" ;;
+  bulletin) exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.bulletin.BulletinDrafting "$@" ;;
+  stack)    exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.stack.LocalStackRun "$@" ;;
+  *) sed -n '2,12p' "$0" >&2; exit 2 ;;
+esac

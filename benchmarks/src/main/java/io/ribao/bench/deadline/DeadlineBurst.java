@@ -1,0 +1,94 @@
+package io.ribao.bench.deadline;
+
+import io.ribao.aggregation.AggregationApp;
+import io.ribao.aggregation.AggregationSettings;
+import io.ribao.bench.BenchArgs;
+import io.ribao.bench.Poll;
+import io.ribao.bench.fixture.BenchRoster;
+import io.ribao.bench.kafka.AlertCounter;
+import io.ribao.bench.kafka.BenchBroker;
+import io.ribao.bench.kafka.BenchProducer;
+import io.ribao.registry.SchemaRegistries;
+import io.ribao.topics.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/**
+ * DESIGN.md §12 "deadline burst": {@code --units} expected units (100,000 by default, the county included), none
+ * reported; the submission deadline {@code --lead} seconds after the start (wall clock, Asia/Shanghai). Measures from
+ * the deadline to the moment a read_committed consumer has seen every {@code MISSING} alert. The reminder is set to
+ * the start time, so the {@code DUE_SOON} burst happens (and is awaited) before the deadline, apart from it.
+ *
+ * <p>Options: {@code --units=100000 --partitions=3 --lead=120}.
+ */
+public final class DeadlineBurst {
+
+    private static final String REGISTRY = "mem://bench-deadline";
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private DeadlineBurst() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchArgs options = new BenchArgs(args);
+        int units = options.integer("units", 100_000);
+        int partitions = options.integer("partitions", 3);
+        int lead = options.integer("lead", 120);
+        Clock clock = Clock.systemUTC();
+
+        Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant deadline = start.plusSeconds(lead);
+        LocalDateTime localStart = LocalDateTime.ofInstant(start, SHANGHAI);
+        LocalDateTime localDeadline = LocalDateTime.ofInstant(deadline, SHANGHAI);
+        LocalDateTime localBulletin = localDeadline.plusHours(1);
+        if (!localBulletin.toLocalDate().equals(localStart.toLocalDate())) {
+            throw new IllegalStateException("run this benchmark before 23:00 Asia/Shanghai: the day must not turn");
+        }
+        BenchRoster.Deadlines deadlines = new BenchRoster.Deadlines(HH_MM_SS.format(localStart),
+                HH_MM_SS.format(localDeadline), HH_MM_SS.format(localBulletin), 3);
+        BenchRoster roster = BenchRoster.generate(units, deadlines, localStart.toLocalDate().minusDays(30));
+
+        try (BenchBroker broker = BenchBroker.start(partitions)) {
+            Topics topics = new Topics(SchemaRegistries.forUrl(REGISTRY));
+            try (BenchProducer producer = new BenchProducer(broker.bootstrapServers(), topics)) {
+                producer.sendRoster(roster);
+                producer.flush();
+            }
+            System.out.printf(Locale.ROOT, "roster of %d units written; reminder %s, submission deadline %s (%s)%n",
+                    units, deadlines.reminder(), deadlines.submission(), deadline);
+            try (AlertCounter alerts = new AlertCounter(broker.bootstrapServers(), clock);
+                 AggregationApp app = AggregationApp.start(AggregationSettings.of(broker.bootstrapServers(), REGISTRY,
+                         broker.dir().resolve("streams")).withApplicationId("bench-deadline")
+                         .withReportPartitions(partitions))) {
+                Duration untilDeadline = Duration.between(clock.instant(), deadline);
+                Poll.until(() -> alerts.count("DUE_SOON") >= units || !clock.instant().isBefore(deadline),
+                        Duration.ofMillis(100), untilDeadline.plusSeconds(5), "the reminder burst");
+                long dueSoon = alerts.count("DUE_SOON");
+                double warmUp = Duration.between(start, Instant.ofEpochMilli(alerts.lastSeenMillis("DUE_SOON")))
+                        .toMillis() / 1000.0;
+                System.out.printf(Locale.ROOT, "before the deadline: %d DUE_SOON alerts committed, the last %.1f s "
+                        + "after the start%n", dueSoon, warmUp);
+                if (dueSoon < units) {
+                    System.out.println("WARNING: the reminder burst had not finished by the deadline; "
+                            + "the figure below includes it (raise --lead)");
+                }
+                if (alerts.count("MISSING") > 0) {
+                    throw new IllegalStateException("MISSING alerts before the deadline: the clock or the roster is off");
+                }
+                Poll.until(() -> alerts.count("MISSING") >= units, Duration.ofMillis(20), Duration.ofMinutes(10),
+                        units + " MISSING alerts");
+                long last = alerts.lastSeenMillis("MISSING");
+                double seconds = (last - deadline.toEpochMilli()) / 1000.0;
+                System.out.printf(Locale.ROOT, "RESULT deadline burst: %d MISSING alerts committed %.2f s after the "
+                        + "deadline (bar <= 5 s); app state %s%n", alerts.count("MISSING"), seconds, app.state());
+            }
+        }
+    }
+}

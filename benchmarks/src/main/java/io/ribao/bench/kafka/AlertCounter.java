@@ -1,0 +1,77 @@
+package io.ribao.bench.kafka;
+
+import io.ribao.topics.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Counts committed alerts by type as they become visible (read_committed), from the key alone
+ * ({@code TYPE:unitId:date[:rule]}, so no Avro decoding competes with the app for the CPU), and remembers the wall
+ * clock at which each type's count last grew.
+ */
+public final class AlertCounter implements AutoCloseable {
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Clock clock;
+    private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> lastSeenMillis = new ConcurrentHashMap<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread thread;
+
+    public AlertCounter(String bootstrapServers, Clock clock) {
+        this.clock = clock;
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        thread = new Thread(this::follow, "bench-alert-counter");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void follow() {
+        while (running.get()) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                String key = record.key();
+                int colon = key == null ? -1 : key.indexOf(':');
+                String type = colon < 0 ? "?" : key.substring(0, colon);
+                counts.computeIfAbsent(type, t -> new AtomicLong()).incrementAndGet();
+                lastSeenMillis.computeIfAbsent(type, t -> new AtomicLong()).set(clock.millis());
+            }
+        }
+        consumer.close();
+    }
+
+    public long count(String type) {
+        AtomicLong count = counts.get(type);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Wall-clock millis when the last alert of this type was seen; 0 if none. */
+    public long lastSeenMillis(String type) {
+        AtomicLong at = lastSeenMillis.get(type);
+        return at == null ? 0 : at.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        thread.join(Duration.ofSeconds(10).toMillis());
+    }
+}

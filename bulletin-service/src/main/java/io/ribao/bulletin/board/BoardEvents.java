@@ -1,0 +1,115 @@
+package io.ribao.bulletin.board;
+
+import io.dropwizard.lifecycle.Managed;
+import io.ribao.bulletin.core.Instants;
+import io.ribao.bulletin.db.JsonColumns;
+import io.ribao.bulletin.projection.Applied;
+import io.ribao.bulletin.projection.ProjectionListener;
+import io.ribao.schemas.alert.AlertEvent;
+import io.ribao.schemas.status.UnitDayStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Predicate;
+
+/**
+ * Pushes committed changes to the open dashboards: each subscriber gets the status and alert changes of the units
+ * it may see, as JSON lines. A slow subscriber whose queue is full loses events and is told to reload.
+ */
+public final class BoardEvents implements ProjectionListener, Managed {
+
+    /** Closes a subscriber's stream. */
+    static final String END = "";
+    static final String RELOAD = "{\"type\":\"reload\"}";
+    private static final int QUEUE = 1000;
+
+    /** One open dashboard. */
+    public final class Subscription implements AutoCloseable {
+        private final Predicate<String> seesUnit;
+        private final BlockingQueue<String> queue = new LinkedBlockingQueue<>(QUEUE);
+
+        private Subscription(Predicate<String> seesUnit) {
+            this.seesUnit = seesUnit;
+        }
+
+        public BlockingQueue<String> queue() {
+            return queue;
+        }
+
+        void offer(String unitId, String json) {
+            if (seesUnit.test(unitId) && !queue.offer(json)) {
+                queue.clear();
+                queue.offer(RELOAD);
+            }
+        }
+
+        @Override
+        public void close() {
+            subscriptions.remove(this);
+        }
+    }
+
+    private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+
+    public Subscription subscribe(Predicate<String> seesUnit) {
+        Subscription s = new Subscription(seesUnit);
+        subscriptions.add(s);
+        return s;
+    }
+
+    public int subscribers() {
+        return subscriptions.size();
+    }
+
+    @Override
+    public void afterCommit(Applied applied) {
+        if (subscriptions.isEmpty()) {
+            return;
+        }
+        for (UnitDayStatus s : applied.statuses()) {
+            publish(s.getUnitId(), JsonColumns.write(status(s)));
+        }
+        for (AlertEvent a : applied.alerts()) {
+            publish(a.getUnitId(), JsonColumns.write(alert(a)));
+        }
+    }
+
+    private void publish(String unitId, String json) {
+        subscriptions.forEach(s -> s.offer(unitId, json));
+    }
+
+    private static Map<String, Object> status(UnitDayStatus s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "status");
+        m.put("unitId", s.getUnitId());
+        m.put("date", s.getDate().toString());
+        m.put("status", s.getState().name());
+        m.put("submittedAt", Instants.iso(s.getSubmittedAt()));
+        m.put("signedAt", Instants.iso(s.getSignedAt()));
+        m.put("revision", s.getRevision());
+        return m;
+    }
+
+    private static Map<String, Object> alert(AlertEvent a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "alert");
+        m.put("alertId", a.getAlertId());
+        m.put("alertType", a.getType().name());
+        m.put("state", a.getState().name());
+        m.put("unitId", a.getUnitId());
+        m.put("date", a.getDate().toString());
+        return m;
+    }
+
+    @Override
+    public void stop() {
+        // ends every open stream, so Jetty's shutdown does not wait for them
+        subscriptions.forEach(s -> {
+            s.queue().clear();
+            s.queue().offer(END);
+        });
+    }
+}

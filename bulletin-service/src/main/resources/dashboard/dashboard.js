@@ -1,0 +1,244 @@
+'use strict';
+// The command-office dashboard. Everything shown comes from the API and goes in through textContent (never HTML).
+const L = JSON.parse(document.getElementById('labels').textContent);
+const $ = (id) => document.getElementById(id);
+let token = sessionStorage.getItem('ribaoToken') || '';
+let streamGeneration = 0;
+let board = new Map();
+let selectedBulletin = null;
+
+function today() {
+  const d = new Date();
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+}
+
+function say(text) { $('message').textContent = text || ''; }
+
+async function api(path, options = {}) {
+  const headers = Object.assign({'Authorization': 'Bearer ' + token}, options.headers || {});
+  const res = await fetch(path, Object.assign({}, options, {headers}));
+  if (!res.ok) {
+    let body = {};
+    try { body = await res.json(); } catch (e) { body = {}; }
+    const err = new Error(body.message || String(res.status));
+    err.status = res.status;
+    throw err;
+  }
+  const type = res.headers.get('Content-Type') || '';
+  return type.includes('json') ? res.json() : res;
+}
+
+function el(tag, text, attrs = {}) {
+  const e = document.createElement(tag);
+  if (text !== undefined && text !== null) e.textContent = String(text);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  return e;
+}
+
+function renderCounts() {
+  const units = [...board.values()];
+  const count = (s) => units.filter((u) => u.status === s).length;
+  $('count-expected').textContent = units.length;
+  $('count-onTime').textContent = count('ON_TIME');
+  $('count-late').textContent = count('LATE');
+  $('count-missing').textContent = count('MISSING');
+  $('count-pendingSignoff').textContent = count('PENDING_SIGNOFF');
+}
+
+function renderTile(u) {
+  let tile = document.querySelector('.tile[data-unit-id="' + CSS.escape(u.unitId) + '"]');
+  if (!tile) {
+    tile = el('div', null, {'class': 'tile', 'data-unit-id': u.unitId});
+    tile.append(el('span', u.name, {'class': 'name'}), el('span', '', {'class': 'state'}));
+    $('board').append(tile);
+  }
+  tile.setAttribute('data-status', u.status);
+  tile.querySelector('.state').textContent = L.status[u.status] || u.status;
+}
+
+async function loadBoard() {
+  const day = await api('/api/v1/days/' + $('date').value + '/status');
+  board = new Map(day.units.map((u) => [u.unitId, u]));
+  $('board').replaceChildren();
+  day.units.forEach(renderTile);
+  renderCounts();
+}
+
+async function loadAlerts() {
+  const alerts = await api('/api/v1/alerts?date=' + $('date').value);
+  const rows = alerts.map((a) => {
+    const tr = el('tr', null, {'data-alert-id': a.alertId});
+    const unit = board.get(a.unitId);
+    tr.append(el('td', L.alertType[a.type] || a.type), el('td', unit ? unit.name : a.unitId),
+      el('td', a.message), el('td', a.raisedAt || ''));
+    const state = el('td');
+    if (a.resolvedAt) {
+      state.textContent = L.resolved;
+    } else if (a.acknowledgedAt) {
+      state.textContent = L.acked;
+    } else {
+      const b = el('button', L.ack, {'type': 'button', 'class': 'ack'});
+      b.addEventListener('click', () => act(() => api('/api/v1/alerts/' + encodeURIComponent(a.alertId) + '/ack',
+        {method: 'POST'}).then(loadAlerts)));
+      state.append(b);
+    }
+    tr.append(state);
+    return tr;
+  });
+  $('alerts').querySelector('tbody').replaceChildren(...rows);
+}
+
+async function loadBulletins() {
+  let list;
+  try {
+    list = await api('/api/v1/bulletins?date=' + $('date').value);
+  } catch (e) {
+    $('bulletins').replaceChildren(el('li', e.message));
+    return;
+  }
+  const items = list.map((b) => {
+    const li = el('li', null, {'data-bulletin-id': b.id});
+    li.append(el('span', (b.issueNo ? '第' + b.issueNo + '期 ' : '') + 'v' + b.version + ' '
+      + (L.bulletinState[b.state] || b.state) + ' '));
+    const view = el('button', L.view, {'type': 'button'});
+    view.addEventListener('click', () => act(async () => {
+      selectedBulletin = b.id;
+      const full = await api('/api/v1/bulletins/' + encodeURIComponent(b.id));
+      $('narrative').value = full.narrative || '';
+      const html = await api('/api/v1/bulletins/' + encodeURIComponent(b.id) + '/html');
+      const url = URL.createObjectURL(await html.blob());
+      window.open(url, '_blank', 'noopener');
+    }));
+    li.append(view);
+    if (b.state === 'DRAFT') {
+      const save = el('button', L.save, {'type': 'button'});
+      save.addEventListener('click', () => act(() => api('/api/v1/bulletins/' + encodeURIComponent(b.id)
+        + '/narrative', {method: 'PUT', headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({text: $('narrative').value})}).then(loadBulletins)));
+      const approve = el('button', L.approve, {'type': 'button'});
+      approve.addEventListener('click', () => act(() => api('/api/v1/bulletins/' + encodeURIComponent(b.id)
+        + '/approve', {method: 'POST'}).then(loadBulletins)));
+      li.append(save, approve);
+    }
+    if (b.state === 'APPROVED') {
+      const release = el('button', L.release, {'type': 'button'});
+      release.addEventListener('click', () => act(() => api('/api/v1/bulletins/' + encodeURIComponent(b.id)
+        + '/release', {method: 'POST'}).then(loadBulletins)));
+      li.append(release);
+    }
+    return li;
+  });
+  $('bulletins').replaceChildren(...(items.length ? items : [el('li', L.none)]));
+}
+
+async function loadLedger() {
+  const q = '?from=' + $('ledger-from').value + '&to=' + $('ledger-to').value;
+  const lines = await api('/api/v1/ledger' + q);
+  $('ledger').querySelector('tbody').replaceChildren(...lines.map((l) => {
+    const tr = el('tr', null, {'data-unit-id': l.unitId});
+    tr.append(el('td', l.name), el('td', l.principal || ''), el('td', l.late), el('td', l.missing),
+      el('td', l.unsigned), el('td', l.concealmentSuspected));
+    return tr;
+  }));
+}
+
+async function downloadLedger() {
+  const q = '?from=' + $('ledger-from').value + '&to=' + $('ledger-to').value;
+  const res = await api('/api/v1/ledger.xlsx' + q);
+  const a = el('a', null, {'href': URL.createObjectURL(await res.blob()), 'download': 'ledger.xlsx'});
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+async function loadInbox() {
+  const items = await api('/api/v1/inbox');
+  $('inbox').replaceChildren(...(items.length ? items.map((m) => el('li', m.createdAt + ' ' + m.title))
+    : [el('li', L.none)]));
+}
+
+async function act(fn) {
+  try { say(''); await fn(); } catch (e) { say(L.failed + '：' + e.message); }
+}
+
+let alertsTimer = null;
+function onEvent(event) {
+  if (event.type === 'reload') { act(loadAll); return; }
+  if (event.date !== $('date').value) return;
+  if (event.type === 'status') {
+    const known = board.get(event.unitId);
+    const unit = Object.assign({name: event.unitId}, known || {}, event);
+    board.set(event.unitId, unit);
+    renderTile(unit);
+    renderCounts();
+  } else if (event.type === 'alert') {
+    clearTimeout(alertsTimer);
+    alertsTimer = setTimeout(() => act(loadAlerts), 300);
+  }
+}
+
+// EventSource cannot send the Authorization header, so the stream is read with fetch.
+async function stream(generation) {
+  while (generation === streamGeneration) {
+    try {
+      const res = await fetch('/api/v1/board/events', {headers: {'Authorization': 'Bearer ' + token}});
+      if (!res.ok) throw new Error(String(res.status));
+      const reader = res.body.getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      $('live').textContent = L.live;
+      $('live').setAttribute('data-live', 'true');
+      while (generation === streamGeneration) {
+        const {value, done} = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, {stream: true});
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const chunk = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          for (const line of chunk.split('\n')) {
+            if (line.startsWith('data: ')) onEvent(JSON.parse(line.slice(6)));
+          }
+        }
+      }
+    } catch (e) {
+      say(L.offline);
+    }
+    $('live').textContent = L.offline;
+    $('live').setAttribute('data-live', 'false');
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+}
+
+async function loadAll() {
+  await loadBoard();
+  await Promise.all([loadAlerts(), loadBulletins(), loadInbox()]);
+}
+
+async function start() {
+  try {
+    await loadAll();
+  } catch (e) {
+    say(e.status === 401 || e.status === 403 ? L.loginFailed : L.failed + '：' + e.message);
+    return;
+  }
+  streamGeneration++;
+  stream(streamGeneration);
+}
+
+// ?date=YYYY-MM-DD opens another day (links from messages, tests)
+$('date').value = new URLSearchParams(location.search).get('date') || today();
+$('ledger-from').value = today().slice(0, 8) + '01';
+$('ledger-to').value = today();
+$('login').addEventListener('submit', (e) => {
+  e.preventDefault();
+  token = $('token').value.trim();
+  sessionStorage.setItem('ribaoToken', token);
+  start();
+});
+$('date').addEventListener('change', () => act(loadAll));
+$('draft').addEventListener('click', () => act(() => api('/api/v1/days/' + $('date').value + '/bulletin',
+  {method: 'POST'}).then(loadBulletins)));
+$('ledger-form').addEventListener('submit', (e) => { e.preventDefault(); act(loadLedger); });
+$('ledger-xlsx').addEventListener('click', () => act(downloadLedger));
+if (token) start();

@@ -1,0 +1,140 @@
+package io.ribao.bulletin.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.ribao.bulletin.BulletinApplication;
+import io.ribao.bulletin.BulletinConfiguration;
+import io.ribao.bulletin.Fixtures;
+import io.ribao.bulletin.TestClock;
+import io.ribao.bulletin.TestKafka;
+import io.ribao.bulletin.db.TestDatabase;
+import io.ribao.schemas.alert.AlertState;
+import io.ribao.schemas.alert.AlertType;
+import io.ribao.schemas.roster.UnitKind;
+import io.ribao.schemas.status.UnitDayState;
+import io.ribao.schemas.status.UnitDayStatus;
+import io.ribao.topics.Keys;
+import io.ribao.topics.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** The dashboard in headless Chromium against the real service, fed through Kafka and the projection. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class DashboardBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final TestDatabase DB = TestDatabase.fresh();
+    private static final String UNIT = "cp-live-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final Topics TOPICS = TestKafka.topics();
+
+    static {
+        TestKafka.send(TOPICS.jurisdictions(), Fixtures.COUNTY, Fixtures.jurisdiction());
+        Fixtures.units().forEach(u -> TestKafka.send(TOPICS.units(), u.getId(), u));
+        Fixtures.users().forEach(u -> TestKafka.send(TOPICS.users(), u.getId(), u));
+        TestKafka.send(TOPICS.units(), UNIT, Fixtures.unit(UNIT, "实时卡点", UnitKind.CHECKPOINT, "twn-tianbao",
+                "u-port-sj", List.of("u-dc-07")));
+    }
+
+    static final DropwizardAppExtension<BulletinConfiguration> APP = new DropwizardAppExtension<>(
+            new DropwizardTestSupport<>(BulletinApplication.class, ResourceHelpers.resourceFilePath("service-test.yml"),
+                    ConfigOverride.config("database.url", DB::jdbcUrl),
+                    ConfigOverride.config("migrateOnStartup", "true"),
+                    ConfigOverride.config("projectionEnabled", "true"),
+                    ConfigOverride.config("kafka.consumerName", "browser-" + UNIT),
+                    ConfigOverride.config("kafka.bootstrapServers", TestKafka::bootstrapServers),
+                    ConfigOverride.config("schemaRegistryUrl", TestKafka.REGISTRY_URL)) {
+                @Override
+                public io.dropwizard.core.Application<BulletinConfiguration> newApplication() {
+                    return new BulletinApplication(new TestClock(Fixtures.DEADLINE.plusSeconds(3600)));
+                }
+            });
+
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void chromium() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser test skipped: no Chromium/chromedriver at /usr/bin (install chromium chromium-driver)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private static UnitDayStatus status(UnitDayState state, int second) {
+        return UnitDayStatus.newBuilder(Fixtures.status("twn-tianbao", state, Fixtures.DEADLINE.plusSeconds(second)))
+                .setUnitId(UNIT).build();
+    }
+
+    private static String tileStatus() {
+        List<WebElement> tiles = browser.findElements(By.cssSelector(".tile[data-unit-id='" + UNIT + "']"));
+        return tiles.isEmpty() ? null : tiles.get(0).getAttribute("data-status");
+    }
+
+    @Test
+    void theBoardUpdatesWithoutReloadAndAnAlertIsAcknowledgedFromIt() {
+        TestKafka.send(TOPICS.unitDayStatus(), Keys.ofDay(UNIT, Fixtures.DAY), status(UnitDayState.MISSING, 0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM unit_day_status WHERE unit_id = ?").bind(0, UNIT).mapTo(Long.class).one()) == 1);
+
+        browser.get("http://localhost:" + APP.getLocalPort() + "/?date=" + Fixtures.DAY);
+        browser.findElement(By.id("token")).sendKeys(Fixtures.tokenOf("u-office-1"));
+        browser.findElement(By.id("login-button")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> "MISSING".equals(tileStatus()));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "true".equals(browser.findElement(By.id("live")).getAttribute("data-live")));
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+
+        TestKafka.send(TOPICS.unitDayStatus(), Keys.ofDay(UNIT, Fixtures.DAY), status(UnitDayState.LATE, 60));
+        var alert = Fixtures.alert(AlertType.LATE, UNIT, AlertState.RAISED, Fixtures.DEADLINE.plusSeconds(60),
+                List.of("u-port-sj"));
+        TestKafka.send(TOPICS.alerts(), alert.getAlertId(), alert);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "LATE".equals(tileStatus()));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"))
+                .isEqualTo(true);
+        assertThat(browser.findElement(By.cssSelector(".tile[data-unit-id='" + UNIT + "'] .state")).getText())
+                .isEqualTo("迟报");
+
+        By ackButton = By.cssSelector("tr[data-alert-id='" + alert.getAlertId() + "'] button.ack");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(ackButton).isEmpty());
+        browser.findElement(ackButton).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElements(ackButton).isEmpty()
+                && browser.findElement(By.cssSelector("tr[data-alert-id='" + alert.getAlertId() + "']")).getText()
+                .contains("已确认"));
+        String ackedBy = DB.jdbi().withHandle(h -> h.createQuery("SELECT acknowledged_by FROM alerts WHERE alert_id = ?")
+                .bind(0, alert.getAlertId()).mapTo(String.class).one());
+        assertThat(ackedBy).isEqualTo("u-office-1");
+    }
+}

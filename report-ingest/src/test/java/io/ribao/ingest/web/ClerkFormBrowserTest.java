@@ -1,0 +1,149 @@
+package io.ribao.ingest.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.ribao.broker.EmbeddedKafkaCluster;
+import io.ribao.ingest.DemoRoster;
+import io.ribao.ingest.IngestConfiguration;
+import io.ribao.ingest.IngestTestApp;
+import io.ribao.ingest.MutableClock;
+import io.ribao.ingest.TopicReader;
+import io.ribao.registry.SchemaRegistries;
+import io.ribao.schemas.report.ReportEvent;
+import io.ribao.schemas.report.ReportEventType;
+import io.ribao.topics.TopicAdmin;
+import io.ribao.topics.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The clerk web form in headless Chromium against the running service and a real broker. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ClerkFormBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String REGISTRY = "mem://clerk-form-browser-test";
+    private static final MutableClock CLOCK = MutableClock.atShanghai("2026-03-14T10:00:00");
+    private static final EmbeddedKafkaCluster KAFKA = startKafka();
+
+    static final DropwizardAppExtension<IngestConfiguration> APP = new DropwizardAppExtension<>(
+            IngestTestApp.support(IngestTestApp.configuration(KAFKA.bootstrapServers(), REGISTRY), CLOCK));
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    private static EmbeddedKafkaCluster startKafka() {
+        try {
+            EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.singleNode(Files.createTempDirectory("ingest-web-kafka"), 0)
+                    .start();
+            TopicAdmin.createMissing(kafka.bootstrapServers(), Topics.all(), 1, (short) 1);
+            return kafka;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        KAFKA.close();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser test skipped: no Chromium at /usr/bin/chromium (with /usr/bin/chromedriver) on this machine");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--lang=zh-CN");
+        browser = new ChromeDriver(options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void signIn(String userId) {
+        browser.get("http://localhost:" + APP.getLocalPort() + "/");
+        WebElement token = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+        token.sendKeys(DemoRoster.token(userId));
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("sign-in-panel")));
+    }
+
+    private void fill(String code, long value) {
+        WebElement input = browser.findElement(By.id("metric-" + code));
+        input.clear();
+        input.sendKeys(String.valueOf(value));
+    }
+
+    private static List<ReportEvent> eventsOf(String unitId) {
+        return TopicReader.readAll(KAFKA.bootstrapServers(), new Topics(SchemaRegistries.forUrl(REGISTRY)).reports())
+                .stream().filter(e -> e.getUnitId().equals(unitId)).toList();
+    }
+
+    @Test
+    void clerkFillsAndSubmitsThePrincipalSignsOffAndAZeroReportTakesOneClick() {
+        signIn("u-tianbao-clerk");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("metric-nucleic_samples")));
+        assertThat(browser.findElement(By.id("form-name")).getText()).isEqualTo("乡镇日报");
+        Map.of("key_persons_screened", 12L, "risk_area_arrivals", 3L, "centralized_isolation", 2L,
+                "home_isolation", 5L, "nucleic_samples", 100L, "nucleic_tested", 150L, "vaccine_doses", 640L)
+                .forEach(this::fill);
+        browser.findElement(By.id("submit")).click();
+
+        WebElement checkError = browser.findElement(By.id("error-metrics.nucleic_tested"));
+        wait.until(ExpectedConditions.textToBePresentInElement(checkError, "校验不通过"));
+        assertThat(eventsOf("twn-tianbao")).isEmpty();
+
+        fill("nucleic_tested", 90);
+        browser.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "待审核"));
+        assertThat(browser.findElement(By.id("error-metrics.nucleic_tested")).getText()).isEmpty();
+
+        browser.findElement(By.id("sign-out")).click();
+        signIn("u-tianbao-sj");
+        WebElement signOff = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.sign-off")));
+        signOff.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "已审核签发"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.sign-off")));
+        assertThat(eventsOf("twn-tianbao")).extracting(ReportEvent::getType)
+                .containsExactly(ReportEventType.SUBMITTED, ReportEventType.SIGNED_OFF);
+
+        browser.findElement(By.id("sign-out")).click();
+        signIn("u-chk-mali-highway-zz");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("zero-report"))).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "已签发"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#history tbody"), "零报告"));
+        assertThat(eventsOf("chk-mali-highway")).singleElement().satisfies(e -> {
+            assertThat(e.getZeroReport()).isTrue();
+            assertThat(e.getType()).isEqualTo(ReportEventType.SIGNED_OFF);
+        });
+    }
+}
