@@ -4,11 +4,15 @@ import io.ribao.aggregation.alert.AlertComposer;
 import io.ribao.aggregation.alert.AlertMessages;
 import io.ribao.aggregation.stream.DayClosedCollector;
 import io.ribao.aggregation.stream.GlobalStoreUpdater;
+import io.ribao.aggregation.stream.NodeContribution;
+import io.ribao.aggregation.stream.NodeContributionSerde;
+import io.ribao.aggregation.stream.RollupProcessor;
 import io.ribao.aggregation.stream.StoreNames;
 import io.ribao.aggregation.stream.UnitDayProcessor;
 import io.ribao.schemas.alert.AlertEvent;
 import io.ribao.schemas.day.DayClosed;
 import io.ribao.schemas.dlq.DeadLetter;
+import io.ribao.schemas.rollup.Rollup;
 import io.ribao.schemas.roster.Form;
 import io.ribao.schemas.roster.Jurisdiction;
 import io.ribao.schemas.roster.Unit;
@@ -31,8 +35,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The aggregation topology, a pure function of the settings and the topic catalogue:
- * roster units + reports (co-partitioned by unitId) → unit-day processor → statuses, alerts, dead letters, and
- * day-closed parts → (repartition to one partition) → collector → {@code ribao.day-closed}.
+ * roster units + reports (co-partitioned by unitId) → unit-day processor → statuses, alerts, dead letters;
+ * day-closed parts → (repartition to one partition) → collector → {@code ribao.day-closed};
+ * node contributions → (repartition by nodeId/date) → roll-up processor → {@code ribao.rollups} and node alerts.
  */
 public final class AggregationTopology {
 
@@ -65,6 +70,15 @@ public final class AggregationTopology {
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.DAY_CLOSED_PARTS),
                 Serdes.String(), topics.serde(DayClosed.class)));
+        for (String name : new String[] {StoreNames.UNIT_HISTORIES, StoreNames.ROLLUP_TOTALS, StoreNames.ROLLUP_SOURCES}) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(name), Serdes.String(), Serdes.ByteArray()));
+        }
+        for (String name : new String[] {StoreNames.UNIT_FINDINGS, StoreNames.NODE_FINDINGS, StoreNames.NODE_ALERTS,
+                StoreNames.ROLLUP_DAYS}) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(name), Serdes.String(), Serdes.String()));
+        }
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.ROLLUP_NODES),
+                Serdes.String(), topics.serde(Unit.class)));
 
         KStream<String, byte[]> reports = builder.stream(Topics.REPORTS,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("reports-source"));
@@ -76,7 +90,7 @@ public final class AggregationTopology {
                 .process(() -> new UnitDayProcessor(topics, settings.punctuationInterval(), partitions, composer),
                         Named.as("unit-day"),
                         StoreNames.UNITS, StoreNames.UNIT_DAYS, StoreNames.DEADLINES, StoreNames.OPENED_DAYS,
-                        StoreNames.ALERTS);
+                        StoreNames.ALERTS, StoreNames.UNIT_HISTORIES, StoreNames.UNIT_FINDINGS);
 
         to(ofType(results, UnitDayStatus.class, "statuses"), topics.unitDayStatus(), "status-sink");
         to(ofType(results, AlertEvent.class, "alerts"), topics.alerts(), "alert-sink");
@@ -88,6 +102,16 @@ public final class AggregationTopology {
                         .withName("day-closed-parts").withNumberOfPartitions(1))
                 .process(DayClosedCollector::new, Named.as("day-closed-collector"), StoreNames.DAY_CLOSED_PARTS);
         to(whole, topics.dayClosed(), "day-closed-sink");
+
+        // Roll-ups: each unit-day's contribution travels to its node's task (key nodeId/date).
+        KStream<String, Object> rollups = ofType(results, NodeContribution.class, "rollup-contributions")
+                .repartition(Repartitioned.<String, NodeContribution>with(Serdes.String(),
+                        new NodeContributionSerde(topics.units())).withName("rollup-contributions"))
+                .process(() -> new RollupProcessor(settings.punctuationInterval(), composer), Named.as("rollup"),
+                        StoreNames.ROLLUP_TOTALS, StoreNames.ROLLUP_SOURCES, StoreNames.ROLLUP_NODES,
+                        StoreNames.NODE_FINDINGS, StoreNames.NODE_ALERTS, StoreNames.ROLLUP_DAYS);
+        to(ofType(rollups, Rollup.class, "rollups"), topics.rollups(), "rollup-sink");
+        to(ofType(rollups, AlertEvent.class, "node-alerts"), topics.alerts(), "node-alert-sink");
         return builder.build();
     }
 

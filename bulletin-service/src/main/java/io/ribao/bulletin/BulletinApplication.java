@@ -8,6 +8,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.ribao.bulletin.board.BoardEvents;
+import io.ribao.bulletin.board.BoardEventsServlet;
 import io.ribao.bulletin.cli.DbCommand;
 import io.ribao.bulletin.db.DatabaseAudit;
 import io.ribao.bulletin.db.Migrations;
@@ -32,6 +33,7 @@ import io.ribao.bulletin.resources.StatusResource;
 import io.ribao.bulletin.workflow.BulletinFeature;
 import io.ribao.bulletin.workflow.BulletinService;
 import io.ribao.kit.auth.RibaoAuth;
+import io.ribao.kit.auth.TokenAuthenticator;
 import io.ribao.kit.error.RibaoErrors;
 import io.ribao.kit.roster.RosterView;
 import io.ribao.registry.SchemaRegistries;
@@ -121,7 +123,16 @@ public class BulletinApplication extends Application<BulletinConfiguration> {
         env.jersey().register(new StatusResource(jdbi));
         env.jersey().register(new AlertResource(jdbi, clock, audit));
         env.jersey().register(new LedgerResource(jdbi));
-        env.jersey().register(new BoardResource(jdbi, boardEvents));
+        env.jersey().register(new BoardResource(jdbi));
+        env.servlets().addServlet("board-events", new BoardEventsServlet(jdbi, boardEvents,
+                new TokenAuthenticator(roster))).addMapping("/api/v1/board/events");
+        // end open event streams as soon as Jetty starts stopping, so shutdown does not wait for them
+        env.lifecycle().addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopping(org.eclipse.jetty.util.component.LifeCycle event) {
+                boardEvents.stop();
+            }
+        });
         env.jersey().register(new DashboardResource());
         env.lifecycle().manage(boardEvents);
 

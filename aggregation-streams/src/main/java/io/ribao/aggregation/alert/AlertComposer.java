@@ -3,7 +3,9 @@ package io.ribao.aggregation.alert;
 import io.ribao.aggregation.day.AlertChange;
 import io.ribao.aggregation.day.AlertIds;
 import io.ribao.aggregation.day.DaySchedule;
+import io.ribao.aggregation.rules.RuleFinding;
 import io.ribao.schemas.alert.AlertEvent;
+import io.ribao.schemas.alert.AlertState;
 import io.ribao.schemas.alert.AlertType;
 import io.ribao.schemas.alert.Severity;
 import io.ribao.schemas.roster.Jurisdiction;
@@ -36,7 +38,7 @@ public final class AlertComposer {
     }
 
     /** An alert whose text was formatted elsewhere (a data-quality finding). */
-    public AlertEvent compose(AlertType type, io.ribao.schemas.alert.AlertState state, String ruleId, Severity severity,
+    public AlertEvent compose(AlertType type, AlertState state, String ruleId, Severity severity,
                               String message, Map<String, String> evidence, Unit unit, Jurisdiction jurisdiction,
                               LocalDate date, Instant now) {
         return AlertEvent.newBuilder()
@@ -53,6 +55,22 @@ public final class AlertComposer {
                 .setRecipients(new ArrayList<>(recipients(type, unit, jurisdiction)))
                 .setAt(now)
                 .build();
+    }
+
+    /** The raised alert of a data-quality finding, routed like every other alert. */
+    public AlertEvent compose(RuleFinding finding, Unit unit, Jurisdiction jurisdiction, Instant now) {
+        return finding.toAlertEvent(jurisdiction.getId(), unit.getName(),
+                new ArrayList<>(recipients(finding.type(), unit, jurisdiction)), now);
+    }
+
+    /** The resolution of a finding that no longer holds, known by its id {@code TYPE:unitId:date:ruleId}. */
+    public AlertEvent resolution(String alertId, Unit unit, Jurisdiction jurisdiction, LocalDate date, Instant now) {
+        AlertType type = AlertType.valueOf(alertId.substring(0, alertId.indexOf(':')));
+        String prefix = AlertIds.of(type, unit.getId(), date, null) + ":";
+        String ruleId = alertId.startsWith(prefix) ? alertId.substring(prefix.length()) : null;
+        String message = messages.format(type, AlertState.RESOLVED, unit.getName(), date.toString(), "", "");
+        return compose(type, AlertState.RESOLVED, ruleId, severity(type), message, Map.of(), unit, jurisdiction, date,
+                now);
     }
 
     public static Severity severity(AlertType type) {

@@ -13,6 +13,22 @@ public final class StoreNames {
     public static final String OPENED_DAYS = "opened-days";
     /** unitId/date|alertId → RAISED or RESOLVED: each alert is raised once and resolved once. */
     public static final String ALERTS = "raised-alerts";
+    /** unitId → the unit's recent signed figures (H2b's UnitHistoryCodec bytes), for the outlier and streak rules. */
+    public static final String UNIT_HISTORIES = "unit-histories";
+    /** unitId/date → the data-quality alert ids open for the unit-day, one per line. */
+    public static final String UNIT_FINDINGS = "unit-findings";
+    /** nodeId/date → the node's roll-up (H2b's NodeTotalsCodec bytes). */
+    public static final String ROLLUP_TOTALS = "rollup-totals";
+    /** nodeId/date/sourceUnitId → what that source last contributed to the node (ContributionCodec bytes). */
+    public static final String ROLLUP_SOURCES = "rollup-sources";
+    /** nodeId → the node's roster unit, as carried by its own contributions. */
+    public static final String ROLLUP_NODES = "rollup-nodes";
+    /** nodeId/date → the cross-level alert ids open for the node, one per line. */
+    public static final String NODE_FINDINGS = "node-findings";
+    /** nodeId/date|alertId → RAISED or RESOLVED, for the alerts of the roll-up task. */
+    public static final String NODE_ALERTS = "node-alerts";
+    /** date|store|key → "": which roll-up entries belong to which day, so old days can be dropped. */
+    public static final String ROLLUP_DAYS = "rollup-days";
     /** Global: jurisdictionId → Jurisdiction. */
     public static final String JURISDICTIONS = "jurisdictions";
     /** Global: formId → Form. */

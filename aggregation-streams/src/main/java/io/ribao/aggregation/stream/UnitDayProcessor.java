@@ -8,6 +8,10 @@ import io.ribao.aggregation.day.DaySchedule;
 import io.ribao.aggregation.day.Deadline;
 import io.ribao.aggregation.day.Transition;
 import io.ribao.aggregation.day.UnitDay;
+import io.ribao.aggregation.rollup.Contribution;
+import io.ribao.aggregation.rules.FindingChanges;
+import io.ribao.aggregation.rules.RuleFinding;
+import io.ribao.schemas.alert.AlertEvent;
 import io.ribao.schemas.day.DayClosed;
 import io.ribao.schemas.report.ReportEvent;
 import io.ribao.schemas.roster.Jurisdiction;
@@ -22,8 +26,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -42,8 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class UnitDayProcessor implements Processor<String, byte[], String, Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnitDayProcessor.class);
-    private static final String RAISED = "RAISED";
-    private static final String RESOLVED = "RESOLVED";
     private static final List<Deadline> UNIT_DEADLINES =
             List.of(Deadline.REMINDER, Deadline.SUBMISSION, Deadline.BULLETIN, Deadline.LOCK);
 
@@ -58,8 +58,9 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     private KeyValueStore<String, UnitDayStatus> unitDays;
     private KeyValueStore<String, String> deadlines;
     private KeyValueStore<String, String> openedDays;
-    private KeyValueStore<String, String> alerts;
+    private AlertLedger alerts;
     private KeyValueStore<String, Jurisdiction> jurisdictions;
+    private UnitDayQuality quality;
 
     public UnitDayProcessor(Topics topics, Duration punctuationInterval, int partitions, AlertComposer composer) {
         this.punctuationInterval = punctuationInterval;
@@ -76,8 +77,10 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         unitDays = context.getStateStore(StoreNames.UNIT_DAYS);
         deadlines = context.getStateStore(StoreNames.DEADLINES);
         openedDays = context.getStateStore(StoreNames.OPENED_DAYS);
-        alerts = context.getStateStore(StoreNames.ALERTS);
+        alerts = new AlertLedger(context.getStateStore(StoreNames.ALERTS));
         jurisdictions = context.getStateStore(StoreNames.JURISDICTIONS);
+        quality = new UnitDayQuality(context.getStateStore(StoreNames.UNIT_HISTORIES),
+                context.getStateStore(StoreNames.UNIT_FINDINGS), context.getStateStore(StoreNames.FORMS));
         context.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME,
                 timestamp -> onWallClock(Instant.ofEpochMilli(timestamp)));
     }
@@ -146,9 +149,13 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
             status = openUnitDay(unit, jurisdiction, report.getDate(), now);
         }
         apply(UnitDay.onReport(status, report, schedule, now), dayKey, unit, jurisdiction, report.getDate(), now);
+        for (RuleFinding finding : quality.onReport(report)) {
+            raise(finding, dayKey, unit, jurisdiction, now);
+        }
     }
 
     private void onWallClock(Instant now) {
+        quality.refreshMetricNames();
         openDays(now);
         applyDue(now);
     }
@@ -249,11 +256,8 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     /** A locked day can change no more: its state and alert ids leave the stores, which stay bounded. */
     private void forget(String dayKey) {
         unitDays.delete(dayKey);
-        List<String> ids = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = alerts.prefixScan(dayKey + "|", new StringSerializer())) {
-            it.forEachRemaining(kv -> ids.add(kv.key));
-        }
-        ids.forEach(alerts::delete);
+        alerts.forget(dayKey);
+        quality.forget(dayKey);
     }
 
     private void closeDay(DeadlineKey deadline, Instant now) {
@@ -281,27 +285,54 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
 
     private void apply(Transition transition, String dayKey, Unit unit, Jurisdiction jurisdiction, LocalDate date,
                        Instant now) {
+        boolean expected = Attendance.expected(unit, date);
         if (transition.changed()) {
             unitDays.put(dayKey, transition.status());
             context.forward(new Record<>(dayKey, transition.status(), now.toEpochMilli()));
+            contribute(transition.status(), unit, jurisdiction, now);
+            if (!transition.status().getLocked()) {
+                judge(dayKey, transition.status(), unit, jurisdiction, now, expected);
+            }
         }
-        boolean expected = Attendance.expected(unit, date);
         for (AlertChange change : transition.alerts()) {
-            String alertKey = dayKey + "|" + AlertIds.of(change.type(), unit.getId(), date, change.ruleId());
-            String known = alerts.get(alertKey);
-            if (change.raises()) {
-                // Raised once, ever: a resolved alert never comes back, a suspended unit raises nothing.
-                if (!expected || known != null) {
-                    continue;
-                }
-                alerts.put(alertKey, RAISED);
-            } else {
-                if (!RAISED.equals(known)) {
-                    continue;
-                }
-                alerts.put(alertKey, RESOLVED);
+            String alertId = AlertIds.of(change.type(), unit.getId(), date, change.ruleId());
+            // A suspended or inactive unit raises nothing.
+            boolean send = change.raises() ? expected && alerts.raise(dayKey, alertId) : alerts.resolve(dayKey, alertId);
+            if (!send) {
+                continue;
             }
             var event = composer.compose(change, unit, jurisdiction, date, now);
+            context.forward(new Record<>(event.getAlertId(), event, now.toEpochMilli()));
+        }
+    }
+
+    /** The unit-day's share of its own roll-up and of every ancestor's, each to the node's roll-up task. */
+    private void contribute(UnitDayStatus status, Unit unit, Jurisdiction jurisdiction, Instant now) {
+        for (Contribution contribution : Contribution.of(status, unit)) {
+            NodeContribution share = new NodeContribution(jurisdiction.getId(), status.getDate(), contribution,
+                    contribution.depth() == 0 ? unit : null);
+            context.forward(new Record<>(Keys.ofDay(contribution.nodeId(), status.getDate()), share,
+                    now.toEpochMilli()));
+        }
+    }
+
+    private void judge(String dayKey, UnitDayStatus status, Unit unit, Jurisdiction jurisdiction, Instant now,
+                       boolean expected) {
+        FindingChanges changes = quality.onStatus(dayKey, status, unit, jurisdiction);
+        if (expected) {
+            changes.raised().forEach(finding -> raise(finding, dayKey, unit, jurisdiction, now));
+        }
+        for (String alertId : changes.resolvedAlertIds()) {
+            if (alerts.resolve(dayKey, alertId)) {
+                AlertEvent event = composer.resolution(alertId, unit, jurisdiction, status.getDate(), now);
+                context.forward(new Record<>(alertId, event, now.toEpochMilli()));
+            }
+        }
+    }
+
+    private void raise(RuleFinding finding, String dayKey, Unit unit, Jurisdiction jurisdiction, Instant now) {
+        if (Attendance.expected(unit, finding.date()) && alerts.raise(dayKey, finding.alertId())) {
+            AlertEvent event = composer.compose(finding, unit, jurisdiction, now);
             context.forward(new Record<>(event.getAlertId(), event, now.toEpochMilli()));
         }
     }

@@ -2,6 +2,7 @@ package io.ribao.bench.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ribao.bench.Poll;
 import io.ribao.ingest.roster.Roster;
 import io.ribao.schemas.roster.Role;
 import io.ribao.schemas.roster.Unit;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,14 +77,8 @@ public final class BoardLatency {
                         + ": " + answer.body());
             }
             int revision = JSON.readTree(answer.body()).path("revision").asInt();
-            long deadline = accepted + 30_000_000_000L;
-            while (boardRevision(date, unit.getId()) < revision) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(unit.getId() + " revision " + revision
-                            + " not on the board after 30 s");
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(pollMillis * 1_000_000L);
-            }
+            Poll.until(() -> boardRevision(date, unit.getId()) >= revision, Duration.ofMillis(pollMillis),
+                    Duration.ofSeconds(30), unit.getId() + " revision " + revision + " on the board");
             histogram.recordValue((System.nanoTime() - accepted) / 1_000);
         }
         return histogram;

@@ -53,6 +53,7 @@ class InfraYamlTest {
     private static final Set<String> IMAGE_VARIABLES = Set.of("JAVA_OPTS");
     private static final Pattern CONFIG_VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-[^}]*)?}");
     private static final Pattern TOPIC_LINE = Pattern.compile("^(compacted|event_log) (\\S+)\\s*$", Pattern.MULTILINE);
+    private static final Pattern ENTRYPOINT_RUN = Pattern.compile("run ([a-z-]+) (io\\.ribao\\.[\\w.]+)");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     static Stream<Path> yamlFiles() {
@@ -191,6 +192,28 @@ class InfraYamlTest {
 
         assertThat(sources).contains("./create-topics.sh", "./nginx.conf", "../local/demo-roster.yaml");
         assertThat(sources).allMatch(source -> Files.isRegularFile(base.resolve(source).normalize()));
+    }
+
+    // ---------------------------------------------------------------- the image
+
+    @Test
+    void theImageEntrypointStartsEveryCommandTheDeploymentsUseWithARealMainClass() {
+        String entrypoint = read(INFRA.resolve("docker/entrypoint.sh"));
+        Matcher run = ENTRYPOINT_RUN.matcher(entrypoint);
+        Set<String> services = new TreeSet<>();
+        while (run.find()) {
+            services.add(run.group(1));
+            // the source, not the class: the module's main class must exist and declare main
+            Path source = REPO.resolve(run.group(1)).resolve("src/main/java")
+                    .resolve(run.group(2).replace('.', '/') + ".java");
+            assertThat(source).as(run.group(2)).isRegularFile();
+            assertThat(read(source)).as(run.group(2)).contains("public static void main(String[] args)");
+        }
+
+        assertThat(services).containsExactlyInAnyOrder("report-ingest", "aggregation-streams", "bulletin-service");
+        for (String command : COMMAND_SERVICE.keySet()) {
+            assertThat(entrypoint).as(command).containsPattern("(?m)^\\s+" + Pattern.quote(command) + "\\)");
+        }
     }
 
     // ---------------------------------------------------------------- topics

@@ -22,6 +22,7 @@ import java.util.Map;
 public final class BodySizeLimit implements ContainerRequestFilter {
 
     public static final long DEFAULT_MAX_BYTES = 64 * 1024;
+    private static final long DRAIN_MAX_BYTES = 1024 * 1024;
 
     private final long maxBytes;
     private final Map<String, Long> limitByPathPrefix;
@@ -54,6 +55,7 @@ public final class BodySizeLimit implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) throws IOException {
         long limit = limitFor(request.getUriInfo().getPath());
         if (request.getLength() > limit) {
+            drain(request.getEntityStream());
             request.abortWith(tooLarge(limit));
             return;
         }
@@ -63,10 +65,24 @@ public final class BodySizeLimit implements ContainerRequestFilter {
         InputStream body = request.getEntityStream();
         byte[] bytes = body.readNBytes((int) limit + 1);
         if (bytes.length > limit) {
+            drain(body);
             request.abortWith(tooLarge(limit));
             return;
         }
         request.setEntityStream(new ByteArrayInputStream(bytes));
+    }
+
+    /**
+     * Reads and drops what is left of a refused body (up to {@link #DRAIN_MAX_BYTES}), so a client still sending it
+     * reads the 413 instead of a reset connection; anything bigger is cut off by closing the connection.
+     */
+    private static void drain(InputStream body) throws IOException {
+        long left = DRAIN_MAX_BYTES;
+        byte[] buffer = new byte[8192];
+        int read;
+        while (left > 0 && (read = body.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+            left -= read;
+        }
     }
 
     private long limitFor(String path) {

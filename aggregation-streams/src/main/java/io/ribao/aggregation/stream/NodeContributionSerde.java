@@ -1,0 +1,91 @@
+package io.ribao.aggregation.stream;
+
+import io.ribao.aggregation.rollup.ContributionCodec;
+import io.ribao.schemas.roster.Unit;
+import io.ribao.topics.Topic;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Bytes of a {@link NodeContribution} on the internal roll-up repartition topic: a version byte, jurisdiction, date,
+ * the contribution ({@link ContributionCodec}) and the node's unit in the wire format of the roster topic, or none.
+ */
+public final class NodeContributionSerde implements Serde<NodeContribution> {
+
+    private static final byte VERSION = 1;
+
+    private final ContributionCodec contributions = new ContributionCodec();
+    private final Topic<String, Unit> units;
+
+    public NodeContributionSerde(Topic<String, Unit> units) {
+        this.units = units;
+    }
+
+    @Override
+    public Serializer<NodeContribution> serializer() {
+        return (topic, value) -> value == null ? null : write(value);
+    }
+
+    @Override
+    public Deserializer<NodeContribution> deserializer() {
+        return (topic, data) -> data == null ? null : read(data);
+    }
+
+    private byte[] write(NodeContribution value) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(VERSION);
+            out.writeUTF(value.jurisdictionId());
+            out.writeUTF(value.date().toString());
+            writeBytes(out, contributions.encode(value.contribution()));
+            writeBytes(out, value.nodeUnit() == null ? null : units.serializeValue(value.nodeUnit()));
+        } catch (IOException e) {
+            throw new SerializationException("cannot write a node contribution", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private NodeContribution read(byte[] data) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            byte version = in.readByte();
+            if (version != VERSION) {
+                throw new SerializationException("unknown node contribution format version " + version);
+            }
+            String jurisdictionId = in.readUTF();
+            LocalDate date = LocalDate.parse(in.readUTF());
+            byte[] contribution = readBytes(in);
+            byte[] unit = readBytes(in);
+            return new NodeContribution(jurisdictionId, date, contributions.decode(contribution),
+                    unit == null ? null : units.deserializeValue(unit));
+        } catch (IOException e) {
+            throw new SerializationException("corrupt node contribution", e);
+        }
+    }
+
+    private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+        if (bytes == null) {
+            out.writeInt(-1);
+            return;
+        }
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static byte[] readBytes(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,170 @@
+package io.ribao.aggregation.stream;
+
+import io.ribao.aggregation.alert.AlertComposer;
+import io.ribao.aggregation.day.Attendance;
+import io.ribao.aggregation.day.DaySchedule;
+import io.ribao.aggregation.rollup.Contribution;
+import io.ribao.aggregation.rollup.ContributionCodec;
+import io.ribao.aggregation.rollup.NodeTotals;
+import io.ribao.aggregation.rollup.NodeTotalsCodec;
+import io.ribao.aggregation.rules.FindingChanges;
+import io.ribao.aggregation.rules.QualityChecks;
+import io.ribao.aggregation.rules.RuleFinding;
+import io.ribao.schemas.alert.AlertEvent;
+import io.ribao.schemas.roster.Form;
+import io.ribao.schemas.roster.Jurisdiction;
+import io.ribao.schemas.roster.Unit;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The roll-up task of a node-day (key {@code nodeId/date}): replaces each source unit's previous contribution in the
+ * node's totals (H2b's {@link NodeTotals}), emits the {@code Rollup}, and judges the cross-level rules of the node
+ * (reconciliation, zero report contradicted) into alerts. Node-days older than the amendment window are dropped.
+ */
+public final class RollupProcessor implements Processor<String, NodeContribution, String, Object> {
+
+    private static final String NODE_DAY = "n";
+    private static final String SOURCE = "s";
+
+    private final Duration punctuationInterval;
+    private final AlertComposer composer;
+    private final NodeTotalsCodec totalsCodec = new NodeTotalsCodec();
+    private final ContributionCodec contributionCodec = new ContributionCodec();
+    private QualityChecks checks;
+
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, byte[]> totals;
+    private KeyValueStore<String, byte[]> sources;
+    private KeyValueStore<String, Unit> nodes;
+    private KeyValueStore<String, String> findings;
+    private KeyValueStore<String, String> days;
+    private KeyValueStore<String, Jurisdiction> jurisdictions;
+    private AlertLedger alerts;
+
+    public RollupProcessor(Duration punctuationInterval, AlertComposer composer) {
+        this.punctuationInterval = punctuationInterval;
+        this.composer = composer;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        totals = context.getStateStore(StoreNames.ROLLUP_TOTALS);
+        sources = context.getStateStore(StoreNames.ROLLUP_SOURCES);
+        nodes = context.getStateStore(StoreNames.ROLLUP_NODES);
+        findings = context.getStateStore(StoreNames.NODE_FINDINGS);
+        days = context.getStateStore(StoreNames.ROLLUP_DAYS);
+        jurisdictions = context.getStateStore(StoreNames.JURISDICTIONS);
+        alerts = new AlertLedger(context.getStateStore(StoreNames.NODE_ALERTS));
+        KeyValueStore<String, Form> forms = context.getStateStore(StoreNames.FORMS);
+        checks = new QualityChecks(UnitDayQuality.metricNames(forms));
+        context.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME, timestamp -> {
+            checks = new QualityChecks(UnitDayQuality.metricNames(forms));
+            dropLockedDays(Instant.ofEpochMilli(timestamp));
+        });
+    }
+
+    @Override
+    public void process(Record<String, NodeContribution> record) {
+        NodeContribution share = record.value();
+        if (record.key() == null || share == null) {
+            return;
+        }
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        String nodeDay = record.key();
+        Contribution next = share.contribution();
+        if (share.nodeUnit() != null) {
+            nodes.put(next.nodeId(), share.nodeUnit());
+        }
+        String sourceKey = nodeDay + "/" + next.sourceUnitId();
+        byte[] storedTotals = totals.get(nodeDay);
+        NodeTotals node = storedTotals == null ? new NodeTotals() : totalsCodec.decode(storedTotals);
+        Contribution previous = contributionCodec.decode(sources.get(sourceKey));
+        if (!node.apply(previous, next)) {
+            return;
+        }
+        if (storedTotals == null) {
+            index(share, NODE_DAY, nodeDay);
+        }
+        totals.put(nodeDay, totalsCodec.encode(node));
+        if (next.isEmpty()) {
+            sources.delete(sourceKey);
+        } else {
+            if (previous == null) {
+                index(share, SOURCE, sourceKey);
+            }
+            sources.put(sourceKey, contributionCodec.encode(next));
+        }
+        context.forward(new Record<>(nodeDay, node.toRollup(next.nodeId(), share.jurisdictionId(), share.date(), now),
+                now.toEpochMilli()));
+        judge(nodeDay, next.nodeId(), share, node, now);
+    }
+
+    private void judge(String nodeDay, String nodeId, NodeContribution share, NodeTotals node, Instant now) {
+        Jurisdiction jurisdiction = jurisdictions.get(share.jurisdictionId());
+        Unit unit = nodes.get(nodeId);
+        if (jurisdiction == null || unit == null) {
+            return;
+        }
+        List<RuleFinding> current = checks.onNode(nodeId, share.date(), node, jurisdiction);
+        FindingChanges changes = FindingChanges.between(UnitDayQuality.open(findings, nodeDay), current);
+        UnitDayQuality.store(findings, nodeDay, changes.open());
+        for (RuleFinding finding : changes.raised()) {
+            if (Attendance.expected(unit, share.date()) && alerts.raise(nodeDay, finding.alertId())) {
+                AlertEvent event = composer.compose(finding, unit, jurisdiction, now);
+                context.forward(new Record<>(event.getAlertId(), event, now.toEpochMilli()));
+            }
+        }
+        for (String alertId : changes.resolvedAlertIds()) {
+            if (alerts.resolve(nodeDay, alertId)) {
+                AlertEvent event = composer.resolution(alertId, unit, jurisdiction, share.date(), now);
+                context.forward(new Record<>(alertId, event, now.toEpochMilli()));
+            }
+        }
+    }
+
+    /** Index keys {@code jurisdictionId|date|kind|key}: ISO dates sort as text, so old days are a range. */
+    private void index(NodeContribution share, String kind, String key) {
+        days.put(share.jurisdictionId() + "|" + share.date() + "|" + kind + "|" + key, "");
+    }
+
+    private void dropLockedDays(Instant now) {
+        List<Jurisdiction> all = new ArrayList<>();
+        try (KeyValueIterator<String, Jurisdiction> it = jurisdictions.all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.value != null) {
+                    all.add(kv.value);
+                }
+            });
+        }
+        for (Jurisdiction jurisdiction : all) {
+            LocalDate newestLocked = DaySchedule.today(jurisdiction, now).minusDays(jurisdiction.getAmendDays() + 1L);
+            List<String> old = new ArrayList<>();
+            try (KeyValueIterator<String, String> it = days.range(jurisdiction.getId() + "|",
+                    jurisdiction.getId() + "|" + newestLocked + "|~")) {
+                it.forEachRemaining(kv -> old.add(kv.key));
+            }
+            for (String entry : old) {
+                days.delete(entry);
+                String[] parts = entry.split("\\|", 4);
+                if (parts[2].equals(NODE_DAY)) {
+                    totals.delete(parts[3]);
+                    findings.delete(parts[3]);
+                    alerts.forget(parts[3]);
+                } else {
+                    sources.delete(parts[3]);
+                }
+            }
+        }
+    }
+}

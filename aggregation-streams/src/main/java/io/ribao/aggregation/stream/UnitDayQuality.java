@@ -1,0 +1,96 @@
+package io.ribao.aggregation.stream;
+
+import io.ribao.aggregation.rules.FindingChanges;
+import io.ribao.aggregation.rules.MetricNames;
+import io.ribao.aggregation.rules.QualityChecks;
+import io.ribao.aggregation.rules.RuleFinding;
+import io.ribao.aggregation.rules.UnitHistory;
+import io.ribao.aggregation.rules.UnitHistoryCodec;
+import io.ribao.schemas.report.ReportEvent;
+import io.ribao.schemas.roster.Form;
+import io.ribao.schemas.roster.Jurisdiction;
+import io.ribao.schemas.roster.Unit;
+import io.ribao.schemas.status.UnitDayStatus;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The per-unit data-quality rules (H2b's {@link QualityChecks}) at the edge of the stores: loads the unit's history and
+ * the findings still open for the unit-day, judges, and stores what the next judgement needs.
+ */
+final class UnitDayQuality {
+
+    private final KeyValueStore<String, byte[]> histories;
+    private final KeyValueStore<String, String> openFindings;
+    private final KeyValueStore<String, Form> forms;
+    private final UnitHistoryCodec codec = new UnitHistoryCodec();
+    private QualityChecks checks;
+
+    UnitDayQuality(KeyValueStore<String, byte[]> histories, KeyValueStore<String, String> openFindings,
+                   KeyValueStore<String, Form> forms) {
+        this.histories = histories;
+        this.openFindings = openFindings;
+        this.forms = forms;
+        refreshMetricNames();
+    }
+
+    /** Metric names come from the forms, which change only on a roster reload. */
+    void refreshMetricNames() {
+        checks = new QualityChecks(metricNames(forms));
+    }
+
+    static MetricNames metricNames(KeyValueStore<String, Form> forms) {
+        List<Form> all = new ArrayList<>();
+        try (KeyValueIterator<String, Form> it = forms.all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.value != null) {
+                    all.add(kv.value);
+                }
+            });
+        }
+        return MetricNames.of(all);
+    }
+
+    /** Rules judged on every report event (a downward revision). */
+    List<RuleFinding> onReport(ReportEvent report) {
+        return checks.onReport(report);
+    }
+
+    /** Rules judged on a signed unit-day; the history then records the day's figures. */
+    FindingChanges onStatus(String dayKey, UnitDayStatus status, Unit unit, Jurisdiction jurisdiction) {
+        if (!QualityChecks.isSigned(status)) {
+            return new FindingChanges(List.of(), List.of(), Set.of());
+        }
+        byte[] stored = histories.get(unit.getId());
+        UnitHistory history = stored == null ? UnitHistory.empty() : codec.decode(stored);
+        Form form = unit.getFormId() == null ? null : forms.get(unit.getFormId());
+        List<RuleFinding> findings = checks.onSignedUnitDay(status, unit, form, jurisdiction, history);
+        histories.put(unit.getId(),
+                codec.encode(history.record(status.getDate(), status.getZeroReport(), status.getMetrics())));
+        FindingChanges changes = FindingChanges.between(open(openFindings, dayKey), findings);
+        store(openFindings, dayKey, changes.open());
+        return changes;
+    }
+
+    void forget(String dayKey) {
+        openFindings.delete(dayKey);
+    }
+
+    static Set<String> open(KeyValueStore<String, String> store, String key) {
+        String joined = store.get(key);
+        return joined == null || joined.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(joined.split("\n")));
+    }
+
+    static void store(KeyValueStore<String, String> store, String key, Set<String> open) {
+        if (open.isEmpty()) {
+            store.delete(key);
+        } else {
+            store.put(key, String.join("\n", new TreeSet<>(open)));
+        }
+    }
+}
