@@ -96,7 +96,9 @@
       var slot = document.getElementById(fieldId(fieldError.field));
       if (slot) {
         slot.textContent = fieldError.message;
-        var input = slot.parentNode.querySelector('input, textarea');
+        var input = slot.dataset.field
+          ? slot.parentNode.querySelector('input[data-field="' + slot.dataset.field + '"]')
+          : slot.parentNode.querySelector('input, textarea');
         if (input) { input.classList.add('invalid'); }
       } else {
         unplaced.push(fieldError.field + ': ' + fieldError.message);
@@ -150,10 +152,26 @@
     remove.type = 'button'; remove.className = 'secondary'; remove.textContent = t('remove');
     remove.addEventListener('click', function () { row.remove(); });
     row.appendChild(remove);
+    ['unitId', 'problem', 'dueDate'].forEach(function (field) {
+      var error = document.createElement('span');
+      error.className = 'error';
+      error.dataset.field = field;
+      row.appendChild(error);
+    });
     $('findings').appendChild(row);
   }
 
+  // error slots follow the rows' order at submission, which is the order the server numbers findings[i] in
+  function numberFindings() {
+    document.querySelectorAll('#findings .finding').forEach(function (row, index) {
+      row.querySelectorAll('span.error').forEach(function (error) {
+        error.id = fieldId('findings[' + index + '].' + error.dataset.field);
+      });
+    });
+  }
+
   function collectReport(zero) {
+    numberFindings();
     var report = { unitId: me.unitId, date: $('day').value, zeroReport: zero };
     if (!zero) {
       report.metrics = {};

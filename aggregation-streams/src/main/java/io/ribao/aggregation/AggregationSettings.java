@@ -1,5 +1,6 @@
 package io.ribao.aggregation;
 
+import io.ribao.aggregation.stream.DeadLetterDeserializationHandler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -73,8 +74,8 @@ public record AggregationSettings(String bootstrapServers, String schemaRegistry
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, numStreamThreads);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                io.ribao.aggregation.stream.DeadLetterDeserializationHandler.class);
-        props.put(io.ribao.aggregation.stream.DeadLetterDeserializationHandler.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+                DeadLetterDeserializationHandler.class);
+        props.put(DeadLetterDeserializationHandler.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // Leave the group on a clean close, so a restarted instance is given its tasks at once instead of after the
         // old member's session timeout; deadlines that fell due meanwhile are caught up sooner.

@@ -3,6 +3,7 @@ package io.ribao.aggregation;
 import io.ribao.aggregation.alert.AlertComposer;
 import io.ribao.aggregation.alert.AlertMessages;
 import io.ribao.aggregation.stream.DayClosedCollector;
+import io.ribao.aggregation.stream.DeadLetters;
 import io.ribao.aggregation.stream.GlobalStoreUpdater;
 import io.ribao.aggregation.stream.NodeContribution;
 import io.ribao.aggregation.stream.NodeContributionSerde;
@@ -17,7 +18,6 @@ import io.ribao.schemas.roster.Form;
 import io.ribao.schemas.roster.Jurisdiction;
 import io.ribao.schemas.roster.Unit;
 import io.ribao.schemas.status.UnitDayStatus;
-import io.ribao.aggregation.stream.DeadLetters;
 import io.ribao.topics.Topic;
 import io.ribao.topics.Topics;
 import java.util.function.Function;
@@ -121,7 +121,7 @@ public final class AggregationTopology {
                 Stores.keyValueStoreBuilder(stores.apply(name), Serdes.String(), serde)
                         .withLoggingDisabled(),
                 topic.name(),
-                Consumed.with(topic.keySerde(), topic.valueSerde()).withName(name + "-source"),
+                Consumed.with(topic.keySerde(), topic.valueSerde()).withName(name),
                 () -> new GlobalStoreUpdater<>(name));
     }
 

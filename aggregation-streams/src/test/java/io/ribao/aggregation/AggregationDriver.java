@@ -6,6 +6,7 @@ import io.ribao.schemas.alert.AlertEvent;
 import io.ribao.schemas.day.DayClosed;
 import io.ribao.schemas.dlq.DeadLetter;
 import io.ribao.schemas.report.ReportEvent;
+import io.ribao.schemas.rollup.Rollup;
 import io.ribao.schemas.roster.Jurisdiction;
 import io.ribao.schemas.roster.Unit;
 import io.ribao.schemas.status.UnitDayStatus;
@@ -38,10 +39,12 @@ public final class AggregationDriver implements AutoCloseable {
     private final TestInputTopic<String, Unit> units;
     private final TestInputTopic<String, ReportEvent> reports;
     private final TestInputTopic<String, byte[]> rawReports;
+    private final TestInputTopic<String, byte[]> rawUnits;
     public final TestOutputTopic<String, UnitDayStatus> statuses;
     public final TestOutputTopic<String, AlertEvent> alerts;
     public final TestOutputTopic<String, DayClosed> dayClosed;
     public final TestOutputTopic<String, DeadLetter> deadLetters;
+    public final TestOutputTopic<String, Rollup> rollups;
     private long clock;
 
     public AggregationDriver(Path stateDir, Instant start) {
@@ -70,10 +73,13 @@ public final class AggregationDriver implements AutoCloseable {
         reports = input(topics.reports());
         rawReports = driver.createInputTopic(Topics.REPORTS, Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), start, Duration.ZERO);
+        rawUnits = driver.createInputTopic(Topics.ROSTER_UNITS, Serdes.String().serializer(),
+                Serdes.ByteArray().serializer(), start, Duration.ZERO);
         statuses = output(topics.unitDayStatus());
         alerts = output(topics.alerts());
         dayClosed = output(topics.dayClosed());
         deadLetters = output(topics.deadLetters(DeadLetters.APP));
+        rollups = output(topics.rollups());
     }
 
     public static Instant at(LocalDate date, String localTime) {
@@ -114,7 +120,14 @@ public final class AggregationDriver implements AutoCloseable {
         rawReports.pipeInput(key, value, clock);
     }
 
-    /** Everything each output topic holds, so a test can end by asserting nothing more came out. */
+    public void publishRawUnit(String key, byte[] value) {
+        rawUnits.pipeInput(key, value, clock);
+    }
+
+    /**
+     * Whether statuses, alerts, day-closed and dead letters hold nothing more, so a test can end by asserting nothing
+     * unexpected came out. Roll-ups are left to the tests about them (every status change moves them).
+     */
     public boolean outputsEmpty() {
         return statuses.isEmpty() && alerts.isEmpty() && dayClosed.isEmpty() && deadLetters.isEmpty();
     }

@@ -29,7 +29,9 @@ import io.ribao.bulletin.resources.AlertResource;
 import io.ribao.bulletin.resources.BoardResource;
 import io.ribao.bulletin.resources.DashboardResource;
 import io.ribao.bulletin.resources.LedgerResource;
+import io.ribao.bulletin.resources.OpenApiResource;
 import io.ribao.bulletin.resources.StatusResource;
+import io.ribao.bulletin.resources.UnitHistoryResource;
 import io.ribao.bulletin.workflow.BulletinFeature;
 import io.ribao.bulletin.workflow.BulletinService;
 import io.ribao.kit.auth.RibaoAuth;
@@ -123,7 +125,7 @@ public class BulletinApplication extends Application<BulletinConfiguration> {
         env.jersey().register(new StatusResource(jdbi));
         env.jersey().register(new AlertResource(jdbi, clock, audit));
         env.jersey().register(new LedgerResource(jdbi));
-        env.jersey().register(new BoardResource(jdbi));
+        env.jersey().register(new BoardResource(jdbi, clock, audit));
         env.servlets().addServlet("board-events", new BoardEventsServlet(jdbi, boardEvents,
                 new TokenAuthenticator(roster))).addMapping("/api/v1/board/events");
         // end open event streams as soon as Jetty starts stopping, so shutdown does not wait for them
@@ -134,6 +136,8 @@ public class BulletinApplication extends Application<BulletinConfiguration> {
             }
         });
         env.jersey().register(new DashboardResource());
+        env.jersey().register(new OpenApiResource());
+        env.jersey().register(new UnitHistoryResource(jdbi, clock));
         env.lifecycle().manage(boardEvents);
 
         DeliveryConfiguration delivery = config.getDelivery();

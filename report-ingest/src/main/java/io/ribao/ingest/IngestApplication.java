@@ -25,6 +25,7 @@ import io.ribao.kit.audit.AuditRecords;
 import io.ribao.kit.auth.RibaoAuth;
 import io.ribao.kit.error.RibaoErrors;
 import io.ribao.kit.http.BodySizeLimit;
+import io.ribao.kit.http.SecurityHeaders;
 import io.ribao.kit.roster.RosterView;
 import io.ribao.registry.SchemaRegistries;
 import io.ribao.schemas.roster.Jurisdiction;
@@ -108,6 +109,7 @@ public class IngestApplication extends Application<IngestConfiguration> {
                 audit, clock);
 
         RibaoAuth.register(environment, roster);
+        SecurityHeaders.register(environment);
         environment.jersey().register(new BodySizeLimit(config.getMaxBodyBytes().toBytes())
                 .withLimit("v1/roster", config.getMaxRosterBytes().toBytes()));
         environment.jersey().register(new ReportResource(intake, new ReportHistory(roster, index, intake)));

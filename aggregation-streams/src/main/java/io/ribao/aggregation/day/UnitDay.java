@@ -55,7 +55,12 @@ public final class UnitDay {
             case SUBMISSION -> signed ? Transition.NONE : missedSubmission(current, schedule, now);
             case BULLETIN -> signed ? Transition.NONE
                     : alertsOnly(AlertChange.raise(AlertType.STILL_MISSING, null, "", bulletinEvidence(current, schedule)));
-            case LOCK -> new Transition(copy(current).setLocked(true).setUpdatedAt(now).build(), List.of());
+            case LOCK -> {
+                UnitDayStatus locked = copy(current);
+                locked.setLocked(true);
+                locked.setUpdatedAt(now);
+                yield new Transition(locked, List.of());
+            }
             case DAY_CLOSE -> Transition.NONE;
         };
     }
@@ -64,21 +69,22 @@ public final class UnitDay {
         if (report.getRevision() <= current.getRevision()) {
             return Transition.NONE;
         }
-        UnitDayStatus.Builder next = copy(current)
-                .setReportId(report.getReportId())
-                .setRevision(report.getRevision())
-                .setSubmittedAt(report.getSubmittedAt())
-                .setUpdatedAt(now);
+        UnitDayStatus next = copy(current);
+        next.setReportId(report.getReportId());
+        next.setRevision(report.getRevision());
+        next.setSubmittedAt(report.getSubmittedAt());
+        next.setUpdatedAt(now);
         if (current.getSignedRevision() == 0) {
             // Until something is signed the latest draft is all there is to show.
-            next.setZeroReport(report.getZeroReport()).setMetrics(new HashMap<>(report.getMetrics()));
+            next.setZeroReport(report.getZeroReport());
+            next.setMetrics(new HashMap<>(report.getMetrics()));
             if (current.getState() == UnitDayState.EXPECTED) {
                 next.setState(UnitDayState.PENDING_SIGNOFF);
             } else if (current.getState() == UnitDayState.MISSING) {
                 next.setUnsigned(true);
             }
         }
-        return new Transition(next.build(), List.of());
+        return new Transition(next, List.of());
     }
 
     private static Transition onSignature(UnitDayStatus current, ReportEvent report, DaySchedule schedule, Instant now) {
@@ -87,19 +93,19 @@ public final class UnitDay {
         }
         Instant signedAt = report.getSignedAt();
         boolean afterDeadline = signedAt.isAfter(schedule.submission());
-        UnitDayStatus.Builder next = copy(current)
-                .setReportId(report.getReportId())
-                .setRevision(Math.max(current.getRevision(), report.getRevision()))
-                .setSignedRevision(report.getRevision())
-                .setZeroReport(report.getZeroReport())
-                .setMetrics(new HashMap<>(report.getMetrics()))
-                .setSubmittedAt(report.getSubmittedAt())
-                .setSignedAt(signedAt)
-                .setSignedBy(report.getSignedBy())
-                .setSigner(report.getSigner())
-                .setUnsigned(false)
-                .setAfterCutoff(current.getAfterCutoff() || report.getAfterCutoff() || signedAt.isAfter(schedule.bulletin()))
-                .setUpdatedAt(now);
+        UnitDayStatus next = copy(current);
+        next.setReportId(report.getReportId());
+        next.setRevision(Math.max(current.getRevision(), report.getRevision()));
+        next.setSignedRevision(report.getRevision());
+        next.setZeroReport(report.getZeroReport());
+        next.setMetrics(new HashMap<>(report.getMetrics()));
+        next.setSubmittedAt(report.getSubmittedAt());
+        next.setSignedAt(signedAt);
+        next.setSignedBy(report.getSignedBy());
+        next.setSigner(report.getSigner());
+        next.setUnsigned(false);
+        next.setAfterCutoff(current.getAfterCutoff() || report.getAfterCutoff() || signedAt.isAfter(schedule.bulletin()));
+        next.setUpdatedAt(now);
         List<AlertChange> alerts = new ArrayList<>();
         if (current.getSignedRevision() > 0) {
             // A revision keeps the timeliness of the first signature; after the deadline it is flagged.
@@ -108,7 +114,7 @@ public final class UnitDay {
                 alerts.add(AlertChange.raise(AlertType.REVISED_AFTER_DEADLINE, "revision-" + report.getRevision(),
                         String.valueOf(report.getRevision()), revisionEvidence(current, report, schedule)));
             }
-            return new Transition(next.build(), alerts);
+            return new Transition(next, alerts);
         }
         Map<String, String> evidence = signatureEvidence(report, schedule);
         if (afterDeadline) {
@@ -122,16 +128,15 @@ public final class UnitDay {
         alerts.add(AlertChange.resolve(AlertType.MISSING, evidence));
         alerts.add(AlertChange.resolve(AlertType.UNSIGNED, evidence));
         alerts.add(AlertChange.resolve(AlertType.STILL_MISSING, evidence));
-        return new Transition(next.build(), alerts);
+        return new Transition(next, alerts);
     }
 
     private static Transition missedSubmission(UnitDayStatus current, DaySchedule schedule, Instant now) {
         boolean draft = current.getRevision() > 0;
-        UnitDayStatus next = copy(current)
-                .setState(UnitDayState.MISSING)
-                .setUnsigned(draft)
-                .setUpdatedAt(now)
-                .build();
+        UnitDayStatus next = copy(current);
+        next.setState(UnitDayState.MISSING);
+        next.setUnsigned(draft);
+        next.setUpdatedAt(now);
         Map<String, String> evidence = deadlineEvidence(schedule);
         List<AlertChange> alerts = new ArrayList<>();
         if (draft) {
@@ -190,7 +195,14 @@ public final class UnitDay {
         return evidence;
     }
 
-    private static UnitDayStatus.Builder copy(UnitDayStatus status) {
-        return UnitDayStatus.newBuilder(status);
+    /**
+     * A shallow copy: fields are replaced, never mutated in place (maps are swapped for new ones), so sharing them
+     * is safe, and it avoids the Avro builder's deep copy of every field on the hot path.
+     */
+    private static UnitDayStatus copy(UnitDayStatus s) {
+        return new UnitDayStatus(s.getUnitId(), s.getJurisdictionId(), s.getDate(), s.getState(), s.getReportId(),
+                s.getRevision(), s.getSignedRevision(), s.getZeroReport(), s.getMetrics(), s.getSubmittedAt(),
+                s.getSignedAt(), s.getSignedBy(), s.getSigner(), s.getUnsigned(), s.getAfterCutoff(),
+                s.getRevisedAfterDeadline(), s.getLocked(), s.getUpdatedAt());
     }
 }

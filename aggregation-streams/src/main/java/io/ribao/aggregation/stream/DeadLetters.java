@@ -1,9 +1,9 @@
 package io.ribao.aggregation.stream;
 
+import io.ribao.registry.SchemaRegistryException;
 import io.ribao.schemas.dlq.DeadLetter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import io.ribao.registry.SchemaRegistryException;
 import java.time.Instant;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.SerializationException;

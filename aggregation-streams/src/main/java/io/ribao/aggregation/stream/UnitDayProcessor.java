@@ -122,7 +122,11 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         Jurisdiction jurisdiction = jurisdictions.get(unit.getJurisdictionId());
         if (opened != null && jurisdiction != null) {
             LocalDate today = LocalDate.parse(opened);
-            if (Attendance.expected(unit, today)) {
+            UnitDayStatus current = unitDays.get(Keys.ofDay(unit.getId(), today));
+            if (current != null) {
+                // Suspended, moved or re-targeted: the roll-ups follow the roster at once.
+                contribute(current, unit, jurisdiction, now);
+            } else if (Attendance.expected(unit, today)) {
                 openUnitDay(unit, jurisdiction, today, now);
             }
         }
@@ -214,6 +218,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
             deadlines.put(new DeadlineKey(schedule.at(deadline), deadline, dayKey).encode(), dayKey);
         }
         context.forward(new Record<>(dayKey, status, now.toEpochMilli()));
+        contribute(status, unit, jurisdiction, now);
         return status;
     }
 

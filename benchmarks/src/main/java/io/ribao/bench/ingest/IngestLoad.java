@@ -31,7 +31,7 @@ import java.util.Locale;
  * acks=all → 202) of report-ingest running in this process against a real broker, and the same load on the
  * service's no-op endpoint as the baseline; runs alternate, medians are reported.
  *
- * <p>Options: {@code --units=2000 --clients=32 --seconds=10 --warmup=5 --runs=3 --partitions=3}.
+ * <p>Options: {@code --units=2000 --clients=32 --seconds=10 --warmup=10 --runs=3 --partitions=3}.
  */
 public final class IngestLoad {
 
@@ -45,7 +45,7 @@ public final class IngestLoad {
         int unitCount = options.integer("units", 2_000);
         int clients = options.integer("clients", 32);
         Duration measured = Duration.ofSeconds(options.integer("seconds", 10));
-        Duration warmUp = Duration.ofSeconds(options.integer("warmup", 5));
+        Duration warmUp = Duration.ofSeconds(options.integer("warmup", 10));
         int runs = options.integer("runs", 3);
         int partitions = options.integer("partitions", 3);
         Clock clock = Clock.systemUTC();

@@ -19,6 +19,10 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(AlertDao.AlertMapper.class)
 public interface AlertDao {
 
+    /**
+     * @param recipients who the Streams app named plus everyone delivery has told (principal, supervisors, office,
+     *                   escalation), in that order
+     */
     record Alert(String alertId, String type, String severity, String jurisdictionId, String unitId,
                  List<String> unitAncestorIds, List<String> unitSupervisorIds, LocalDate day, String message,
                  Map<String, String> evidence, List<String> recipients, Instant raisedAt, Instant resolvedAt,
@@ -27,7 +31,9 @@ public interface AlertDao {
 
     String SELECT = """
             SELECT a.*, coalesce(u.ancestor_ids, '{}') AS unit_ancestor_ids,
-                   coalesce(u.supervisor_ids, '{}') AS unit_supervisor_ids
+                   coalesce(u.supervisor_ids, '{}') AS unit_supervisor_ids,
+                   coalesce((SELECT array_agg(n.recipient_id ORDER BY n.created_at, n.recipient_id)
+                             FROM alert_notices n WHERE n.alert_id = a.alert_id AND n.round = 0), '{}') AS notified
             FROM alerts a LEFT JOIN units u ON u.unit_id = a.unit_id
             """;
 
@@ -50,6 +56,12 @@ public interface AlertDao {
             """)
     int acknowledge(@Bind("alertId") String alertId, @Bind("by") String by, @Bind("at") Instant at);
 
+    static List<String> union(List<String> first, List<String> second) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
+
     final class AlertMapper implements RowMapper<Alert> {
         @Override
         public Alert map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -58,7 +70,8 @@ public interface AlertDao {
                     Arrays.texts(rs, "unit_ancestor_ids"), Arrays.texts(rs, "unit_supervisor_ids"),
                     rs.getObject("day", LocalDate.class), rs.getString("message"),
                     JsonColumns.read(rs.getString("evidence"), new TypeReference<Map<String, String>>() { }),
-                    Arrays.texts(rs, "recipients"), BoardDao.instant(rs, "raised_at"),
+                    union(Arrays.texts(rs, "recipients"), Arrays.texts(rs, "notified")),
+                    BoardDao.instant(rs, "raised_at"),
                     BoardDao.instant(rs, "resolved_at"), BoardDao.instant(rs, "acknowledged_at"),
                     rs.getString("acknowledged_by"));
         }

@@ -17,6 +17,15 @@ public interface OffsetDao {
     @SqlQuery("SELECT topic, partition, next_offset FROM consumer_offsets WHERE consumer = :consumer")
     List<Position> positions(@Bind("consumer") String consumer);
 
+    /** Creates the position row of a partition seen for the first time, so it can be locked like the others. */
+    @SqlUpdate("""
+            INSERT INTO consumer_offsets (consumer, topic, partition, next_offset)
+            VALUES (:consumer, :topic, :partition, 0)
+            ON CONFLICT (consumer, topic, partition) DO NOTHING
+            """)
+    void ensurePosition(@Bind("consumer") String consumer, @Bind("topic") String topic,
+                        @Bind("partition") int partition);
+
     /** Locks the row so two replicas can never both apply the same records: the second waits, then skips them. */
     @SqlQuery("""
             SELECT next_offset FROM consumer_offsets

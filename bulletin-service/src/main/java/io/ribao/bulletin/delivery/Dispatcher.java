@@ -208,8 +208,14 @@ public final class Dispatcher implements Managed {
                     boolean givingUp = attempt >= maxAttempts;
                     dao.markFailed(row.id(), givingUp ? "FAILED" : "PENDING", attempt,
                             now.plus(backoff.after(attempt)), error);
-                    LOG.warn("delivery {} to {} via {} failed (attempt {} of {}): {}", row.messageKey(),
-                            row.recipientId(), spec.type(), attempt, maxAttempts, error);
+                    if (givingUp) {
+                        LOG.warn("delivery {} to {} via {} failed for good after {} attempts: {}",
+                                row.messageKey(), row.recipientId(), spec.type(), attempt, error);
+                    } else {
+                        LOG.info("delivery {} to {} via {} failed (attempt {} of {}), retried at {}: {}",
+                                row.messageKey(), row.recipientId(), spec.type(), attempt, maxAttempts,
+                                now.plus(backoff.after(attempt)), error);
+                    }
                     return Optional.of(givingUp ? Outcome.FAILED : Outcome.RETRYING);
                 }
             });

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,8 @@ public final class Projection implements Managed {
         consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerProps.put(ConsumerConfig.CLIENT_ID_CONFIG, consumerName + "-projection");
         consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        // a stored position that retention has since deleted resumes at the oldest record still there
+        consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     }
 
     public Projection addListener(ProjectionListener listener) {
@@ -146,19 +149,43 @@ public final class Projection implements Managed {
         }
     }
 
-    /** One transaction: the batch's upserts and the new positions commit together or not at all. */
+    /**
+     * One transaction: the batch's upserts and the new positions commit together or not at all. The batch is first
+     * applied straight through; only if a record turns out to be at fault is it applied again record by record, each
+     * under a savepoint, so the bad one can be dead-lettered and the rest kept.
+     */
     Applied applyBatch(ConsumerRecords<byte[], byte[]> records) {
+        try {
+            return applyBatch(records, false);
+        } catch (RuntimeException e) {
+            if (!Failures.isRecordsFault(e)) {
+                throw e;
+            }
+            return applyBatch(records, true);
+        }
+    }
+
+    private Applied applyBatch(ConsumerRecords<byte[], byte[]> records, boolean recordByRecord) {
         return jdbi.inTransaction(h -> {
             Applied applied = new Applied();
             OffsetDao offsets = h.attach(OffsetDao.class);
-            for (TopicPartition tp : records.partitions()) {
+            // one lock order for every replica, so two of them cannot deadlock on the position rows
+            List<TopicPartition> partitions = records.partitions().stream()
+                    .sorted(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition))
+                    .toList();
+            for (TopicPartition tp : partitions) {
+                offsets.ensurePosition(consumerName, tp.topic(), tp.partition());
                 Optional<Long> stored = offsets.lockPosition(consumerName, tp.topic(), tp.partition());
                 long next = stored.orElse(0L);
                 for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
                     if (record.offset() < next) {
                         continue; // already applied by another replica, or before a rollback
                     }
-                    applyOne(h, record, applied);
+                    if (recordByRecord) {
+                        applyOne(h, record, applied);
+                    } else {
+                        applier.apply(h, record.topic(), record.key(), record.value(), applied);
+                    }
                     next = record.offset() + 1;
                 }
                 offsets.savePosition(consumerName, tp.topic(), tp.partition(), next);

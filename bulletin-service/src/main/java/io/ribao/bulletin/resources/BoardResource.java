@@ -3,7 +3,16 @@ package io.ribao.bulletin.resources;
 import io.dropwizard.auth.Auth;
 import io.ribao.bulletin.core.Instants;
 import io.ribao.kit.auth.RibaoPrincipal;
+import io.ribao.kit.audit.Audit;
+import io.ribao.kit.audit.AuditRecords;
+import io.ribao.kit.error.ApiException;
+import io.ribao.kit.http.SourceAddress;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import java.time.Clock;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -16,9 +25,13 @@ import org.jdbi.v3.core.Jdbi;
 public class BoardResource {
 
     private final Jdbi jdbi;
+    private final Clock clock;
+    private final Audit audit;
 
-    public BoardResource(Jdbi jdbi) {
+    public BoardResource(Jdbi jdbi, Clock clock, Audit audit) {
         this.jdbi = jdbi;
+        this.clock = clock;
+        this.audit = audit;
     }
 
     /** The caller's in-app messages, newest first. */
@@ -34,5 +47,22 @@ public class BoardResource {
                         "body", rs.getString("body"),
                         "createdAt", Instants.iso(rs.getTimestamp("created_at").toInstant())))
                 .list());
+    }
+
+    /** Marks one of the caller's own in-app messages read (the bulletin's receipts show it); audited. */
+    @POST
+    @Path("/inbox/{id}/read")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> read(@Auth RibaoPrincipal caller, @PathParam("id") long id,
+                                    @Context HttpServletRequest request) {
+        int changed = jdbi.withHandle(h -> h.createUpdate("""
+                UPDATE inbox SET read_at = coalesce(read_at, :at) WHERE id = :id AND recipient_id = :me""")
+                .bind("at", clock.instant()).bind("id", id).bind("me", caller.userId()).execute());
+        if (changed == 0) {
+            throw ApiException.notFound("no message " + id + " in your inbox");
+        }
+        audit.record(new AuditRecords(clock).of(caller, "INBOX_READ", String.valueOf(id), AuditRecords.ACCEPTED,
+                SourceAddress.of(request), Map.of()));
+        return Map.of("id", id, "read", true);
     }
 }

@@ -27,7 +27,14 @@ public final class TestDatabase {
         this.jdbcUrl = jdbcUrl;
     }
 
-    public static synchronized TestDatabase fresh() {
+    public static TestDatabase fresh() {
+        TestDatabase db = empty();
+        Migrations.migrate(db.dataSource());
+        return db;
+    }
+
+    /** A new database without the migrations (for the migrate command's own test). */
+    public static synchronized TestDatabase empty() {
         try {
             if (postgres == null) {
                 postgres = EmbeddedPostgres.builder().start();
@@ -37,7 +44,6 @@ public final class TestDatabase {
                 s.execute("CREATE DATABASE " + name);
             }
             DataSource ds = postgres.getDatabase("postgres", name);
-            Migrations.migrate(ds);
             return new TestDatabase(ds, postgres.getJdbcUrl("postgres", name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -292,4 +292,13 @@ class DeliveryTest {
         assertThat(receiver.calls("/wecom")).hasSize(1);
         assertThat(smtp.getReceivedMessages()).hasSize(1);
     }
+
+    @Test
+    void theAlertListsEveryoneDeliveryToldAsItsRecipients() {
+        AlertEvent alert = raise(AlertType.MISSING, "cp-tianbao-port", List.of("u-office-1"));
+
+        var listed = jdbi.onDemand(io.ribao.bulletin.db.AlertDao.class).byId(alert.getAlertId()).orElseThrow();
+
+        assertThat(listed.recipients()).containsExactly("u-office-1", "u-dc-07", "u-port-sj");
+    }
 }

@@ -233,4 +233,17 @@ class BulletinApplicationTest {
             assertThat(in.readLine()).isEqualTo(": connected");
         }
     }
+
+    @Test
+    void theOpenApiDocumentIsServedWithoutATokenAndMatchesTheCopyInDocs() throws Exception {
+        Response response = anonymous("/api/openapi.json").get();
+        String served = response.readEntity(String.class);
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(served).contains("\"openapi\": \"3.0.3\"").contains("/api/v1/days/{date}/status");
+        java.nio.file.Path docs = java.nio.file.Path.of("..", "docs", "api", "bulletin-service.openapi.json");
+        if (java.nio.file.Files.exists(docs)) {
+            assertThat(java.nio.file.Files.readString(docs)).isEqualTo(served);
+        }
+    }
 }

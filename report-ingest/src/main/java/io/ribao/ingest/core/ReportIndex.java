@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ReportIndex {
 
     private final Set<String> applied = new HashSet<>();
+    private final NavigableMap<LocalDate, Set<String>> appliedByDay = new TreeMap<>();
     private final Map<String, ReportEvent> byReportId = new HashMap<>();
     private final Map<String, NavigableMap<LocalDate, NavigableMap<Integer, ReportEvent>>> byUnit = new HashMap<>();
     private final Map<String, ReportEvent> byIdempotencyKey = new HashMap<>();
@@ -31,6 +32,7 @@ public final class ReportIndex {
         if (!applied.add(event.getEventId())) {
             return;
         }
+        appliedByDay.computeIfAbsent(event.getDate(), d -> new HashSet<>()).add(event.getEventId());
         ReportEvent known = byReportId.get(event.getReportId());
         if (known == null || event.getType() == ReportEventType.SIGNED_OFF) {
             byReportId.put(event.getReportId(), event);
@@ -91,6 +93,26 @@ public final class ReportIndex {
                 .filter(e -> e.getType() == ReportEventType.SIGNED_OFF && e.getSignedAt() != null)
                 .min(Comparator.comparing(ReportEvent::getSignedAt))
                 .orElse(null);
+    }
+
+    /**
+     * Drops every day before {@code cutoff} (days that are locked): the index then holds amendDays + 2 days, however
+     * long the service runs. Idempotency keys of those days go too; a retry days later meets a locked day anyway.
+     */
+    public synchronized void forgetBefore(LocalDate cutoff) {
+        for (var days : byUnit.values()) {
+            var old = days.headMap(cutoff, false);
+            for (var revisions : old.values()) {
+                for (ReportEvent kept : revisions.values()) {
+                    byReportId.remove(kept.getReportId());
+                }
+            }
+            old.clear();
+        }
+        byUnit.values().removeIf(Map::isEmpty);
+        byIdempotencyKey.values().removeIf(e -> e.getDate().isBefore(cutoff));
+        appliedByDay.headMap(cutoff, false).values().forEach(applied::removeAll);
+        appliedByDay.headMap(cutoff, false).clear();
     }
 
     /** Serializes the writes of one unit on this replica, so revision numbers follow each other. */

@@ -80,7 +80,7 @@ public final class ReportIntake {
         }
         if (!mayReportFor(actor, unit)) {
             refuse(actor, "UNAUTHORIZED_REPORT", unit.getId(), source, Map.of("unitId", unit.getId(),
-                    "actorUnitId", String.valueOf(actor.unitId()), "date", String.valueOf(request.date())));
+                    "actorUnitId", String.valueOf(actor.unitId()), "date", shorten(String.valueOf(request.date()))));
             throw ApiException.forbidden(messages.get("report.forbiddenUnit"));
         }
         LocalDate date = ReportValidator.parseDate("date", request.date(), messages);

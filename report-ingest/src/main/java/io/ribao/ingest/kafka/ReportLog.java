@@ -6,6 +6,8 @@ import io.ribao.schemas.report.ReportEvent;
 import io.ribao.topics.Topic;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +85,7 @@ public final class ReportLog implements Managed, AutoCloseable {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     apply(record);
                 }
+                forgetLockedDays();
                 if (caughtUp.getCount() > 0 && end.entrySet().stream()
                         .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
                     caughtUp.countDown();
@@ -96,6 +99,18 @@ public final class ReportLog implements Managed, AutoCloseable {
             LOG.error("report log of {} stopped: {}", topic.name(), e.toString(), e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private LocalDate forgottenBefore = LocalDate.MIN;
+
+    /** Once a day (by the service's clock) drops the days older than the lookback, which are locked by now. */
+    private void forgetLockedDays() {
+        // a day earlier than the lookback in UTC, so no time zone can still have the day open
+        LocalDate cutoff = clock.instant().minus(lookback).atZone(ZoneOffset.UTC).toLocalDate().minusDays(1);
+        if (cutoff.isAfter(forgottenBefore)) {
+            index.forgetBefore(cutoff);
+            forgottenBefore = cutoff;
         }
     }
 

@@ -236,14 +236,26 @@ class IngestServiceTest {
                 .contains("unknown unit 'twn-nowhere'");
         assertThat(reload.getStatus()).isEqualTo(200);
         assertThat(reload.readEntity(JsonNode.class).get("units").asInt()).isEqualTo(56);
+        assertThat(TopicReader.readAll(KAFKA.bootstrapServers(), TOPICS.audit()))
+                .anySatisfy(a -> {
+                    assertThat(a.getAction()).isEqualTo("ROSTER_RELOAD");
+                    assertThat(a.getActor()).isEqualTo("u-admin");
+                    assertThat(a.getOutcome()).isEqualTo("ACCEPTED");
+                });
     }
 
     @Test
-    void meTellsTheUnitAndFormAndTheOpenApiDocumentIsServed() {
+    void meTellsTheUnitAndFormAndTheWebFormAndOpenApiDocumentAreServed() {
         JsonNode me = api("/v1/me", "u-tianbao-clerk").get(JsonNode.class);
         assertThat(me.get("unitId").asText()).isEqualTo("twn-tianbao");
         assertThat(me.get("formId").asText()).isEqualTo("township-daily");
         assertThat(me.get("today").asText()).isEqualTo("2026-03-14");
+
+        Response page = buffered(APP.client().target("http://localhost:" + APP.getLocalPort() + "/").request().get());
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.readEntity(String.class)).contains("日报");
+        assertThat(page.getHeaderString("Content-Security-Policy")).contains("default-src 'self'");
+        assertThat(page.getHeaderString("X-Content-Type-Options")).isEqualTo("nosniff");
 
         Response openapi = buffered(APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/openapi.json").request()
                 .get());

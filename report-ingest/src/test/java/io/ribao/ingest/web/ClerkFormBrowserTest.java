@@ -146,4 +146,32 @@ class ClerkFormBrowserTest {
             assertThat(e.getType()).isEqualTo(ReportEventType.SIGNED_OFF);
         });
     }
+
+    @Test
+    void supervisionTeamReportsFindingsAndSeesAnErrorNextToTheBadOne() {
+        signIn("u-sup-tianbao-zz");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("metric-inspections")));
+        fill("inspections", 6);
+        fill("problems_found", 1);
+        fill("problems_rectified", 0);
+        browser.findElement(By.id("add-finding")).click();
+        browser.findElement(By.id("finding-0-unitId")).sendKeys("chk-nowhere");
+        browser.findElement(By.id("finding-0-problem")).sendKeys("测温登记不全<script>alert(1)</script>");
+        browser.findElement(By.id("submit")).click();
+
+        WebElement unitError = browser.findElement(By.id("error-findings[0].unitId"));
+        wait.until(ExpectedConditions.textToBePresentInElement(unitError, "chk-nowhere"));
+
+        WebElement unit = browser.findElement(By.id("finding-0-unitId"));
+        unit.clear();
+        unit.sendKeys("chk-tianbao-port");
+        browser.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "已签发"));
+        assertThat(eventsOf("sup-tianbao")).singleElement().satisfies(e -> {
+            assertThat(e.getFindings()).singleElement().satisfies(f -> {
+                assertThat(f.getUnitId()).isEqualTo("chk-tianbao-port");
+                assertThat(f.getProblem()).isEqualTo("测温登记不全<script>alert(1)</script>");
+            });
+        });
+    }
 }

@@ -12,8 +12,8 @@ public final class RibaoErrors {
     }
 
     /**
-     * Registers the mappers. Dropwizard's own default mappers would answer some exceptions in another shape; call
-     * {@link #register(Configuration, Environment)} from {@code run} to switch them off as well.
+     * Registers the mappers, each with a priority above Dropwizard's defaults for the same types, so this alone is
+     * enough; {@link #register(Configuration, Environment)} also switches the defaults off.
      */
     public static void register(Environment environment) {
         // DESIGN §9: unknown fields are rejected with the field named, never silently dropped
@@ -23,6 +23,10 @@ public final class RibaoErrors {
         environment.jersey().register(new WebApplicationExceptionMapper());
         environment.jersey().register(new ConstraintViolationMapper());
         environment.jersey().register(new UnexpectedExceptionMapper());
+        environment.jersey().register(new FrameworkExceptionMappers.IllegalState());
+        environment.jersey().register(new FrameworkExceptionMappers.Violation());
+        environment.jersey().register(new FrameworkExceptionMappers.EarlyEof());
+        environment.jersey().register(new FrameworkExceptionMappers.EmptyOptional());
     }
 
     /** As {@link #register(Environment)}, and turns off Dropwizard's default mappers (they answer in another shape). */

@@ -13,6 +13,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -30,15 +32,19 @@ public final class RosterView implements Managed, AutoCloseable {
     private final RosterSource<User> users;
     private final List<TopicView<?>> views;
     private final Object changes;
+    /** Token hash → user id; entries may be stale after a change, so every hit is checked against the user. */
+    private final Map<String, String> userIdByTokenSha256;
 
     private RosterView(RosterSource<Jurisdiction> jurisdictions, RosterSource<Unit> units, RosterSource<Form> forms,
-                       RosterSource<User> users, List<TopicView<?>> views, Object changes) {
+                       RosterSource<User> users, List<TopicView<?>> views, Object changes,
+                       Map<String, String> userIdByTokenSha256) {
         this.jurisdictions = jurisdictions;
         this.units = units;
         this.forms = forms;
         this.users = users;
         this.views = views;
         this.changes = changes;
+        this.userIdByTokenSha256 = userIdByTokenSha256;
     }
 
     /** Starts following the four roster topics; call {@link #awaitCaughtUp} before serving. */
@@ -48,8 +54,13 @@ public final class RosterView implements Managed, AutoCloseable {
                 .onUpdate(v -> signal(changes)).start();
         TopicView<Unit> u = new TopicView<>(topics.units(), bootstrapServers).onUpdate(v -> signal(changes)).start();
         TopicView<Form> f = new TopicView<>(topics.forms(), bootstrapServers).onUpdate(v -> signal(changes)).start();
-        TopicView<User> s = new TopicView<>(topics.users(), bootstrapServers).onUpdate(v -> signal(changes)).start();
-        return new RosterView(sourceOf(j), sourceOf(u), sourceOf(f), sourceOf(s), List.of(j, u, f, s), changes);
+        Map<String, String> byToken = new ConcurrentHashMap<>();
+        TopicView<User> s = new TopicView<>(topics.users(), bootstrapServers).onUpdate(user -> {
+            byToken.put(user.getTokenSha256().toLowerCase(Locale.ROOT), user.getId());
+            signal(changes);
+        }).start();
+        return new RosterView(sourceOf(j), sourceOf(u), sourceOf(f), sourceOf(s), List.of(j, u, f, s), changes,
+                byToken);
     }
 
     private static void signal(Object changes) {
@@ -81,14 +92,16 @@ public final class RosterView implements Managed, AutoCloseable {
                                    Collection<Form> forms, Collection<User> users) {
         return new RosterView(
                 fixedSource(jurisdictions, Jurisdiction::getId), fixedSource(units, Unit::getId),
-                fixedSource(forms, Form::getId), fixedSource(users, User::getId), List.of(), new Object());
+                fixedSource(forms, Form::getId), fixedSource(users, User::getId), List.of(), new Object(),
+                users.stream().collect(Collectors.toMap(user -> user.getTokenSha256().toLowerCase(Locale.ROOT),
+                        User::getId, (first, second) -> first)));
     }
 
     private static <V> RosterSource<V> sourceOf(TopicView<V> view) {
         return new RosterSource<>() {
             @Override
             public V get(String id) {
-                return view.get(id);
+                return id == null ? null : view.get(id);
             }
 
             @Override
@@ -163,20 +176,14 @@ public final class RosterView implements Managed, AutoCloseable {
         return List.copyOf(users.values());
     }
 
-    /**
-     * The user whose {@code tokenSha256} is this hex digest, or null. A linear scan: rosters hold thousands of users,
-     * not millions, and authentication then needs no second index that could go stale on a reload.
-     */
+    /** The user whose {@code tokenSha256} is this hex digest, or null (an indexed look-up, checked against the user). */
     public User userByTokenSha256(String hex) {
         if (hex == null) {
             return null;
         }
-        for (User user : users.values()) {
-            if (hex.equalsIgnoreCase(user.getTokenSha256())) {
-                return user;
-            }
-        }
-        return null;
+        String normalized = hex.toLowerCase(Locale.ROOT);
+        User user = users.get(userIdByTokenSha256.get(normalized));
+        return user != null && normalized.equalsIgnoreCase(user.getTokenSha256()) ? user : null;
     }
 
     /** Direct children of a unit, by id. */

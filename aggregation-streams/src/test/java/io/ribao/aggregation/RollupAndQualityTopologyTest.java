@@ -1,0 +1,163 @@
+package io.ribao.aggregation;
+
+import static io.ribao.aggregation.AggregationDriver.at;
+import static io.ribao.aggregation.RosterFixtures.jurisdiction;
+import static io.ribao.aggregation.RosterFixtures.report;
+import static io.ribao.aggregation.RosterFixtures.unit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ribao.schemas.alert.AlertEvent;
+import io.ribao.schemas.alert.AlertState;
+import io.ribao.schemas.alert.Severity;
+import io.ribao.schemas.report.MetricChange;
+import io.ribao.schemas.report.ReportEvent;
+import io.ribao.schemas.rollup.Rollup;
+import io.ribao.schemas.roster.ReconciliationRule;
+import io.ribao.schemas.roster.UnitKind;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Roll-ups and the data-quality rules (H2b's classes) wired into the production topology. */
+class RollupAndQualityTopologyTest {
+
+    private static final LocalDate D = LocalDate.of(2026, 3, 2);
+
+    @TempDir
+    Path stateDir;
+
+    private AggregationDriver driver;
+
+    @BeforeEach
+    void startWithATownshipAndTwoCheckpoints() {
+        driver = new AggregationDriver(stateDir, at(D, "08:00"));
+        driver.publish(jurisdiction().setReconciliation(List.of(ReconciliationRule.newBuilder()
+                .setId("isolation-vs-checkpoints").setParentMetric("centralized_isolation")
+                .setChildMetric("persons_isolated").setChildKinds(List.of(UnitKind.CHECKPOINT)).setTolerance(0)
+                .build())).build());
+        driver.publish(unit("twn-a").setTargets(Map.of("vaccine_doses", 100L)).build());
+        for (String checkpoint : List.of("chk-1", "chk-2")) {
+            driver.publish(unit(checkpoint).setKind(UnitKind.CHECKPOINT).setParentId("twn-a")
+                    .setAncestorIds(List.of("demo-county", "twn-a")).build());
+        }
+        driver.advanceTo(D, "08:00:01");
+        driver.statuses.readValuesToList();
+        driver.rollups.readValuesToList();
+        driver.advanceTo(D, "09:00");
+    }
+
+    @AfterEach
+    void close() {
+        driver.close();
+    }
+
+    @Test
+    void rollupSumsSignedFiguresUpTheTreeAndARevisionReplacesNotAdds() {
+        driver.publish(report("chk-1", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 3L)));
+        driver.publish(report("chk-2", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 4L)));
+        driver.publish(report("chk-1", D, 2, driver.now(), driver.now(), Map.of("persons_isolated", 5L)));
+
+        Map<String, Rollup> latest = latest(driver.rollups.readValuesToList());
+        assertThat(latest.get("twn-a/2026-03-02").getMetrics()).containsEntry("persons_isolated", 9L);
+        assertThat(latest.get("demo-county/2026-03-02").getMetrics()).containsEntry("persons_isolated", 9L);
+        assertThat(latest.get("demo-county/2026-03-02").getCompleteness().getExpected()).isEqualTo(3);
+        assertThat(latest.get("demo-county/2026-03-02").getCompleteness().getOnTime()).isEqualTo(2);
+        assertThat(latest.get("chk-1/2026-03-02").getMetrics()).containsEntry("persons_isolated", 5L);
+        driver.statuses.readValuesToList();
+        assertThat(driver.outputsEmpty()).isTrue();
+    }
+
+    @Test
+    void townshipReportingFewerIsolatedThanItsCheckpointsIsSuspectedOfConcealmentUntilItCorrects() {
+        driver.publish(report("chk-1", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 5L)));
+        driver.publish(report("twn-a", D, 1, driver.now(), driver.now(),
+                Map.of("centralized_isolation", 2L, "vaccine_doses", 100L)));
+
+        List<AlertEvent> raised = driver.readAlerts();
+        assertThat(raised).extracting(AlertEvent::getAlertId)
+                .containsExactly("CONCEALMENT_SUSPECTED:twn-a:2026-03-02:reconciliation:isolation-vs-checkpoints");
+        AlertEvent concealment = raised.get(0);
+        assertThat(concealment.getSeverity()).isEqualTo(Severity.CRITICAL);
+        assertThat(concealment.getRecipients()).containsExactly("p-twn-a", "s-twn-a", "u-office");
+        assertThat(concealment.getMessage()).contains("twn-a", "2026-03-02");
+
+        driver.publish(report("twn-a", D, 2, driver.now(), driver.now(),
+                Map.of("centralized_isolation", 5L, "vaccine_doses", 100L)));
+        List<AlertEvent> resolved = driver.readAlerts();
+        assertThat(resolved).extracting(a -> a.getAlertId() + "/" + a.getState()).containsExactly(
+                "CONCEALMENT_SUSPECTED:twn-a:2026-03-02:reconciliation:isolation-vs-checkpoints/RESOLVED");
+        driver.statuses.readValuesToList();
+        driver.rollups.readValuesToList();
+        assertThat(driver.outputsEmpty()).isTrue();
+    }
+
+    @Test
+    void signedRevisionThatLowersAFigureIsFlaggedOnce() {
+        driver.publish(report("chk-1", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 5L)));
+        ReportEvent lowered = report("chk-1", D, 2, driver.now(), driver.now(), Map.of("persons_isolated", 1L));
+        lowered.setLowered(List.of(MetricChange.newBuilder().setCode("persons_isolated").setFrom(5).setTo(1).build()));
+        driver.publish(lowered);
+        ReportEvent again = report("chk-1", D, 3, driver.now(), driver.now(), Map.of("persons_isolated", 0L));
+        again.setLowered(List.of(MetricChange.newBuilder().setCode("persons_isolated").setFrom(1).setTo(0).build()));
+        driver.publish(again);
+
+        List<AlertEvent> alerts = driver.readAlerts();
+        assertThat(alerts).extracting(AlertEvent::getAlertId)
+                .containsExactly("CONCEALMENT_SUSPECTED:chk-1:2026-03-02:downward-revision");
+        assertThat(alerts.get(0).getEvidence()).containsEntry("persons_isolated.from", "5")
+                .containsEntry("persons_isolated.to", "1");
+        driver.statuses.readValuesToList();
+        assertThat(driver.outputsEmpty()).isTrue();
+    }
+
+    @Test
+    void dailyTargetNotMetRaisesTargetMissed() {
+        driver.publish(report("twn-a", D, 1, driver.now(), driver.now(),
+                new HashMap<>(Map.of("vaccine_doses", 80L, "centralized_isolation", 0L))));
+
+        List<AlertEvent> alerts = driver.readAlerts();
+        assertThat(alerts).extracting(AlertEvent::getAlertId, AlertEvent::getState)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "TARGET_MISSED:twn-a:2026-03-02:target:vaccine_doses", AlertState.RAISED));
+        Map<String, Rollup> latest = latest(driver.rollups.readValuesToList());
+        assertThat(latest.get("twn-a/2026-03-02").getTargetsMissed()).isEqualTo(1);
+        driver.statuses.readValuesToList();
+        assertThat(driver.outputsEmpty()).isTrue();
+    }
+
+    @Test
+    void suspendingAUnitMidDayWithdrawsItFromTheRollups() {
+        driver.publish(unit("chk-2").setKind(UnitKind.CHECKPOINT).setParentId("twn-a")
+                .setAncestorIds(List.of("demo-county", "twn-a")).setSuspended(true).build());
+
+        Map<String, Rollup> latest = latest(driver.rollups.readValuesToList());
+        assertThat(latest.get("twn-a/2026-03-02").getCompleteness().getExpected()).isEqualTo(2);
+        assertThat(latest.get("demo-county/2026-03-02").getCompleteness().getExpected()).isEqualTo(2);
+        driver.advanceTo(D, "19:00");
+        assertThat(driver.readAlerts()).extracting(AlertEvent::getUnitId).doesNotContain("chk-2");
+        driver.statuses.readValuesToList();
+        driver.dayClosed.readValuesToList();
+        assertThat(driver.outputsEmpty()).isTrue();
+    }
+
+    @Test
+    void unreadableRosterUnitIsDeadLetteredAndTheOthersCarryOn() {
+        driver.publishRawUnit("chk-9", new byte[] {1, 2, 3});
+        driver.publish(report("chk-1", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 1L)));
+
+        assertThat(driver.deadLetters.readValue().getTopic()).isEqualTo("ribao.roster.units");
+        assertThat(driver.statuses.readValue().getUnitId()).isEqualTo("chk-1");
+        assertThat(driver.outputsEmpty()).isTrue();
+    }
+
+    private static Map<String, Rollup> latest(List<Rollup> rollups) {
+        return rollups.stream().collect(Collectors.toMap(r -> r.getNodeId() + "/" + r.getDate(), r -> r, (a, b) -> b));
+    }
+}

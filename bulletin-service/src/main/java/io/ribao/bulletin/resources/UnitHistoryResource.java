@@ -1,0 +1,92 @@
+package io.ribao.bulletin.resources;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.dropwizard.auth.Auth;
+import io.ribao.bulletin.core.Instants;
+import io.ribao.bulletin.core.Visibility;
+import io.ribao.bulletin.db.BoardDao;
+import io.ribao.bulletin.db.JsonColumns;
+import io.ribao.bulletin.db.UnitHistoryDao;
+import io.ribao.kit.auth.RibaoPrincipal;
+import io.ribao.kit.error.ApiException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** A unit's history: its days (status, who signed, flags) and every revision of its reports. */
+@Path("/api/v1/units/{unitId}/history")
+@Produces(MediaType.APPLICATION_JSON)
+public class UnitHistoryResource {
+
+    private static final int MAX_DAYS = 92;
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public UnitHistoryResource(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    @GET
+    public Map<String, Object> history(@Auth RibaoPrincipal caller, @PathParam("unitId") String unitId,
+                                       @QueryParam("days") Integer daysParam) {
+        int days = daysParam == null ? 14 : daysParam;
+        if (days < 1 || days > MAX_DAYS) {
+            throw ApiException.invalid("days", "must be between 1 and " + MAX_DAYS);
+        }
+        UnitHistoryDao dao = jdbi.onDemand(UnitHistoryDao.class);
+        UnitHistoryDao.UnitRef unit = dao.unit(unitId)
+                .orElseThrow(() -> ApiException.notFound("no unit '" + unitId + "'"));
+        Visibility visibility = new Visibility(caller,
+                jdbi.onDemand(BoardDao.class).unitsSupervisedBy(caller.userId()));
+        if (!visibility.sees(unit.unitId(), unit.ancestorIds())) {
+            throw ApiException.forbidden("not one of your units");
+        }
+        // "today" in UTC is close enough for a window of days; the board itself is asked for exact dates
+        LocalDate to = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
+        LocalDate from = to.minusDays(days);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("unitId", unit.unitId());
+        body.put("name", unit.name());
+        body.put("days", dao.days(unitId, from, to).stream().map(d -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("date", d.date().toString());
+            m.put("status", d.status());
+            m.put("zeroReport", d.zeroReport());
+            m.put("signedAt", Instants.iso(d.signedAt()));
+            m.put("signedBy", d.signedBy());
+            m.put("signer", d.signer());
+            m.put("revision", d.revision());
+            m.put("unsigned", d.unsigned());
+            m.put("afterCutoff", d.afterCutoff());
+            m.put("revisedAfterDeadline", d.revisedAfterDeadline());
+            return m;
+        }).toList());
+        body.put("revisions", dao.revisions(unitId, from, to).stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("reportId", r.reportId());
+            m.put("revision", r.revision());
+            m.put("type", r.type());
+            m.put("date", r.date().toString());
+            m.put("submittedBy", r.submittedBy());
+            m.put("submittedAt", Instants.iso(r.submittedAt()));
+            m.put("signedBy", r.signedBy());
+            m.put("signedAt", Instants.iso(r.signedAt()));
+            m.put("signer", r.signer());
+            m.put("lowered", JsonColumns.read(r.loweredJson(), new TypeReference<List<Map<String, Object>>>() { }));
+            return m;
+        }).toList());
+        return body;
+    }
+}

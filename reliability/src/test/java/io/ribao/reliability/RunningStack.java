@@ -1,0 +1,158 @@
+package io.ribao.reliability;
+
+import io.ribao.local.LocalOptions;
+import io.ribao.local.LocalStack;
+import io.ribao.registry.SchemaRegistries;
+import io.ribao.topics.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The whole system on the local stack (real KRaft broker, embedded registry, embedded PostgreSQL, the three
+ * services) with the test roster, the services' clock fixed at 10:00 Beijing time on the day under test so every
+ * report for that day is open and on time. Started once per test run and shared (see {@link StackExtension}).
+ */
+public final class RunningStack implements AutoCloseable {
+
+    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private final LocalStack stack;
+    private final TestRoster roster;
+    private final Topics topics;
+    private final Api api = new Api();
+
+    private RunningStack(LocalStack stack, TestRoster roster) {
+        this.stack = stack;
+        this.roster = roster;
+        this.topics = new Topics(SchemaRegistries.forUrl(stack.registryUrl()));
+    }
+
+    public static RunningStack start() {
+        LocalDate today = LocalDate.now(Clock.system(SHANGHAI));
+        Clock morning = Clock.fixed(today.atTime(LocalTime.of(10, 0)).atZone(SHANGHAI).toInstant(), SHANGHAI);
+        try {
+            Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "stack-");
+            TestRoster roster = TestRoster.write(data.resolve("roster"), today);
+            LocalStack stack = LocalStack.start(new LocalOptions(roster.file(), data, 0, 0, 0, 0, 2), morning);
+            return new RunningStack(stack, roster);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String ingest(String path) {
+        return stack.ingestUrl() + path;
+    }
+
+    public String bulletin(String path) {
+        return stack.bulletinUrl() + path;
+    }
+
+    /** A path on one of the services: {@code service} is "ingest" or "bulletin". */
+    public String url(String service, String path) {
+        return service.equals("bulletin") ? bulletin(path) : ingest(path);
+    }
+
+    public TestRoster roster() {
+        return roster;
+    }
+
+    public LocalDate today() {
+        return roster.today();
+    }
+
+    public String token(String userId) {
+        return roster.token(userId);
+    }
+
+    public Api api() {
+        return api;
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    public String kafka() {
+        return stack.kafka();
+    }
+
+    /** Writes raw bytes to a topic, as a misbehaving or hostile producer would. */
+    public void produceRaw(String topic, String key, byte[] value) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not write to " + topic, e);
+        }
+    }
+
+    /** The sum of the end offsets of a topic's partitions: unchanged means nothing was written. */
+    public long endOffsetSum(String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** Every committed record of a topic, from the beginning to the end offsets as they are now. */
+    public List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end within 30 s");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        return consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+    }
+}
