@@ -5,6 +5,7 @@ import io.ribao.aggregation.day.AlertChange;
 import io.ribao.aggregation.day.AlertIds;
 import io.ribao.aggregation.day.Attendance;
 import io.ribao.aggregation.day.DaySchedule;
+import io.ribao.aggregation.day.DaySchedules;
 import io.ribao.aggregation.day.Deadline;
 import io.ribao.aggregation.day.Transition;
 import io.ribao.aggregation.day.UnitDay;
@@ -61,6 +62,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     private AlertLedger alerts;
     private KeyValueStore<String, Jurisdiction> jurisdictions;
     private UnitDayQuality quality;
+    private final DaySchedules schedules = new DaySchedules();
 
     public UnitDayProcessor(Topics topics, Duration punctuationInterval, int partitions, AlertComposer composer) {
         this.punctuationInterval = punctuationInterval;
@@ -125,7 +127,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
             UnitDayStatus current = unitDays.get(Keys.ofDay(unit.getId(), today));
             if (current != null) {
                 // Suspended, moved or re-targeted: the roll-ups follow the roster at once.
-                contribute(current, unit, jurisdiction, now);
+                contribute(current, unit, jurisdiction, now, true);
             } else if (Attendance.expected(unit, today)) {
                 openUnitDay(unit, jurisdiction, today, now);
             }
@@ -144,7 +146,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         require(jurisdiction != null, "unknown jurisdiction " + report.getJurisdictionId());
         Unit unit = units.get(report.getUnitId());
         require(unit != null, "unknown unit " + report.getUnitId());
-        DaySchedule schedule = DaySchedule.of(jurisdiction, report.getDate());
+        DaySchedule schedule = schedules.of(jurisdiction, report.getDate());
         require(now.isBefore(schedule.locks()), "day " + report.getDate() + " is locked");
         String dayKey = Keys.ofDay(unit.getId(), report.getDate());
         UnitDayStatus status = unitDays.get(dayKey);
@@ -194,7 +196,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     }
 
     private void openDay(Jurisdiction jurisdiction, LocalDate date, List<Unit> owned, Instant now) {
-        DaySchedule schedule = DaySchedule.of(jurisdiction, date);
+        DaySchedule schedule = schedules.of(jurisdiction, date);
         String dayOfJurisdiction = Keys.ofDay(jurisdiction.getId(), date);
         deadlines.put(new DeadlineKey(schedule.bulletin(), Deadline.DAY_CLOSE, dayOfJurisdiction).encode(),
                 dayOfJurisdiction);
@@ -213,12 +215,12 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         }
         UnitDayStatus status = UnitDay.expected(unit.getId(), jurisdiction.getId(), date, now);
         unitDays.put(dayKey, status);
-        DaySchedule schedule = DaySchedule.of(jurisdiction, date);
+        DaySchedule schedule = schedules.of(jurisdiction, date);
         for (Deadline deadline : UNIT_DEADLINES) {
             deadlines.put(new DeadlineKey(schedule.at(deadline), deadline, dayKey).encode(), dayKey);
         }
         context.forward(new Record<>(dayKey, status, now.toEpochMilli()));
-        contribute(status, unit, jurisdiction, now);
+        contribute(status, unit, jurisdiction, now, true);
         return status;
     }
 
@@ -250,7 +252,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         Jurisdiction jurisdiction = jurisdictions.get(status.getJurisdictionId());
         boolean expected = Attendance.expected(unit, date);
         if (jurisdiction != null && (expected || deadline.kind() == Deadline.LOCK) && unit != null) {
-            Transition transition = UnitDay.onDeadline(status, deadline.kind(), DaySchedule.of(jurisdiction, date), now);
+            Transition transition = UnitDay.onDeadline(status, deadline.kind(), schedules.of(jurisdiction, date), now);
             apply(transition, dayKey, unit, jurisdiction, date, now);
         }
         if (deadline.kind() == Deadline.LOCK) {
@@ -294,7 +296,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         if (transition.changed()) {
             unitDays.put(dayKey, transition.status());
             context.forward(new Record<>(dayKey, transition.status(), now.toEpochMilli()));
-            contribute(transition.status(), unit, jurisdiction, now);
+            contribute(transition.status(), unit, jurisdiction, now, false);
             if (!transition.status().getLocked()) {
                 judge(dayKey, transition.status(), unit, jurisdiction, now, expected);
             }
@@ -311,11 +313,15 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         }
     }
 
-    /** The unit-day's share of its own roll-up and of every ancestor's, each to the node's roll-up task. */
-    private void contribute(UnitDayStatus status, Unit unit, Jurisdiction jurisdiction, Instant now) {
+    /**
+     * The unit-day's share of its own roll-up and of every ancestor's, each to the node's roll-up task. The roster
+     * unit rides along only when the day opens or the roster changes it; the roll-up task remembers it.
+     */
+    private void contribute(UnitDayStatus status, Unit unit, Jurisdiction jurisdiction, Instant now,
+                            boolean withUnit) {
         for (Contribution contribution : Contribution.of(status, unit)) {
             NodeContribution share = new NodeContribution(jurisdiction.getId(), status.getDate(), contribution,
-                    contribution.depth() == 0 ? unit : null);
+                    withUnit && contribution.depth() == 0 ? unit : null);
             context.forward(new Record<>(Keys.ofDay(contribution.nodeId(), status.getDate()), share,
                     now.toEpochMilli()));
         }

@@ -76,6 +76,16 @@ class BulletinApplicationTest {
                     Fixtures.status("dep-health", UnitDayState.LATE, Fixtures.DEADLINE)));
             dao.raiseAlert(ReadModelRows.AlertRow.of(Fixtures.alert(AlertType.MISSING, "cp-tianbao-port",
                     AlertState.RAISED, Fixtures.DEADLINE, List.of("u-port-sj", "u-dc-07"))));
+            dao.insertRevision(ReadModelRows.RevisionRow.of(io.ribao.schemas.report.ReportEvent.newBuilder()
+                    .setEventId("e-1").setType(io.ribao.schemas.report.ReportEventType.SIGNED_OFF)
+                    .setReportId("r-twn-tianbao").setJurisdictionId(Fixtures.COUNTY).setUnitId("twn-tianbao")
+                    .setDate(Fixtures.DAY).setRevision(2).setZeroReport(false)
+                    .setMetrics(Map.of("centralized_isolation", 3L)).setSubmittedBy("u-tianbao-clerk")
+                    .setSubmittedAt(Fixtures.DEADLINE.minusSeconds(900)).setSignedBy("u-tianbao-sj")
+                    .setSignedAt(Fixtures.DEADLINE.minusSeconds(300))
+                    .setSigner(io.ribao.schemas.report.Signer.PRINCIPAL)
+                    .setLowered(List.of(new io.ribao.schemas.report.MetricChange("centralized_isolation", 5L, 3L)))
+                    .build()));
             dao.raiseAlert(ReadModelRows.AlertRow.of(Fixtures.alert(AlertType.CONCEALMENT_SUSPECTED,
                     "twn-tianbao", AlertState.RAISED, Fixtures.DEADLINE, List.of("u-tianbao-sj"))));
         });
@@ -245,5 +255,26 @@ class BulletinApplicationTest {
         if (java.nio.file.Files.exists(docs)) {
             assertThat(java.nio.file.Files.readString(docs)).isEqualTo(served);
         }
+    }
+
+    @Test
+    void aUnitsHistoryShowsItsDaysAndWhoLoweredWhatToThoseWhoMaySeeIt() {
+        Map<String, Object> history = as("u-dc-07", "/api/v1/units/twn-tianbao/history?days=30").get(MAP);
+
+        assertThat(history).containsEntry("name", "天保镇");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> days = (List<Map<String, Object>>) history.get("days");
+        assertThat(days).singleElement().satisfies(d -> assertThat(d).containsEntry("date", DAY)
+                .containsEntry("status", "ON_TIME"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> revisions = (List<Map<String, Object>>) history.get("revisions");
+        assertThat(revisions).singleElement().satisfies(r -> {
+            assertThat(r).containsEntry("submittedBy", "u-tianbao-clerk").containsEntry("signedBy", "u-tianbao-sj");
+            assertThat(r.get("lowered")).isEqualTo(List.of(Map.of("code", "centralized_isolation", "from", 5,
+                    "to", 3)));
+        });
+        assertThat(statusOf(as("u-health-sj", "/api/v1/units/twn-tianbao/history").get())).isEqualTo(403);
+        assertThat(statusOf(as("u-office-1", "/api/v1/units/nope/history").get())).isEqualTo(404);
+        assertThat(statusOf(as("u-office-1", "/api/v1/units/twn-tianbao/history?days=0").get())).isEqualTo(422);
     }
 }
