@@ -50,6 +50,7 @@ function renderTile(u) {
   if (!tile) {
     tile = el('div', null, {'class': 'tile', 'data-unit-id': u.unitId});
     tile.append(el('span', u.name, {'class': 'name'}), el('span', '', {'class': 'state'}));
+    tile.addEventListener('click', () => act(() => loadHistory(u.unitId)));
     $('board').append(tile);
   }
   tile.setAttribute('data-status', u.status);
@@ -62,6 +63,29 @@ async function loadBoard() {
   $('board').replaceChildren();
   day.units.forEach(renderTile);
   renderCounts();
+}
+
+async function loadHistory(unitId) {
+  const h = await api('/api/v1/units/' + encodeURIComponent(unitId) + '/history?days=30');
+  $('history').hidden = false;
+  $('history-name').textContent = h.name;
+  $('history-days').querySelector('tbody').replaceChildren(...h.days.map((d) => {
+    const flags = [d.zeroReport ? L.zeroReport : '', d.afterCutoff ? L.afterCutoff : '',
+      d.revisedAfterDeadline ? L.revisedAfterDeadline : ''].filter((f) => f).join('、');
+    const tr = el('tr');
+    tr.append(el('td', d.date), el('td', L.status[d.status] || d.status),
+      el('td', (d.signedBy || '') + (d.signer ? '（' + (L.signer[d.signer] || d.signer) + '）' : '')),
+      el('td', d.revision), el('td', flags));
+    return tr;
+  }));
+  $('history-revisions').querySelector('tbody').replaceChildren(...h.revisions.map((r) => {
+    const lowered = r.lowered.map((c) => c.code + ' ' + c.from + '→' + c.to).join('；');
+    const tr = el('tr');
+    tr.append(el('td', r.date), el('td', r.revision), el('td', L.eventType[r.type] || r.type),
+      el('td', r.submittedBy + ' ' + (r.submittedAt || '')), el('td', (r.signedBy || '') + ' ' + (r.signedAt || '')),
+      el('td', lowered ? L.lowered + '：' + lowered : ''));
+    return tr;
+  }));
 }
 
 async function loadAlerts() {

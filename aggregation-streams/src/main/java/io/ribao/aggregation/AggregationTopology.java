@@ -74,7 +74,7 @@ public final class AggregationTopology {
             builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(name), Serdes.String(), Serdes.ByteArray()));
         }
         for (String name : new String[] {StoreNames.UNIT_FINDINGS, StoreNames.NODE_FINDINGS, StoreNames.NODE_ALERTS,
-                StoreNames.ROLLUP_DAYS}) {
+                StoreNames.ROLLUP_DAYS, StoreNames.ROLLUP_DIRTY}) {
             builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(name), Serdes.String(), Serdes.String()));
         }
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.ROLLUP_NODES),
@@ -85,9 +85,9 @@ public final class AggregationTopology {
         KStream<String, byte[]> units = builder.stream(Topics.ROSTER_UNITS,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("units-source"));
         int partitions = Math.max(1, settings.reportPartitions());
-        AlertComposer composer = new AlertComposer(AlertMessages.chinese());
         KStream<String, Object> results = reports.merge(units, Named.as("unit-day-inputs"))
-                .process(() -> new UnitDayProcessor(topics, settings.punctuationInterval(), partitions, composer),
+                .process(() -> new UnitDayProcessor(topics, settings.punctuationInterval(), partitions,
+                                new AlertComposer(AlertMessages.chinese())),
                         Named.as("unit-day"),
                         StoreNames.UNITS, StoreNames.UNIT_DAYS, StoreNames.DEADLINES, StoreNames.OPENED_DAYS,
                         StoreNames.ALERTS, StoreNames.UNIT_HISTORIES, StoreNames.UNIT_FINDINGS);
@@ -107,9 +107,11 @@ public final class AggregationTopology {
         KStream<String, Object> rollups = ofType(results, NodeContribution.class, "rollup-contributions")
                 .repartition(Repartitioned.<String, NodeContribution>with(Serdes.String(),
                         new NodeContributionSerde(topics.units())).withName("rollup-contributions"))
-                .process(() -> new RollupProcessor(settings.punctuationInterval(), composer), Named.as("rollup"),
+                .process(() -> new RollupProcessor(settings.punctuationInterval(),
+                                new AlertComposer(AlertMessages.chinese())), Named.as("rollup"),
                         StoreNames.ROLLUP_TOTALS, StoreNames.ROLLUP_SOURCES, StoreNames.ROLLUP_NODES,
-                        StoreNames.NODE_FINDINGS, StoreNames.NODE_ALERTS, StoreNames.ROLLUP_DAYS);
+                        StoreNames.NODE_FINDINGS, StoreNames.NODE_ALERTS, StoreNames.ROLLUP_DAYS,
+                        StoreNames.ROLLUP_DIRTY);
         to(ofType(rollups, Rollup.class, "rollups"), topics.rollups(), "rollup-sink");
         to(ofType(rollups, AlertEvent.class, "node-alerts"), topics.alerts(), "node-alert-sink");
         return builder.build();

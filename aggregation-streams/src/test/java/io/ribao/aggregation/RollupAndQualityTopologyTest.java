@@ -63,6 +63,7 @@ class RollupAndQualityTopologyTest {
         driver.publish(report("chk-1", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 3L)));
         driver.publish(report("chk-2", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 4L)));
         driver.publish(report("chk-1", D, 2, driver.now(), driver.now(), Map.of("persons_isolated", 5L)));
+        tick();
 
         Map<String, Rollup> latest = latest(driver.rollups.readValuesToList());
         assertThat(latest.get("twn-a/2026-03-02").getMetrics()).containsEntry("persons_isolated", 9L);
@@ -79,6 +80,7 @@ class RollupAndQualityTopologyTest {
         driver.publish(report("chk-1", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 5L)));
         driver.publish(report("twn-a", D, 1, driver.now(), driver.now(),
                 Map.of("centralized_isolation", 2L, "vaccine_doses", 100L)));
+        tick();
 
         List<AlertEvent> raised = driver.readAlerts();
         assertThat(raised).extracting(AlertEvent::getAlertId)
@@ -90,6 +92,7 @@ class RollupAndQualityTopologyTest {
 
         driver.publish(report("twn-a", D, 2, driver.now(), driver.now(),
                 Map.of("centralized_isolation", 5L, "vaccine_doses", 100L)));
+        tick();
         List<AlertEvent> resolved = driver.readAlerts();
         assertThat(resolved).extracting(a -> a.getAlertId() + "/" + a.getState()).containsExactly(
                 "CONCEALMENT_SUSPECTED:twn-a:2026-03-02:reconciliation:isolation-vs-checkpoints/RESOLVED");
@@ -126,6 +129,7 @@ class RollupAndQualityTopologyTest {
         assertThat(alerts).extracting(AlertEvent::getAlertId, AlertEvent::getState)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
                         "TARGET_MISSED:twn-a:2026-03-02:target:vaccine_doses", AlertState.RAISED));
+        tick();
         Map<String, Rollup> latest = latest(driver.rollups.readValuesToList());
         assertThat(latest.get("twn-a/2026-03-02").getTargetsMissed()).isEqualTo(1);
         driver.statuses.readValuesToList();
@@ -136,6 +140,7 @@ class RollupAndQualityTopologyTest {
     void suspendingAUnitMidDayWithdrawsItFromTheRollups() {
         driver.publish(unit("chk-2").setKind(UnitKind.CHECKPOINT).setParentId("twn-a")
                 .setAncestorIds(List.of("demo-county", "twn-a")).setSuspended(true).build());
+        tick();
 
         Map<String, Rollup> latest = latest(driver.rollups.readValuesToList());
         assertThat(latest.get("twn-a/2026-03-02").getCompleteness().getExpected()).isEqualTo(2);
@@ -155,6 +160,27 @@ class RollupAndQualityTopologyTest {
         assertThat(driver.deadLetters.readValue().getTopic()).isEqualTo("ribao.roster.units");
         assertThat(driver.statuses.readValue().getUnitId()).isEqualTo("chk-1");
         assertThat(driver.outputsEmpty()).isTrue();
+    }
+
+    @Test
+    void aBurstOfChangesUnderANodeYieldsOneRollupPerTick() {
+        driver.rollups.readValuesToList();
+        for (int revision = 1; revision <= 20; revision++) {
+            driver.publish(report("chk-1", D, revision, driver.now(), driver.now(), Map.of("persons_isolated", 1L * revision)));
+        }
+        tick();
+
+        List<Rollup> county = driver.rollups.readValuesToList().stream()
+                .filter(r -> r.getNodeId().equals("demo-county")).toList();
+        assertThat(county).singleElement()
+                .satisfies(r -> assertThat(r.getMetrics()).containsEntry("persons_isolated", 20L));
+        driver.statuses.readValuesToList();
+        assertThat(driver.outputsEmpty()).isTrue();
+    }
+
+    /** Roll-ups and node rules are emitted at the next punctuation. */
+    private void tick() {
+        driver.advanceTo(driver.now().plusSeconds(1));
     }
 
     private static Map<String, Rollup> latest(List<Rollup> rollups) {

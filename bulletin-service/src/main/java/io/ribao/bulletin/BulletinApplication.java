@@ -28,6 +28,7 @@ import io.ribao.bulletin.projection.RecordApplier;
 import io.ribao.bulletin.resources.AlertResource;
 import io.ribao.bulletin.resources.BoardResource;
 import io.ribao.bulletin.resources.DashboardResource;
+import io.ribao.bulletin.resources.FindingResource;
 import io.ribao.bulletin.resources.LedgerResource;
 import io.ribao.bulletin.resources.OpenApiResource;
 import io.ribao.bulletin.resources.StatusResource;
@@ -138,6 +139,7 @@ public class BulletinApplication extends Application<BulletinConfiguration> {
         env.jersey().register(new DashboardResource());
         env.jersey().register(new OpenApiResource());
         env.jersey().register(new UnitHistoryResource(jdbi, clock));
+        env.jersey().register(new FindingResource(jdbi, clock, audit));
         env.lifecycle().manage(boardEvents);
 
         DeliveryConfiguration delivery = config.getDelivery();
@@ -176,6 +178,13 @@ public class BulletinApplication extends Application<BulletinConfiguration> {
                 }
             });
             env.lifecycle().manage(projection);
+            env.healthChecks().register("projection", new com.codahale.metrics.health.HealthCheck() {
+                @Override
+                protected Result check() {
+                    return projection.isRunning() ? Result.healthy()
+                            : Result.unhealthy("the projection loop is not running; see the log");
+                }
+            });
         }
     }
 }

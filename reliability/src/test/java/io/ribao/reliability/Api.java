@@ -66,7 +66,15 @@ public final class Api {
         }
         headers.forEach(request::header);
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response;
+            try {
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException closed) {
+                // after answering an oversized body early (413) the server closes the connection, and the client
+                // may pick that closed connection from its pool for the next request: that request never reached
+                // the server, so sending it once more on a new connection is safe
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            }
             return new Reply(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {

@@ -201,36 +201,20 @@ class AuthorizationMatrixTest {
         return checked(api.postJson(stack.ingest("/api/v1/reports"), token, body));
     }
 
-    /** A fresh report of the unit, submitted by its clerk and waiting for sign-off. */
     private String pendingReport(String unit) {
-        String clerk = unit.equals(OWN) ? "u-a-clerk" : "u-b-clerk";
-        Api.Reply reply = api.postJson(stack.ingest("/api/v1/reports"), stack.token(clerk), "{\"unitId\":\"" + unit
-                + "\",\"date\":\"" + today + "\",\"metrics\":{\"nucleic_samples\":10,\"nucleic_tested\":5}}");
-        assertThat(reply.status()).as("fixture: pending report " + reply).isEqualTo(202);
-        assertThat(reply.json().get("status").asText()).isEqualTo("PENDING_SIGNOFF");
-        return reply.json().get("reportId").asText();
+        return stack.pendingReport(unit);
     }
 
-    /** The day's bulletin in DRAFT (a fresh correction when the last one was approved or released). */
     private String draft() {
-        Api.Reply reply = api.post(stack.bulletin("/api/v1/days/" + today + "/bulletin"), stack.token("u-office"));
-        assertThat(reply.status()).as("fixture: draft " + reply).isEqualTo(201);
-        assertThat(reply.json().get("state").asText()).isEqualTo("DRAFT");
-        return reply.json().get("id").asText();
+        return stack.draftBulletin();
     }
 
     private String approved() {
-        String id = draft();
-        Api.Reply reply = api.post(stack.bulletin("/api/v1/bulletins/" + id + "/approve"), stack.token("u-director"));
-        assertThat(reply.status()).as("fixture: approve " + reply).isEqualTo(200);
-        return id;
+        return stack.approveBulletin(stack.draftBulletin());
     }
 
     private String released() {
-        String id = approved();
-        Api.Reply reply = api.post(stack.bulletin("/api/v1/bulletins/" + id + "/release"), stack.token("u-director"));
-        assertThat(reply.status()).as("fixture: release " + reply).isEqualTo(200);
-        return id;
+        return stack.releaseBulletin(approved());
     }
 
     private String alertId(String unit) {

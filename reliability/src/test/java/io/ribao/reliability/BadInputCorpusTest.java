@@ -120,7 +120,9 @@ class BadInputCorpusTest {
                 headers(entry));
 
         assertThat(reply.status()).as(entry + " answered " + reply).isIn(entry.expect());
-        assertThat(reply.isErrorShape()).as(entry + ": error body of " + reply).isTrue();
+        if (!entry.containerError()) {
+            assertThat(reply.isErrorShape()).as(entry + ": error body of " + reply).isTrue();
+        }
         if (entry.field() != null && reply.status() == 422) {
             List<String> fields = StreamSupport.stream(reply.json().path("errors").spliterator(), false)
                     .map(e -> e.path("field").asText()).toList();
@@ -174,28 +176,19 @@ class BadInputCorpusTest {
     // --- fixtures ------------------------------------------------------------------------------------------
 
     private String pendingReport() {
-        Api.Reply reply = api.postJson(stack.ingest("/api/v1/reports"), stack.token("u-a-clerk"), "{\"unitId\":\"twn-a\","
-                + "\"date\":\"" + stack.today() + "\",\"metrics\":{\"nucleic_samples\":10,\"nucleic_tested\":5}}");
-        assertThat(reply.status()).as("fixture: pending report " + reply).isEqualTo(202);
-        return reply.json().get("reportId").asText();
+        return stack.pendingReport("twn-a");
     }
 
     private String draft() {
-        Api.Reply reply = api.post(stack.bulletin("/api/v1/days/" + stack.today() + "/bulletin"), stack.token("u-office"));
-        assertThat(reply.status()).as("fixture: draft " + reply).isEqualTo(201);
-        return reply.json().get("id").asText();
+        return stack.draftBulletin();
     }
 
     private String approve(String id) {
-        Api.Reply reply = api.post(stack.bulletin("/api/v1/bulletins/" + id + "/approve"), stack.token("u-director"));
-        assertThat(reply.status()).as("fixture: approve " + reply).isEqualTo(200);
-        return id;
+        return stack.approveBulletin(id);
     }
 
     private String release(String id) {
-        Api.Reply reply = api.post(stack.bulletin("/api/v1/bulletins/" + id + "/release"), stack.token("u-director"));
-        assertThat(reply.status()).as("fixture: release " + reply).isEqualTo(200);
-        return id;
+        return stack.releaseBulletin(id);
     }
 
     private String bulletinState(String id) {

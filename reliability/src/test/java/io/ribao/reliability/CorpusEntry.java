@@ -20,7 +20,8 @@ import java.util.Map;
  */
 public record CorpusEntry(String file, String name, String method, String path, String as, String contentType,
                           byte[] rawBody, String body, List<String[]> rosterReplace, Map<String, List<Object>> expand,
-                          Map<String, String> headers, List<Integer> expect, String field) {
+                          Map<String, String> headers, List<Integer> expect, String field,
+                          boolean containerError) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,17 +53,17 @@ public record CorpusEntry(String file, String name, String method, String path, 
             }
         }
         Map<String, List<Object>> expand = new LinkedHashMap<>();
-        e.path("expand").fields().forEachRemaining(f ->
+        e.path("expand").properties().forEach(f ->
                 expand.put(f.getKey(), List.of(f.getValue().get(0).asText(), f.getValue().get(1).asInt())));
         Map<String, String> headers = new LinkedHashMap<>();
-        e.path("headers").fields().forEachRemaining(f -> headers.put(f.getKey(), f.getValue().asText()));
+        e.path("headers").properties().forEach(f -> headers.put(f.getKey(), f.getValue().asText()));
         List<Integer> expect = new ArrayList<>();
         e.get("expect").forEach(s -> expect.add(s.asInt()));
         return new CorpusEntry(file, e.get("name").asText(), e.get("method").asText(), e.get("path").asText(),
                 e.get("as").asText(), e.path("contentType").isNull() ? null : e.path("contentType").asText(null),
                 e.has("bodyBase64") ? Base64.getDecoder().decode(e.get("bodyBase64").asText()) : null,
                 e.has("body") ? e.get("body").asText() : null, replace, expand, headers, List.copyOf(expect),
-                e.has("field") ? e.get("field").asText() : null);
+                e.has("field") ? e.get("field").asText() : null, e.path("containerError").asBoolean(false));
     }
 
     @Override

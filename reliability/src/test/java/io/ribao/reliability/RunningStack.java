@@ -4,6 +4,9 @@ import io.ribao.local.LocalOptions;
 import io.ribao.local.LocalStack;
 import io.ribao.registry.SchemaRegistries;
 import io.ribao.topics.Topics;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +27,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -55,10 +59,60 @@ public final class RunningStack implements AutoCloseable {
             Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "stack-");
             TestRoster roster = TestRoster.write(data.resolve("roster"), today);
             LocalStack stack = LocalStack.start(new LocalOptions(roster.file(), data, 0, 0, 0, 0, 2), morning);
-            return new RunningStack(stack, roster);
+            RunningStack running = new RunningStack(stack, roster);
+            running.awaitRosterOnTheBoard();
+            return running;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** bulletin-service follows the roster topics on its own thread: wait until it shows every reporting unit. */
+    private void awaitRosterOnTheBoard() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Api.Reply board = api.get(bulletin("/api/v1/days/" + today() + "/status"), token("u-office"));
+            assertThat(board.status()).as(board.toString()).isEqualTo(200);
+            assertThat(board.body()).contains("\"twn-a\"", "\"twn-b\"", "\"sup-team\"");
+        });
+    }
+
+    // --- fixtures shared by the tests, made with the right people's tokens ---------------------------------
+
+    /** A fresh report of the unit, submitted by its clerk and waiting for sign-off; its reportId. */
+    public String pendingReport(String unit) {
+        String clerk = unit.equals("twn-a") ? "u-a-clerk" : "u-b-clerk";
+        Api.Reply reply = api.postJson(ingest("/api/v1/reports"), token(clerk), "{\"unitId\":\"" + unit
+                + "\",\"date\":\"" + today() + "\",\"metrics\":{\"nucleic_samples\":10,\"nucleic_tested\":5}}");
+        assertThat(reply.status()).as("fixture: pending report " + reply).isEqualTo(202);
+        assertThat(reply.json().get("status").asText()).isEqualTo("PENDING_SIGNOFF");
+        return reply.json().get("reportId").asText();
+    }
+
+    /**
+     * The day's bulletin in DRAFT (a fresh correction when the last one was approved or released); waits while
+     * bulletin-service has not yet read the jurisdiction from the roster topic.
+     */
+    public String draftBulletin() {
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Api.Reply reply = api.post(bulletin("/api/v1/days/" + today() + "/bulletin"), token("u-office"));
+            assertThat(reply.status()).as("fixture: draft " + reply).isEqualTo(201);
+            assertThat(reply.json().get("state").asText()).isEqualTo("DRAFT");
+            id[0] = reply.json().get("id").asText();
+        });
+        return id[0];
+    }
+
+    public String approveBulletin(String id) {
+        Api.Reply reply = api.post(bulletin("/api/v1/bulletins/" + id + "/approve"), token("u-director"));
+        assertThat(reply.status()).as("fixture: approve " + reply).isEqualTo(200);
+        return id;
+    }
+
+    public String releaseBulletin(String id) {
+        Api.Reply reply = api.post(bulletin("/api/v1/bulletins/" + id + "/release"), token("u-director"));
+        assertThat(reply.status()).as("fixture: release " + reply).isEqualTo(200);
+        return id;
     }
 
     public String ingest(String path) {
@@ -98,15 +152,15 @@ public final class RunningStack implements AutoCloseable {
         return stack.kafka();
     }
 
-    /** Writes raw bytes to a topic, as a misbehaving or hostile producer would. */
-    public void produceRaw(String topic, String key, byte[] value) {
+    /** Writes raw bytes to a topic, as a misbehaving or hostile producer would; where they landed. */
+    public RecordMetadata produceRaw(String topic, String key, byte[] value) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    value)).get();
+            return producer.send(new ProducerRecord<>(topic,
+                    key == null ? null : key.getBytes(java.nio.charset.StandardCharsets.UTF_8), value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not write to " + topic, e);
         }

@@ -14,11 +14,13 @@ import io.ribao.schemas.alert.AlertEvent;
 import io.ribao.schemas.roster.Form;
 import io.ribao.schemas.roster.Jurisdiction;
 import io.ribao.schemas.roster.Unit;
+import io.ribao.topics.Keys;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -28,8 +30,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The roll-up task of a node-day (key {@code nodeId/date}): replaces each source unit's previous contribution in the
- * node's totals (H2b's {@link NodeTotals}), emits the {@code Rollup}, and judges the cross-level rules of the node
- * (reconciliation, zero report contradicted) into alerts. Node-days older than the amendment window are dropped.
+ * node's totals (H2b's {@link NodeTotals}) and marks the node-day dirty; each punctuation emits the {@code Rollup} of
+ * every dirty node-day once and judges its cross-level rules (reconciliation, zero report contradicted), so a burst
+ * of 100,000 changes under the county yields one county roll-up, not 100,000. The dirty marks are a changelogged
+ * store, so nothing is lost between a commit and the next punctuation. Node-days older than the amendment window
+ * are dropped.
  */
 public final class RollupProcessor implements Processor<String, NodeContribution, String, Object> {
 
@@ -48,6 +53,8 @@ public final class RollupProcessor implements Processor<String, NodeContribution
     private KeyValueStore<String, Unit> nodes;
     private KeyValueStore<String, String> findings;
     private KeyValueStore<String, String> days;
+    private KeyValueStore<String, String> dirty;
+    private NodeTotalsCache cache;
     private KeyValueStore<String, Jurisdiction> jurisdictions;
     private AlertLedger alerts;
 
@@ -64,13 +71,17 @@ public final class RollupProcessor implements Processor<String, NodeContribution
         nodes = context.getStateStore(StoreNames.ROLLUP_NODES);
         findings = context.getStateStore(StoreNames.NODE_FINDINGS);
         days = context.getStateStore(StoreNames.ROLLUP_DAYS);
+        dirty = context.getStateStore(StoreNames.ROLLUP_DIRTY);
+        cache = new NodeTotalsCache(totals, totalsCodec);
         jurisdictions = context.getStateStore(StoreNames.JURISDICTIONS);
         alerts = new AlertLedger(context.getStateStore(StoreNames.NODE_ALERTS));
         KeyValueStore<String, Form> forms = context.getStateStore(StoreNames.FORMS);
         checks = new QualityChecks(UnitDayQuality.metricNames(forms));
         context.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME, timestamp -> {
             checks = new QualityChecks(UnitDayQuality.metricNames(forms));
-            dropLockedDays(Instant.ofEpochMilli(timestamp));
+            Instant now = Instant.ofEpochMilli(timestamp);
+            emitDirty(now);
+            dropLockedDays(now);
         });
     }
 
@@ -80,23 +91,23 @@ public final class RollupProcessor implements Processor<String, NodeContribution
         if (record.key() == null || share == null) {
             return;
         }
-        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         String nodeDay = record.key();
         Contribution next = share.contribution();
         if (share.nodeUnit() != null) {
             nodes.put(next.nodeId(), share.nodeUnit());
         }
         String sourceKey = nodeDay + "/" + next.sourceUnitId();
-        byte[] storedTotals = totals.get(nodeDay);
-        NodeTotals node = storedTotals == null ? new NodeTotals() : totalsCodec.decode(storedTotals);
+        NodeTotals stored = cache.get(nodeDay);
+        NodeTotals node = stored == null ? new NodeTotals() : stored;
         Contribution previous = contributionCodec.decode(sources.get(sourceKey));
         if (!node.apply(previous, next)) {
             return;
         }
-        if (storedTotals == null) {
+        if (stored == null) {
             index(share, NODE_DAY, nodeDay);
         }
-        totals.put(nodeDay, totalsCodec.encode(node));
+        cache.put(nodeDay, node);
+        dirty.put(nodeDay, share.jurisdictionId());
         if (next.isEmpty()) {
             sources.delete(sourceKey);
         } else {
@@ -105,29 +116,45 @@ public final class RollupProcessor implements Processor<String, NodeContribution
             }
             sources.put(sourceKey, contributionCodec.encode(next));
         }
-        context.forward(new Record<>(nodeDay, node.toRollup(next.nodeId(), share.jurisdictionId(), share.date(), now),
-                now.toEpochMilli()));
-        judge(nodeDay, next.nodeId(), share, node, now);
     }
 
-    private void judge(String nodeDay, String nodeId, NodeContribution share, NodeTotals node, Instant now) {
-        Jurisdiction jurisdiction = jurisdictions.get(share.jurisdictionId());
+    private void emitDirty(Instant now) {
+        List<KeyValue<String, String>> marked = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = dirty.all()) {
+            it.forEachRemaining(marked::add);
+        }
+        for (KeyValue<String, String> mark : marked) {
+            dirty.delete(mark.key);
+            NodeTotals node = cache.get(mark.key);
+            if (node == null) {
+                continue;
+            }
+            String nodeId = Keys.idOf(mark.key);
+            LocalDate date = Keys.dateOf(mark.key);
+            context.forward(new Record<>(mark.key, node.toRollup(nodeId, mark.value, date, now), now.toEpochMilli()));
+            judge(mark.key, nodeId, mark.value, date, node, now);
+        }
+    }
+
+    private void judge(String nodeDay, String nodeId, String jurisdictionId, LocalDate date, NodeTotals node,
+                       Instant now) {
+        Jurisdiction jurisdiction = jurisdictions.get(jurisdictionId);
         Unit unit = nodes.get(nodeId);
         if (jurisdiction == null || unit == null) {
             return;
         }
-        List<RuleFinding> current = checks.onNode(nodeId, share.date(), node, jurisdiction);
+        List<RuleFinding> current = checks.onNode(nodeId, date, node, jurisdiction);
         FindingChanges changes = FindingChanges.between(UnitDayQuality.open(findings, nodeDay), current);
         UnitDayQuality.store(findings, nodeDay, changes.open());
         for (RuleFinding finding : changes.raised()) {
-            if (Attendance.expected(unit, share.date()) && alerts.raise(nodeDay, finding.alertId())) {
+            if (Attendance.expected(unit, date) && alerts.raise(nodeDay, finding.alertId())) {
                 AlertEvent event = composer.compose(finding, unit, jurisdiction, now);
                 context.forward(new Record<>(event.getAlertId(), event, now.toEpochMilli()));
             }
         }
         for (String alertId : changes.resolvedAlertIds()) {
             if (alerts.resolve(nodeDay, alertId)) {
-                AlertEvent event = composer.resolution(alertId, unit, jurisdiction, share.date(), now);
+                AlertEvent event = composer.resolution(alertId, unit, jurisdiction, date, now);
                 context.forward(new Record<>(alertId, event, now.toEpochMilli()));
             }
         }
@@ -158,7 +185,8 @@ public final class RollupProcessor implements Processor<String, NodeContribution
                 days.delete(entry);
                 String[] parts = entry.split("\\|", 4);
                 if (parts[2].equals(NODE_DAY)) {
-                    totals.delete(parts[3]);
+                    cache.delete(parts[3]);
+                    dirty.delete(parts[3]);
                     findings.delete(parts[3]);
                     alerts.forget(parts[3]);
                 } else {

@@ -27,7 +27,9 @@ public final class StoreNames {
     public static final String NODE_FINDINGS = "node-findings";
     /** nodeId/date|alertId → RAISED or RESOLVED, for the alerts of the roll-up task. */
     public static final String NODE_ALERTS = "node-alerts";
-    /** date|store|key → "": which roll-up entries belong to which day, so old days can be dropped. */
+    /** nodeId/date → jurisdictionId: node-days changed since the last punctuation, whose roll-up is due. */
+    public static final String ROLLUP_DIRTY = "rollup-dirty";
+    /** jurisdictionId|date|kind|key → "": which roll-up entries belong to which day, so old days can be dropped. */
     public static final String ROLLUP_DAYS = "rollup-days";
     /** Global: jurisdictionId → Jurisdiction. */
     public static final String JURISDICTIONS = "jurisdictions";

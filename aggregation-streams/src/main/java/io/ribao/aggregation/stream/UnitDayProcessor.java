@@ -25,7 +25,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -55,7 +57,8 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     private final Deserializer<ReportEvent> reportReader;
 
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, Unit> units;
+    private KeyValueStore<String, Unit> unitStore;
+    private UnitCache units;
     private KeyValueStore<String, UnitDayStatus> unitDays;
     private KeyValueStore<String, String> deadlines;
     private KeyValueStore<String, String> openedDays;
@@ -63,6 +66,8 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     private KeyValueStore<String, Jurisdiction> jurisdictions;
     private UnitDayQuality quality;
     private final DaySchedules schedules = new DaySchedules();
+    /** Jurisdictions read from the global store, kept until the next punctuation (a roster reload shows within 1 s). */
+    private final Map<String, Jurisdiction> jurisdictionCache = new HashMap<>();
 
     public UnitDayProcessor(Topics topics, Duration punctuationInterval, int partitions, AlertComposer composer) {
         this.punctuationInterval = punctuationInterval;
@@ -75,7 +80,8 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        units = context.getStateStore(StoreNames.UNITS);
+        unitStore = context.getStateStore(StoreNames.UNITS);
+        units = new UnitCache(unitStore);
         unitDays = context.getStateStore(StoreNames.UNIT_DAYS);
         deadlines = context.getStateStore(StoreNames.DEADLINES);
         openedDays = context.getStateStore(StoreNames.OPENED_DAYS);
@@ -121,7 +127,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         units.put(unit.getId(), unit);
         // A unit that arrives (or is reactivated) during an open day is expected that day at once.
         String opened = openedDays.get(unit.getJurisdictionId());
-        Jurisdiction jurisdiction = jurisdictions.get(unit.getJurisdictionId());
+        Jurisdiction jurisdiction = jurisdiction(unit.getJurisdictionId());
         if (opened != null && jurisdiction != null) {
             LocalDate today = LocalDate.parse(opened);
             UnitDayStatus current = unitDays.get(Keys.ofDay(unit.getId(), today));
@@ -142,7 +148,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         require(report.getUnitId() != null && !report.getUnitId().isBlank(), "report unitId is blank");
         require(report.getDate() != null, "report date is missing");
         require(report.getRevision() >= 1, "report revision must be >= 1, not " + report.getRevision());
-        Jurisdiction jurisdiction = jurisdictions.get(report.getJurisdictionId());
+        Jurisdiction jurisdiction = jurisdiction(report.getJurisdictionId());
         require(jurisdiction != null, "unknown jurisdiction " + report.getJurisdictionId());
         Unit unit = units.get(report.getUnitId());
         require(unit != null, "unknown unit " + report.getUnitId());
@@ -161,6 +167,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     }
 
     private void onWallClock(Instant now) {
+        jurisdictionCache.clear();
         quality.refreshMetricNames();
         openDays(now);
         applyDue(now);
@@ -249,7 +256,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         }
         LocalDate date = status.getDate();
         Unit unit = units.get(status.getUnitId());
-        Jurisdiction jurisdiction = jurisdictions.get(status.getJurisdictionId());
+        Jurisdiction jurisdiction = jurisdiction(status.getJurisdictionId());
         boolean expected = Attendance.expected(unit, date);
         if (jurisdiction != null && (expected || deadline.kind() == Deadline.LOCK) && unit != null) {
             Transition transition = UnitDay.onDeadline(status, deadline.kind(), schedules.of(jurisdiction, date), now);
@@ -308,7 +315,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
             if (!send) {
                 continue;
             }
-            var event = composer.compose(change, unit, jurisdiction, date, now);
+            var event = composer.compose(change, unit, jurisdiction, schedules.of(jurisdiction, date), now);
             context.forward(new Record<>(event.getAlertId(), event, now.toEpochMilli()));
         }
     }
@@ -350,7 +357,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
 
     private List<Unit> unitsOf(String jurisdictionId) {
         List<Unit> owned = new ArrayList<>();
-        try (KeyValueIterator<String, Unit> it = units.all()) {
+        try (KeyValueIterator<String, Unit> it = unitStore.all()) {
             it.forEachRemaining(kv -> {
                 if (kv.value != null && jurisdictionId.equals(kv.value.getJurisdictionId())) {
                     owned.add(kv.value);
@@ -358,6 +365,20 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
             });
         }
         return owned;
+    }
+
+    private Jurisdiction jurisdiction(String id) {
+        if (id == null) {
+            return null;
+        }
+        Jurisdiction cached = jurisdictionCache.get(id);
+        if (cached == null) {
+            cached = jurisdictions.get(id);
+            if (cached != null) {
+                jurisdictionCache.put(id, cached);
+            }
+        }
+        return cached;
     }
 
     private static void require(boolean condition, String problem) {

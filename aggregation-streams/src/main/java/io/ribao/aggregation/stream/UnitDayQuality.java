@@ -13,7 +13,9 @@ import io.ribao.schemas.roster.Unit;
 import io.ribao.schemas.status.UnitDayStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -30,6 +32,8 @@ final class UnitDayQuality {
     private final KeyValueStore<String, Form> forms;
     private final UnitHistoryCodec codec = new UnitHistoryCodec();
     private QualityChecks checks;
+    /** The forms, read once per punctuation rather than decoded for every signed report. */
+    private final Map<String, Form> formsById = new HashMap<>();
 
     UnitDayQuality(KeyValueStore<String, byte[]> histories, KeyValueStore<String, String> openFindings,
                    KeyValueStore<String, Form> forms) {
@@ -41,7 +45,15 @@ final class UnitDayQuality {
 
     /** Metric names come from the forms, which change only on a roster reload. */
     void refreshMetricNames() {
-        checks = new QualityChecks(metricNames(forms));
+        formsById.clear();
+        try (KeyValueIterator<String, Form> it = forms.all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.value != null) {
+                    formsById.put(kv.key, kv.value);
+                }
+            });
+        }
+        checks = new QualityChecks(MetricNames.of(formsById.values()));
     }
 
     static MetricNames metricNames(KeyValueStore<String, Form> forms) {
@@ -68,7 +80,7 @@ final class UnitDayQuality {
         }
         byte[] stored = histories.get(unit.getId());
         UnitHistory history = stored == null ? UnitHistory.empty() : codec.decode(stored);
-        Form form = unit.getFormId() == null ? null : forms.get(unit.getFormId());
+        Form form = unit.getFormId() == null ? null : formsById.get(unit.getFormId());
         List<RuleFinding> findings = checks.onSignedUnitDay(status, unit, form, jurisdiction, history);
         histories.put(unit.getId(),
                 codec.encode(history.record(status.getDate(), status.getZeroReport(), status.getMetrics())));

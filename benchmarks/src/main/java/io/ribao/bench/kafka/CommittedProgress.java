@@ -1,5 +1,6 @@
 package io.ribao.bench.kafka;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,29 @@ public final class CommittedProgress implements AutoCloseable {
                 .filter(e -> topics.contains(e.getKey().topic()) && e.getValue() != null)
                 .mapToLong(e -> e.getValue().offset())
                 .sum();
+    }
+
+    /**
+     * How many records of the topics the group has not committed yet: the input topics and the group's own
+     * repartition topics ({@code <groupId>-…-repartition}), so a multi-stage topology counts as done only when its
+     * last stage has committed.
+     */
+    public long lag(String groupId, Collection<String> inputTopics) throws ExecutionException, InterruptedException {
+        List<String> topics = new ArrayList<>(inputTopics);
+        admin.listTopics().names().get().stream()
+                .filter(name -> name.startsWith(groupId + "-") && name.endsWith("-repartition"))
+                .forEach(topics::add);
+        Map<TopicPartition, OffsetSpec> request = partitions(topics).stream()
+                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(request).all().get();
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata().get();
+        long lag = 0;
+        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
+            OffsetAndMetadata done = committed.get(end.getKey());
+            lag += Math.max(0, end.getValue().offset() - (done == null ? 0 : done.offset()));
+        }
+        return lag;
     }
 
     private List<TopicPartition> partitions(Collection<String> topics) throws ExecutionException, InterruptedException {

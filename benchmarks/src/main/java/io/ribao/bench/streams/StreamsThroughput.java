@@ -138,7 +138,10 @@ public final class StreamsThroughput {
         }
     }
 
-    /** Polls the group's committed offsets until they reach the end of {@code ribao.reports}. */
+    /**
+     * Polls the group's committed offsets until they reach the end of {@code ribao.reports} and of the app's own
+     * repartition topics (the roll-up stage), so the last stage's output is committed too.
+     */
     private static Throughput measure(CommittedProgress progress, String group, long start, long deadLetters)
             throws Exception {
         List<String> input = List.of(Topics.REPORTS);
@@ -153,7 +156,7 @@ public final class StreamsThroughput {
                 firstCommitted.set(committed);
                 firstAt.set(now);
             }
-            if (committed >= end) {
+            if (committed >= end && progress.lag(group, input) == 0) {
                 doneAt.set(now);
                 return true;
             }

@@ -79,6 +79,11 @@ public final class Projection implements Managed {
         return this;
     }
 
+    /** Whether the loop is still running (for the health check): it stops only on stop() or an unexpected error. */
+    public boolean isRunning() {
+        return running && thread != null && thread.isAlive();
+    }
+
     @Override
     public void start() {
         consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());

@@ -39,7 +39,10 @@ public class DashboardResource {
                 throw new NotFoundException();
             }
             return Response.ok(in.readAllBytes(), type)
-                    .header("Content-Security-Policy", "default-src 'self'; style-src 'self'; script-src 'self'")
+                    .header("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
+                            // a bulletin opened from the page is a blob document that inherits this policy and
+                            // carries its own style element
+                            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:")
                     .header("X-Content-Type-Options", "nosniff")
                     .build();
         } catch (IOException e) {

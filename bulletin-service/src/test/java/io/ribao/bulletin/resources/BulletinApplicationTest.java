@@ -76,6 +76,8 @@ class BulletinApplicationTest {
                     Fixtures.status("dep-health", UnitDayState.LATE, Fixtures.DEADLINE)));
             dao.raiseAlert(ReadModelRows.AlertRow.of(Fixtures.alert(AlertType.MISSING, "cp-tianbao-port",
                     AlertState.RAISED, Fixtures.DEADLINE, List.of("u-port-sj", "u-dc-07"))));
+            dao.upsertFinding(new ReadModelRows.FindingRow("f-1", "st-tianbao", "cp-tianbao-port", Fixtures.DAY,
+                    "体温检测记录不全", Fixtures.DAY.plusDays(2)));
             dao.insertRevision(ReadModelRows.RevisionRow.of(io.ribao.schemas.report.ReportEvent.newBuilder()
                     .setEventId("e-1").setType(io.ribao.schemas.report.ReportEventType.SIGNED_OFF)
                     .setReportId("r-twn-tianbao").setJurisdictionId(Fixtures.COUNTY).setUnitId("twn-tianbao")
@@ -276,5 +278,25 @@ class BulletinApplicationTest {
         assertThat(statusOf(as("u-health-sj", "/api/v1/units/twn-tianbao/history").get())).isEqualTo(403);
         assertThat(statusOf(as("u-office-1", "/api/v1/units/nope/history").get())).isEqualTo(404);
         assertThat(statusOf(as("u-office-1", "/api/v1/units/twn-tianbao/history?days=0").get())).isEqualTo(422);
+    }
+
+    @Test
+    void theInspectedUnitRecordsItsRectificationOnceAndOthersAreRefused() {
+        String path = "/api/v1/findings/f-1/rectification";
+
+        Response refused = as("u-health-sj", path).post(Entity.json(Map.of("text", "已整改")));
+        Response empty = as("u-port-sj", path).post(Entity.json(Map.of()));
+        Map<String, Object> done = as("u-port-sj", path).post(Entity.json(Map.of("text", "已补齐体温检测登记")), MAP);
+        Response again = as("u-port-sj", path).post(Entity.json(Map.of("text", "再次")));
+        List<Map<String, Object>> rectified = as("u-office-1", "/api/v1/findings?status=RECTIFIED").get(LIST);
+
+        assertThat(statusOf(refused)).isEqualTo(403);
+        assertThat(empty.getStatus()).isEqualTo(422);
+        assertThat(empty.readEntity(String.class)).contains("\"field\":\"text\"");
+        assertThat(done).containsEntry("status", "RECTIFIED").containsEntry("rectification", "已补齐体温检测登记")
+                .containsEntry("rectifiedAt", "2026-03-02T09:30:00Z");
+        assertThat(again.getStatus()).isEqualTo(409);
+        assertThat(again.readEntity(String.class)).contains("ALREADY_RECTIFIED");
+        assertThat(rectified).extracting(f -> f.get("findingId")).containsExactly("f-1");
     }
 }

@@ -136,5 +136,11 @@ class DashboardBrowserTest {
         String ackedBy = DB.jdbi().withHandle(h -> h.createQuery("SELECT acknowledged_by FROM alerts WHERE alert_id = ?")
                 .bind(0, alert.getAlertId()).mapTo(String.class).one());
         assertThat(ackedBy).isEqualTo("u-office-1");
+
+        browser.findElement(By.cssSelector(".tile[data-unit-id='" + UNIT + "']")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                browser.findElement(By.id("history-name")).getText().equals("实时卡点"));
+        assertThat(browser.findElement(By.id("history-days")).getText()).contains(Fixtures.DAY.toString())
+                .contains("迟报");
     }
 }

@@ -1,0 +1,103 @@
+package io.ribao.bulletin.resources;
+
+import io.dropwizard.auth.Auth;
+import io.ribao.bulletin.api.FindingView;
+import io.ribao.bulletin.api.Rectification;
+import io.ribao.bulletin.core.Instants;
+import io.ribao.bulletin.core.Visibility;
+import io.ribao.bulletin.db.BoardDao;
+import io.ribao.bulletin.db.FindingDao;
+import io.ribao.kit.audit.Audit;
+import io.ribao.kit.audit.AuditRecords;
+import io.ribao.kit.auth.RibaoPrincipal;
+import io.ribao.kit.error.ApiException;
+import io.ribao.kit.http.SourceAddress;
+import io.ribao.schemas.roster.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Supervision findings and their rectification (督查发现问题及整改): the inspected unit (its principal or clerk), a
+ * supervisor of the unit or the office records what was done; the bulletin's section 四 shows it.
+ */
+@Path("/api/v1/findings")
+@Produces(MediaType.APPLICATION_JSON)
+public class FindingResource {
+
+    static final int MAX_TEXT = 2000;
+    private static final Set<String> STATUSES = Set.of("OPEN", "RECTIFIED");
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Audit audit;
+
+    public FindingResource(Jdbi jdbi, Clock clock, Audit audit) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    @GET
+    public List<FindingView> findings(@Auth RibaoPrincipal caller, @QueryParam("status") String statusParam) {
+        String status = Params.optionalText("status", statusParam, 20);
+        if (status != null && !STATUSES.contains(status)) {
+            throw ApiException.invalid("status", "must be OPEN or RECTIFIED");
+        }
+        Visibility visibility = new Visibility(caller,
+                jdbi.onDemand(BoardDao.class).unitsSupervisedBy(caller.userId()));
+        return jdbi.onDemand(FindingDao.class).find(status).stream()
+                .filter(f -> visibility.sees(f.unitId(), f.unitAncestorIds()))
+                .map(FindingResource::view)
+                .toList();
+    }
+
+    @POST
+    @Path("/{findingId}/rectification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FindingView rectify(@Auth RibaoPrincipal caller, @PathParam("findingId") String findingId,
+                               Rectification body, @Context HttpServletRequest request) {
+        if (body == null || body.text() == null || body.text().isBlank()) {
+            throw ApiException.invalid("text", "is required");
+        }
+        if (body.text().length() > MAX_TEXT) {
+            throw ApiException.invalid("text", "must be at most " + MAX_TEXT + " characters");
+        }
+        FindingDao dao = jdbi.onDemand(FindingDao.class);
+        FindingDao.Finding finding = dao.byId(findingId)
+                .orElseThrow(() -> ApiException.notFound("no finding '" + findingId + "'"));
+        String source = SourceAddress.of(request);
+        AuditRecords records = new AuditRecords(clock);
+        boolean allowed = caller.role() == Role.OFFICE || caller.belongsTo(finding.unitId())
+                || finding.unitSupervisorIds().contains(caller.userId());
+        if (!allowed) {
+            audit.record(records.of(caller, "FINDING_RECTIFY", findingId, AuditRecords.REFUSED, source,
+                    Map.of("reason", "not the unit, a supervisor of it, or the office")));
+            throw ApiException.forbidden("only the inspected unit, its supervisor or the office may record this");
+        }
+        if (dao.rectify(findingId, body.text(), clock.instant()) == 0) {
+            throw ApiException.conflict("ALREADY_RECTIFIED", "finding '" + findingId + "' is already rectified");
+        }
+        audit.record(records.of(caller, "FINDING_RECTIFY", findingId, AuditRecords.ACCEPTED, source,
+                Map.of("length", String.valueOf(body.text().length()))));
+        return view(dao.byId(findingId).orElseThrow());
+    }
+
+    static FindingView view(FindingDao.Finding f) {
+        return new FindingView(f.findingId(), f.reportedByUnitId(), f.unitId(), f.day().toString(), f.problem(),
+                f.dueDate() == null ? null : f.dueDate().toString(), f.status(), f.rectification(),
+                Instants.iso(f.rectifiedAt()));
+    }
+}
