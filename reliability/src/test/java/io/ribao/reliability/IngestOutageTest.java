@@ -26,6 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -79,9 +82,21 @@ class IngestOutageTest {
         assertThat(before.status()).as(before.toString()).isEqualTo(202);
 
         broker.stopNode(0);
-        List<Api.Reply> duringOutage = new ArrayList<>();
-        for (int i = 0; i < CLIENTS; i++) {
-            duringOutage.add(submit(reports, roster, unitOf(i), key(i)));
+        // the clients submit at the same time, as they would: each waits out the delivery timeout on its own
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        List<Api.Reply> duringOutage;
+        try {
+            List<Future<Api.Reply>> answers = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                int client = i;
+                answers.add(clients.submit(() -> submit(reports, roster, unitOf(client), key(client))));
+            }
+            duringOutage = new ArrayList<>();
+            for (Future<Api.Reply> answer : answers) {
+                duringOutage.add(answer.get());
+            }
+        } finally {
+            clients.shutdown();
         }
         broker.startNode(0);
 
