@@ -70,7 +70,8 @@ public final class AggregationTopology {
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.DAY_CLOSED_PARTS),
                 Serdes.String(), topics.serde(DayClosed.class)));
-        for (String name : new String[] {StoreNames.UNIT_HISTORIES, StoreNames.ROLLUP_TOTALS, StoreNames.ROLLUP_SOURCES}) {
+        for (String name : new String[] {StoreNames.UNIT_HISTORIES, StoreNames.ROLLUP_TOTALS, StoreNames.ROLLUP_SOURCES,
+                StoreNames.PENDING_REPORTS}) {
             builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(name), Serdes.String(), Serdes.ByteArray()));
         }
         for (String name : new String[] {StoreNames.UNIT_FINDINGS, StoreNames.NODE_FINDINGS, StoreNames.NODE_ALERTS,
@@ -90,7 +91,8 @@ public final class AggregationTopology {
                                 new AlertComposer(AlertMessages.chinese())),
                         Named.as("unit-day"),
                         StoreNames.UNITS, StoreNames.UNIT_DAYS, StoreNames.DEADLINES, StoreNames.OPENED_DAYS,
-                        StoreNames.ALERTS, StoreNames.UNIT_HISTORIES, StoreNames.UNIT_FINDINGS);
+                        StoreNames.ALERTS, StoreNames.UNIT_HISTORIES, StoreNames.UNIT_FINDINGS,
+                        StoreNames.PENDING_REPORTS);
 
         to(ofType(results, UnitDayStatus.class, "statuses"), topics.unitDayStatus(), "status-sink");
         to(ofType(results, AlertEvent.class, "alerts"), topics.alerts(), "alert-sink");

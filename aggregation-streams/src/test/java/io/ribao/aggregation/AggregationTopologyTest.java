@@ -376,12 +376,18 @@ class AggregationTopologyTest {
     }
 
     @Test
-    void reportOfAnUnknownUnitIsDeadLettered() {
+    void reportThatBeatsItsUnitsRosterRecordWaitsForItInsteadOfBeingLost() {
         driver.advanceTo(D, "10:00");
-        driver.publish(report("nobody", D, 1, driver.now(), driver.now(), FIGURES));
+        driver.publish(report("chk-late-roster", D, 1, driver.now(), driver.now(), FIGURES));
 
-        assertThat(driver.deadLetters.readValue().getCause()).contains("unknown unit nobody");
         assertThat(driver.outputsEmpty()).isTrue();
+
+        driver.publish(unit("chk-late-roster").build());
+
+        List<UnitDayStatus> statuses = driver.statuses.readValuesToList();
+        assertThat(statuses).extracting(UnitDayStatus::getUnitId).containsOnly("chk-late-roster");
+        assertThat(statuses.get(statuses.size() - 1).getState()).isEqualTo(UnitDayState.ON_TIME);
+        assertThat(driver.deadLetters.isEmpty()).isTrue();
     }
 
     private static List<String> ids(List<AlertEvent> alerts) {

@@ -5,6 +5,8 @@ public final class StoreNames {
 
     /** unitId → Unit, the roster units this task owns (co-partitioned with the reports). */
     public static final String UNITS = "units";
+    /** unitId/eventId → a report (wire bytes) that arrived before its unit's roster record; replayed when it comes. */
+    public static final String PENDING_REPORTS = "pending-reports";
     /** unitId/date → UnitDayStatus of every open unit-day. */
     public static final String UNIT_DAYS = "unit-days";
     /** DeadlineKey → subject: what falls due when. */

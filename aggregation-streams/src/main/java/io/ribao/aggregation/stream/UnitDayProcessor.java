@@ -35,6 +35,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +64,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     private KeyValueStore<String, UnitDayStatus> unitDays;
     private KeyValueStore<String, String> deadlines;
     private KeyValueStore<String, String> openedDays;
+    private KeyValueStore<String, byte[]> pendingReports;
     private AlertLedger alerts;
     private KeyValueStore<String, Jurisdiction> jurisdictions;
     private UnitDayQuality quality;
@@ -85,6 +88,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         unitDays = context.getStateStore(StoreNames.UNIT_DAYS);
         deadlines = context.getStateStore(StoreNames.DEADLINES);
         openedDays = context.getStateStore(StoreNames.OPENED_DAYS);
+        pendingReports = context.getStateStore(StoreNames.PENDING_REPORTS);
         alerts = new AlertLedger(context.getStateStore(StoreNames.ALERTS));
         jurisdictions = context.getStateStore(StoreNames.JURISDICTIONS);
         quality = new UnitDayQuality(context.getStateStore(StoreNames.UNIT_HISTORIES),
@@ -125,6 +129,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         require(unit.getId() != null && !unit.getId().isBlank(), "unit id is blank");
         require(unit.getJurisdictionId() != null && !unit.getJurisdictionId().isBlank(), "unit jurisdictionId is blank");
         units.put(unit.getId(), unit);
+        replayPendingReports(unit.getId(), now);
         // A unit that arrives (or is reactivated) during an open day is expected that day at once.
         String opened = openedDays.get(unit.getJurisdictionId());
         Jurisdiction jurisdiction = jurisdiction(unit.getJurisdictionId());
@@ -151,7 +156,13 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         Jurisdiction jurisdiction = jurisdiction(report.getJurisdictionId());
         require(jurisdiction != null, "unknown jurisdiction " + report.getJurisdictionId());
         Unit unit = units.get(report.getUnitId());
-        require(unit != null, "unknown unit " + report.getUnitId());
+        if (unit == null) {
+            // report-ingest accepted it against the roster, so the unit's record is on its way (both topics are
+            // keyed by unit, so it comes to this task): keep the report until it arrives.
+            require(report.getEventId() != null && !report.getEventId().isBlank(), "report eventId is blank");
+            pendingReports.put(report.getUnitId() + "/" + report.getEventId(), bytes);
+            return;
+        }
         DaySchedule schedule = schedules.of(jurisdiction, report.getDate());
         require(now.isBefore(schedule.locks()), "day " + report.getDate() + " is locked");
         String dayKey = Keys.ofDay(unit.getId(), report.getDate());
@@ -163,6 +174,17 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         apply(UnitDay.onReport(status, report, schedule, now), dayKey, unit, jurisdiction, report.getDate(), now);
         for (RuleFinding finding : quality.onReport(report)) {
             raise(finding, dayKey, unit, jurisdiction, now);
+        }
+    }
+
+    private void replayPendingReports(String unitId, Instant now) {
+        List<KeyValue<String, byte[]>> waiting = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = pendingReports.prefixScan(unitId + "/", new StringSerializer())) {
+            it.forEachRemaining(waiting::add);
+        }
+        for (KeyValue<String, byte[]> report : waiting) {
+            pendingReports.delete(report.key);
+            onReport(report.value, now);
         }
     }
 
