@@ -6,7 +6,7 @@ contentType, body (text) or bodyBase64 (raw bytes), optional headers, optional e
 (for huge bodies, so the file stays small), expect (list of acceptable statuses: every one a 4xx), optional field
 (a field the 422 error must name), containerError (set for paths Jetty itself refuses with its HTML page before
 the application sees them: status checked, error shape not — see docs/reliability.md). ${TODAY}, ${TOMORROW}, ${LOCKED_DAY}, ${PENDING_A}, ${DRAFT}, ${APPROVED},
-${RELEASED}, ${ALERT_B} are filled in by BadInputCorpusTest. Rerun after editing:
+${RELEASED}, ${ALERT_B}, ${FINDING_B} are filled in by BadInputCorpusTest. Rerun after editing:
     python3 reliability/src/test/corpus/generate_corpus.py
 """
 import base64, json, os
@@ -298,6 +298,30 @@ def bulletin():
     return r
 
 
+def findings():
+    r = []
+    f = "/api/v1/findings/%s/rectification"
+    b = f % "${FINDING_B}"
+    for body in ["", "{", "[]", "\"text\"", "{'text':'x'}", "{\"text\":\"a\"}{}"]:
+        r.append(entry("rectification malformed: " + body, [400, 422], body, path=b, who="u-office"))
+    for name, body, field in [("text missing", "{}", "text"), ("text null", '{"text":null}', "text"),
+                              ("text blank", '{"text":"   "}', "text"), ("text object", '{"text":{}}', None),
+                              ("unknown field", '{"text":"ok","status":"RECTIFIED"}', "status"), ("null body", "null", None)]:
+        r.append(entry("rectification " + name, [400, 422], body, path=b, who="u-office", field=field))
+    r.append(entry("rectification 2001 chars", [422], '{"text":"${T}"}', path=b, who="u-office", field="text",
+                   expand={"${T}": ["改", 2001]}))
+    r.append(entry("rectification invalid UTF-8", [400], raw=b'{"text":"\xc3\x28"}', path=b, who="u-office"))
+    r.append(entry("rectification as text/plain", [415], "已整改", path=b, who="u-office", ctype="text/plain"))
+    for name, who, exp in [("by the director", "u-director", [403]), ("by a leader", "u-leader", [403]),
+                           ("by the admin", "u-admin", [403]), ("by another unit's clerk", "u-a-clerk", [403]),
+                           ("by another unit's supervisor", "u-sup-a", [403]), ("without a token", "none", [401]),
+                           ("with a forged token", "bad", [401])]:
+        r.append(entry("rectification " + name, exp, '{"text":"<script>alert(1)</script>"}', path=b, who=who))
+    r.append(entry("rectification of an unknown finding", [404], '{"text":"x"}', path=f % "no-such-finding", who="u-office"))
+    r.append(entry("rectification of a SQL id", [404], '{"text":"x"}', path=f % "x'%20OR%20'1'='1", who="u-office"))
+    return r
+
+
 def alerts():
     r = []
     k = "/api/v1/alerts/%s/ack"
@@ -338,5 +362,6 @@ def write(name, entries):
 
 os.makedirs(OUT, exist_ok=True)
 total = sum(write(n, e) for n, e in [("reports.jsonl", reports()), ("sign-off.jsonl", sign_off()),
-                                     ("roster.jsonl", roster()), ("bulletins.jsonl", bulletin()), ("alerts.jsonl", alerts())])
+                                     ("roster.jsonl", roster()), ("bulletins.jsonl", bulletin()), ("alerts.jsonl", alerts()),
+                                     ("findings.jsonl", findings())])
 print("corpus entries:", total)

@@ -97,6 +97,36 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void everyOperationInTheServedOpenApiDocumentsHasARowInTheSecurityDocument() {
+        Set<String> documented = new HashSet<>();
+        SecurityTable.read().forEach(row -> documented.add(operationOf(row.endpoint())));
+        List<String> served = new ArrayList<>();
+        served.addAll(operations("ingest", api.get(stack.ingest("/api/openapi.json"), null), "/api"));
+        served.addAll(operations("bulletin", api.get(stack.bulletin("/api/openapi.json"), null), ""));
+
+        assertThat(served).isNotEmpty();
+        assertThat(documented).containsAll(served);
+    }
+
+    /** {@code "bulletin GET /api/v1/alerts?date (draft)"} → {@code "bulletin GET /api/v1/alerts"}. */
+    private static String operationOf(String endpoint) {
+        return endpoint.replaceAll(" \\(.*\\)$", "").replaceAll("\\?.*$", "");
+    }
+
+    private static List<String> operations(String service, Api.Reply document, String prefix) {
+        assertThat(document.status()).as(service + " openapi.json " + document).isEqualTo(200);
+        List<String> operations = new ArrayList<>();
+        document.json().path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            String method = op.getKey().toUpperCase(java.util.Locale.ROOT);
+            if (Set.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(method)
+                    && !path.getKey().endsWith("/openapi.json")) {
+                operations.add(service + " " + method + " " + prefix + path.getKey());
+            }
+        }));
+        return operations;
+    }
+
+    @Test
     void alertListsAreFilteredToTheUnitsTheCallerMaySee() {
         assertThat(alertIdsSeenBy("u-a-clerk")).doesNotContain(alertId(OTHER));
         assertThat(alertIdsSeenBy("u-sup-a")).contains(alertId(OWN)).doesNotContain(alertId(OTHER));
@@ -135,6 +165,14 @@ class AuthorizationMatrixTest {
                 checked(api.get(stack.bulletin("/api/v1/alerts?date=" + today), t)));
         define("bulletin POST /api/v1/alerts/{alertId}/ack", true, (t, u) ->
                 checked(api.post(stack.bulletin("/api/v1/alerts/" + alertId(u) + "/ack"), t)));
+        define("bulletin GET /api/v1/units/{unitId}/history", true, (t, u) ->
+                checked(api.get(stack.bulletin("/api/v1/units/" + u + "/history"), t)));
+        define("bulletin GET /api/v1/findings", false, (t, u) -> checked(api.get(stack.bulletin("/api/v1/findings"), t)));
+        define("bulletin POST /api/v1/findings/{findingId}/rectification", true, (t, u) ->
+                checked(api.postJson(stack.bulletin("/api/v1/findings/" + stack.openFinding(u) + "/rectification"), t,
+                        "{\"text\":\"已整改到位\"}")));
+        define("bulletin POST /api/v1/inbox/{id}/read (not the caller's)", false, (t, u) ->
+                checked(api.post(stack.bulletin("/api/v1/inbox/987654321/read"), t)));
         define("bulletin GET /api/v1/inbox", false, (t, u) -> checked(api.get(stack.bulletin("/api/v1/inbox"), t)));
         define("bulletin GET /api/v1/board/events", false, (t, u) ->
                 api.statusOfStream(stack.bulletin("/api/v1/board/events"), t));

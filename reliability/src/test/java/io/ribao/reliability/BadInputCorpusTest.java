@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BadInputCorpusTest {
 
     static final List<String> FILES = List.of("reports.jsonl", "sign-off.jsonl", "roster.jsonl", "bulletins.jsonl",
-            "alerts.jsonl");
+            "alerts.jsonl", "findings.jsonl");
     private static final List<String> WRITTEN_TOPICS = List.of(Topics.REPORTS, Topics.ROSTER_UNITS,
             Topics.ROSTER_USERS, Topics.ROSTER_FORMS, Topics.ROSTER_JURISDICTIONS);
 
@@ -68,6 +68,7 @@ class BadInputCorpusTest {
         String alertId = "OUTLIER:twn-b:" + stack.today() + ":corpus";
         values.put("${ALERT_B}", alertId);
         produceAlert(alertId);
+        values.put("${FINDING_B}", stack.openFinding("twn-b"));
         await().atMost(Duration.ofSeconds(60)).until(() -> alertOfB().isPresent());
 
         WRITTEN_TOPICS.forEach(t -> offsetsBefore.put(t, stack.endOffsetSum(t)));
@@ -85,7 +86,8 @@ class BadInputCorpusTest {
         assertThat(all).extracting(CorpusEntry::path).anyMatch(p -> p.equals("/api/v1/reports"))
                 .anyMatch(p -> p.endsWith("/sign-off")).anyMatch(p -> p.equals("/api/v1/roster"))
                 .anyMatch(p -> p.endsWith("/narrative")).anyMatch(p -> p.endsWith("/approve"))
-                .anyMatch(p -> p.endsWith("/release")).anyMatch(p -> p.endsWith("/ack"));
+                .anyMatch(p -> p.endsWith("/release")).anyMatch(p -> p.endsWith("/ack"))
+                .anyMatch(p -> p.endsWith("/rectification"));
         assertThat(all).allSatisfy(e -> assertThat(e.expect()).allMatch(s -> s >= 400 && s < 500));
     }
 
@@ -111,11 +113,14 @@ class BadInputCorpusTest {
         JsonNode alert = alertOfB().orElseThrow();
         assertThat(alert.path("acknowledgedAt").isNull() || alert.path("acknowledgedAt").isMissingNode())
                 .as("the alert nobody was allowed to acknowledge: " + alert).isTrue();
+        assertThat(api.get(stack.bulletin("/api/v1/findings?status=OPEN"), stack.token("u-office")).body())
+                .as("the finding nobody was allowed to rectify is still open").contains(values.get("${FINDING_B}"));
     }
 
     private void answeredAsExpected(CorpusEntry entry) {
         Api.Reply reply = api.send(entry.method(), stack.url(entry.path().startsWith("/api/v1/bulletins")
                         || entry.path().startsWith("/api/v1/alerts") || entry.path().startsWith("/api/v1/days")
+                        || entry.path().startsWith("/api/v1/findings")
                         ? "bulletin" : "ingest", fill(entry.path())), null, entry.contentType(), body(entry),
                 headers(entry));
 

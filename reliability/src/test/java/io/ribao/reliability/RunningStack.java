@@ -88,6 +88,19 @@ public final class RunningStack implements AutoCloseable {
         return reply.json().get("reportId").asText();
     }
 
+    /** A fresh open finding about the unit, filed by the supervision team and projected by bulletin-service. */
+    public String openFinding(String unit) {
+        Api.Reply reply = api.postJson(ingest("/api/v1/reports"), token("u-team-zz"), "{\"unitId\":\"sup-team\","
+                + "\"date\":\"" + today() + "\",\"metrics\":{\"inspections\":3,\"problems_found\":1},"
+                + "\"findings\":[{\"unitId\":\"" + unit + "\",\"problem\":\"卡口登记不全\"}]}");
+        assertThat(reply.status()).as("fixture: finding " + reply).isEqualTo(202);
+        String findingId = reply.json().get("reportId").asText() + "-f1";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(api.get(bulletin("/api/v1/findings?status=OPEN"), token("u-office")).body())
+                        .contains("\"" + findingId + "\""));
+        return findingId;
+    }
+
     /**
      * The day's bulletin in DRAFT (a fresh correction when the last one was approved or released); waits while
      * bulletin-service has not yet read the jurisdiction from the roster topic.

@@ -118,7 +118,7 @@ public final class StreamsThroughput {
         long start = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(PassThroughTopology.build(), props)) {
             streams.start();
-            return measure(progress, id, start, 0);
+            return measure(progress, id, start);
         }
     }
 
@@ -132,7 +132,7 @@ public final class StreamsThroughput {
         long deadLettersBefore = progress.endOffsets(deadLetterTopic);
         long start = System.nanoTime();
         try (AggregationApp app = AggregationApp.start(settings)) {
-            Throughput t = measure(progress, id, start, 0);
+            Throughput t = measure(progress, id, start);
             long deadLetters = progress.endOffsets(deadLetterTopic) - deadLettersBefore;
             return new Throughput(t.records(), t.steadyPerSecond(), t.overallPerSecond(), deadLetters);
         }
@@ -142,8 +142,7 @@ public final class StreamsThroughput {
      * Polls the group's committed offsets until they reach the end of {@code ribao.reports} and of the app's own
      * repartition topics (the roll-up stage), so the last stage's output is committed too.
      */
-    private static Throughput measure(CommittedProgress progress, String group, long start, long deadLetters)
-            throws Exception {
+    private static Throughput measure(CommittedProgress progress, String group, long start) throws Exception {
         List<String> input = List.of(Topics.REPORTS);
         long end = progress.endOffsets(input);
         AtomicLong firstAt = new AtomicLong();
@@ -166,6 +165,6 @@ public final class StreamsThroughput {
         long steadyRecords = end - firstCommitted.get();
         double steady = steadySeconds > 0 ? steadyRecords / steadySeconds : Double.NaN;
         double overall = end / ((doneAt.get() - start) / 1e9);
-        return new Throughput(end, steady, overall, deadLetters);
+        return new Throughput(end, steady, overall, 0);
     }
 }

@@ -44,9 +44,9 @@ public final class LocalStack implements AutoCloseable {
         try {
             stack.startParts(options, clock);
             return stack;
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             stack.close();
-            throw new IllegalStateException("the local stack did not start: " + e.getMessage(), e);
+            throw new IllegalStateException("the local stack did not start: " + e, e);
         }
     }
 

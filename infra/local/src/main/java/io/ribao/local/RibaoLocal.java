@@ -28,7 +28,15 @@ public final class RibaoLocal {
             return;
         }
         long started = System.nanoTime();
-        LocalStack stack = LocalStack.start(options, Clock.systemDefaultZone());
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(options, Clock.systemDefaultZone());
+        } catch (RuntimeException e) {
+            LOG.error("ribao-local could not start", e);
+            System.err.println("ribao-local could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping the local stack");
