@@ -15,7 +15,11 @@ if [[ ! -f "$cp_file" ]]; then
   echo "no $cp_file: build first with ./mvnw -q -pl benchmarks -am package -DskipTests" >&2
   exit 2
 fi
-cp="$here/target/classes:$(cat "$cp_file")"
+# In a reactor build (-am) the local stack's jar names target/lib/*.jar in its manifest Class-Path, and the JVM would
+# add them all a second time (two copies of the PostgreSQL binaries make embedded-postgres refuse to start): use the
+# local stack's classes directory instead of that jar.
+deps="$(tr ':' '\n' < "$cp_file" | sed -E 's#^(.*/target)/ribao-local\.jar$#\1/classes#' | paste -sd: -)"
+cp="$here/target/classes:$deps"
 name="${1:-}"
 shift || true
 heap="${BENCH_HEAP:--Xmx2g}"
