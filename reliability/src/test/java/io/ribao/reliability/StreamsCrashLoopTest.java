@@ -121,7 +121,11 @@ class StreamsCrashLoopTest {
                 boolean due = random.nextInt(events.size() / KILLS) == 0 || events.size() - i <= KILLS - kills;
                 if (kills < KILLS && due) {
                     producer.flush();
-                    streams.close(new KafkaStreams.CloseOptions().timeout(Duration.ZERO).leaveGroup(false));
+                    KafkaStreams killed = streams;
+                    killed.close(new KafkaStreams.CloseOptions().timeout(Duration.ZERO).leaveGroup(false));
+                    // a dead process frees its state directory at once; in one JVM its threads must stop first
+                    await().atMost(Duration.ofSeconds(60)).until(() -> killed.state() == KafkaStreams.State.NOT_RUNNING
+                            || killed.state() == KafkaStreams.State.ERROR);
                     kills++;
                     streams = startStreams(settings, topics);
                 }

@@ -29,7 +29,11 @@ public final class EmbeddedService implements AutoCloseable {
         Bootstrap<C> bootstrap = new Bootstrap<>(application) {
             @Override
             public void run(C configuration, Environment environment) throws Exception {
-                environment.lifecycle().addServerLifecycleListener(started -> service.server = started);
+                environment.lifecycle().addServerLifecycleListener(started -> {
+                    // The stack stops its parts in order; Jetty's own shutdown hook would race it.
+                    started.setStopAtShutdown(false);
+                    service.server = started;
+                });
                 super.run(configuration, environment);
             }
         };

@@ -118,7 +118,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         while (!parts.isEmpty()) {
             AutoCloseable part = parts.pop();
             try {

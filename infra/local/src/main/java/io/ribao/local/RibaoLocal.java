@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
+import sun.misc.Signal;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -37,12 +38,13 @@ public final class RibaoLocal {
             System.exit(1);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping the local stack");
-            stack.close();
-            stopped.countDown();
-        }, "ribao-local-shutdown"));
+        // Ctrl-C and SIGTERM stop the parts in order (services before PostgreSQL and the broker). A plain shutdown
+        // hook would race the hooks that PostgreSQL's launcher and Jetty register for themselves.
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        for (String signal : new String[] {"INT", "TERM"}) {
+            Signal.handle(new Signal(signal), s -> stopRequested.countDown());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "ribao-local-shutdown"));
 
         Map<String, String> tokens = DemoTokens.besideRoster(options.roster());
         if (!tokens.isEmpty()) {
@@ -53,6 +55,9 @@ public final class RibaoLocal {
                 (System.nanoTime() - started) / 1e9, stack.ingestUrl(), stack.bulletinUrl());
         System.out.println(stack.readyLine());
         System.out.flush();
-        stopped.await();
+        stopRequested.await();
+        LOG.info("stopping the local stack");
+        stack.close();
+        System.exit(0);
     }
 }
