@@ -121,38 +121,71 @@ async function loadBulletins() {
     return;
   }
   const items = list.map((b) => {
-    const li = el('li', null, {'data-bulletin-id': b.id});
-    li.append(el('span', (b.issueNo ? '第' + b.issueNo + '期 ' : '') + 'v' + b.version + ' '
-      + (L.bulletinState[b.state] || b.state) + ' '));
-    const view = el('button', L.view, {'type': 'button'});
-    view.addEventListener('click', () => act(async () => {
-      selectedBulletin = b.id;
-      const full = await api('/api/v1/bulletins/' + encodeURIComponent(b.id));
-      $('narrative').value = full.narrative || '';
-      const html = await api('/api/v1/bulletins/' + encodeURIComponent(b.id) + '/html');
-      const url = URL.createObjectURL(await html.blob());
-      window.open(url, '_blank', 'noopener');
-    }));
+    const li = el('li', null, {'data-bulletin-id': b.id, 'data-state': b.state});
+    li.append(el('span', issueText(b) + 'v' + b.version + ' ' + (L.bulletinState[b.state] || b.state) + ' ',
+      {'class': 'summary'}));
+    const view = el('button', L.view, {'type': 'button', 'class': 'view'});
+    view.addEventListener('click', () => act(() => showBulletin(b.id)));
     li.append(view);
     if (b.state === 'DRAFT') {
-      const save = el('button', L.save, {'type': 'button'});
-      save.addEventListener('click', () => act(() => api('/api/v1/bulletins/' + encodeURIComponent(b.id)
-        + '/narrative', {method: 'PUT', headers: {'Content-Type': 'application/json'},
-        body: JSON.stringify({text: $('narrative').value})}).then(loadBulletins)));
-      const approve = el('button', L.approve, {'type': 'button'});
-      approve.addEventListener('click', () => act(() => api('/api/v1/bulletins/' + encodeURIComponent(b.id)
-        + '/approve', {method: 'POST'}).then(loadBulletins)));
+      const save = el('button', L.save, {'type': 'button', 'class': 'save'});
+      save.addEventListener('click', () => act(() => step(b.id, 'narrative', {method: 'PUT',
+        headers: {'Content-Type': 'application/json'}, body: JSON.stringify({text: $('narrative').value})})));
+      const approve = el('button', L.approve, {'type': 'button', 'class': 'approve'});
+      approve.addEventListener('click', () => act(() => step(b.id, 'approve', {method: 'POST'})));
       li.append(save, approve);
     }
     if (b.state === 'APPROVED') {
-      const release = el('button', L.release, {'type': 'button'});
-      release.addEventListener('click', () => act(() => api('/api/v1/bulletins/' + encodeURIComponent(b.id)
-        + '/release', {method: 'POST'}).then(loadBulletins)));
+      const release = el('button', L.release, {'type': 'button', 'class': 'release'});
+      release.addEventListener('click', () => act(() => step(b.id, 'release', {method: 'POST'})));
       li.append(release);
     }
     return li;
   });
   $('bulletins').replaceChildren(...(items.length ? items : [el('li', L.none)]));
+}
+
+function issueText(b) {
+  return b.issueNo ? '第' + b.issueNo + '期 ' : '';
+}
+
+// One workflow step on a bulletin, then the list and the open review show its new state.
+async function step(id, action, options) {
+  await api('/api/v1/bulletins/' + encodeURIComponent(id) + '/' + action, options);
+  await loadBulletins();
+  await showBulletin(id);
+}
+
+let previewUrl = null;
+
+// The review pane: the bulletin's state and narrative, and its PDF. The PDF needs the bearer token, so it is
+// fetched here and shown through an object URL typed as PDF (never as HTML, whatever the server sent).
+async function showBulletin(id) {
+  selectedBulletin = id;
+  const path = '/api/v1/bulletins/' + encodeURIComponent(id);
+  const full = await api(path);
+  $('review').hidden = false;
+  $('review').setAttribute('data-bulletin-id', id);
+  $('review').setAttribute('data-state', full.state);
+  $('review-title').textContent = full.title || '';
+  $('review-state').textContent = L.bulletinState[full.state] || full.state;
+  $('review-issue').textContent = issueText(full);
+  $('narrative').value = full.narrative || '';
+  $('narrative').readOnly = full.state !== 'DRAFT';
+  const pdf = await api(path + '/pdf');
+  const blob = new Blob([await pdf.arrayBuffer()], {type: 'application/pdf'});
+  if (selectedBulletin !== id) return;
+  if (previewUrl) URL.revokeObjectURL(previewUrl);
+  previewUrl = URL.createObjectURL(blob);
+  $('pdf-preview').src = previewUrl;
+  $('review-pdf-download').href = previewUrl;
+  $('review-pdf-download').setAttribute('download', id + '.pdf');
+}
+
+async function openHtml() {
+  if (!selectedBulletin) return;
+  const html = await api('/api/v1/bulletins/' + encodeURIComponent(selectedBulletin) + '/html');
+  window.open(URL.createObjectURL(await html.blob()), '_blank', 'noopener');
 }
 
 async function loadLedger() {
@@ -260,9 +293,17 @@ $('login').addEventListener('submit', (e) => {
   sessionStorage.setItem('ribaoToken', token);
   start();
 });
-$('date').addEventListener('change', () => act(loadAll));
-$('draft').addEventListener('click', () => act(() => api('/api/v1/days/' + $('date').value + '/bulletin',
-  {method: 'POST'}).then(loadBulletins)));
+$('date').addEventListener('change', () => act(async () => {
+  selectedBulletin = null;
+  $('review').hidden = true;
+  await loadAll();
+}));
+$('draft').addEventListener('click', () => act(async () => {
+  const b = await api('/api/v1/days/' + $('date').value + '/bulletin', {method: 'POST'});
+  await loadBulletins();
+  await showBulletin(b.id);
+}));
+$('review-html').addEventListener('click', () => act(openHtml));
 $('ledger-form').addEventListener('submit', (e) => { e.preventDefault(); act(loadLedger); });
 $('ledger-xlsx').addEventListener('click', () => act(downloadLedger));
 if (token) start();

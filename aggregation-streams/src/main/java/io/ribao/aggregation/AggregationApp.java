@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,11 +31,17 @@ public final class AggregationApp implements AutoCloseable {
 
     /** Builds the topology and starts it; an error the app cannot handle stops it loudly (state ERROR). */
     public static AggregationApp start(AggregationSettings settings) {
+        return start(settings, (newState, oldState) -> { });
+    }
+
+    /** As {@link #start(AggregationSettings)}, telling {@code states} every state change of the Streams client. */
+    public static AggregationApp start(AggregationSettings settings, KafkaStreams.StateListener states) {
         AggregationSettings resolved = settings.reportPartitions() > 0
                 ? settings : settings.withReportPartitions(reportPartitions(settings.bootstrapServers()));
         Topics topics = new Topics(SchemaRegistries.forUrl(resolved.schemaRegistryUrl()));
         KafkaStreams streams = new KafkaStreams(AggregationTopology.build(resolved, topics),
                 resolved.streamsProperties());
+        streams.setStateListener(states);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("aggregation-streams stops on an unrecoverable error", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -57,15 +62,22 @@ public final class AggregationApp implements AutoCloseable {
         streams.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT).leaveGroup(true));
     }
 
+    /** Runs until shut down (exit 0) or until the Streams client fails (exit 1, so it gets restarted). */
     public static void main(String[] args) throws Exception {
         Path config = Path.of(args.length > 0 ? args[0] : "aggregation-streams/config.yml");
-        AggregationApp app = start(AggregationConfig.load(config, System::getenv));
-        CountDownLatch stopped = new CountDownLatch(1);
+        Lifetime lifetime = new Lifetime();
+        AggregationApp app = start(AggregationConfig.load(config, System::getenv), lifetime);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            lifetime.shutdownRequested();
             app.close();
-            stopped.countDown();
         }, "aggregation-shutdown"));
-        stopped.await();
+        int exitCode = lifetime.awaitExitCode();
+        if (exitCode != Lifetime.STOPPED) {
+            LOG.error("aggregation-streams client is in state {}; exiting with {} so it is restarted",
+                    app.state(), exitCode);
+            app.close();
+            System.exit(exitCode);
+        }
     }
 
     private static int reportPartitions(String bootstrapServers) {

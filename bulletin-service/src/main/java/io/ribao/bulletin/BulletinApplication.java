@@ -30,11 +30,11 @@ import io.ribao.bulletin.resources.BoardResource;
 import io.ribao.bulletin.resources.DashboardResource;
 import io.ribao.bulletin.resources.FindingResource;
 import io.ribao.bulletin.resources.LedgerResource;
-import io.ribao.bulletin.resources.OpenApiResource;
 import io.ribao.bulletin.resources.StatusResource;
 import io.ribao.bulletin.resources.UnitHistoryResource;
 import io.ribao.bulletin.workflow.BulletinFeature;
 import io.ribao.bulletin.workflow.BulletinService;
+import io.ribao.kit.http.OpenApiDocument;
 import io.ribao.kit.auth.RibaoAuth;
 import io.ribao.kit.auth.TokenAuthenticator;
 import io.ribao.kit.error.RibaoErrors;
@@ -137,7 +137,8 @@ public class BulletinApplication extends Application<BulletinConfiguration> {
             }
         });
         env.jersey().register(new DashboardResource());
-        env.jersey().register(new OpenApiResource());
+        env.jersey().getResourceConfig().registerResources(
+                OpenApiDocument.at("/api/openapi.json", "/openapi/bulletin-service.openapi.json"));
         env.jersey().register(new UnitHistoryResource(jdbi, clock));
         env.jersey().register(new FindingResource(jdbi, clock, audit));
         env.lifecycle().manage(boardEvents);

@@ -16,7 +16,6 @@ import io.ribao.ingest.kafka.KafkaAudit;
 import io.ribao.ingest.kafka.KafkaReportJournal;
 import io.ribao.ingest.kafka.ReportLog;
 import io.ribao.ingest.resources.MeResource;
-import io.ribao.ingest.resources.OpenApiResource;
 import io.ribao.ingest.resources.ReportResource;
 import io.ribao.ingest.resources.RosterResource;
 import io.ribao.ingest.roster.RosterLoader;
@@ -24,6 +23,7 @@ import io.ribao.ingest.roster.RosterPublisher;
 import io.ribao.kit.audit.AuditRecords;
 import io.ribao.kit.auth.RibaoAuth;
 import io.ribao.kit.error.RibaoErrors;
+import io.ribao.kit.http.OpenApiDocument;
 import io.ribao.kit.http.BodySizeLimit;
 import io.ribao.kit.http.SecurityHeaders;
 import io.ribao.kit.roster.RosterView;
@@ -115,7 +115,8 @@ public class IngestApplication extends Application<IngestConfiguration> {
         environment.jersey().register(new ReportResource(intake, new ReportHistory(roster, index, intake)));
         environment.jersey().register(new RosterResource(loader, publisher, roster, audit, new AuditRecords(clock)));
         environment.jersey().register(new MeResource(roster, clock));
-        environment.jersey().register(new OpenApiResource());
+        environment.jersey().getResourceConfig().registerResources(
+                OpenApiDocument.at("/openapi.json", "/openapi/report-ingest.openapi.json"));
         environment.healthChecks().register("roster", new HealthCheck() {
             @Override
             protected Result check() {

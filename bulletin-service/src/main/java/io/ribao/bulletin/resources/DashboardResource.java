@@ -42,7 +42,10 @@ public class DashboardResource {
                     .header("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
                             // a bulletin opened from the page is a blob document that inherits this policy and
                             // carries its own style element
-                            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:")
+                            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+                            // the bulletin's PDF is previewed in a frame from a blob the page made from the API's
+                            // answer ('self' does not cover blob:), and Chromium checks a PDF frame against object-src
+                            + "frame-src 'self' blob:; object-src 'self' blob:")
                     .header("X-Content-Type-Options", "nosniff")
                     .build();
         } catch (IOException e) {

@@ -1,0 +1,203 @@
+package io.ribao.bulletin.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.ribao.bulletin.BulletinApplication;
+import io.ribao.bulletin.BulletinConfiguration;
+import io.ribao.bulletin.Fixtures;
+import io.ribao.bulletin.TestClock;
+import io.ribao.bulletin.TestKafka;
+import io.ribao.bulletin.db.TestDatabase;
+import io.ribao.topics.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Bulletin review in headless Chromium against the real service: the office drafts and edits, the director approves
+ * and releases, and the page shows each state, the issue number and the PDF preview.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class BulletinReviewBrowserTest {
+
+    private static final TestDatabase DB = TestDatabase.fresh();
+    private static final Topics TOPICS = TestKafka.topics();
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String NARRATIVE = "<script>window.injected = true;</script>"
+            + "<img src=x onerror=\"window.injected = true\">加强口岸卡点夜间值守。";
+
+    static {
+        TestKafka.send(TOPICS.jurisdictions(), Fixtures.COUNTY, Fixtures.jurisdiction());
+        Fixtures.units().forEach(u -> TestKafka.send(TOPICS.units(), u.getId(), u));
+        Fixtures.users().forEach(u -> TestKafka.send(TOPICS.users(), u.getId(), u));
+    }
+
+    static final DropwizardAppExtension<BulletinConfiguration> APP = new DropwizardAppExtension<>(
+            new DropwizardTestSupport<>(BulletinApplication.class, ResourceHelpers.resourceFilePath("service-test.yml"),
+                    ConfigOverride.config("database.url", DB::jdbcUrl),
+                    ConfigOverride.config("migrateOnStartup", "true"),
+                    ConfigOverride.config("projectionEnabled", "true"),
+                    ConfigOverride.config("kafka.consumerName",
+                            "bulletin-review-" + UUID.randomUUID().toString().substring(0, 8)),
+                    ConfigOverride.config("kafka.bootstrapServers", TestKafka::bootstrapServers),
+                    ConfigOverride.config("schemaRegistryUrl", TestKafka.REGISTRY_URL)) {
+                @Override
+                public io.dropwizard.core.Application<BulletinConfiguration> newApplication() {
+                    return new BulletinApplication(new TestClock(Fixtures.DEADLINE.plusSeconds(3600)));
+                }
+            });
+
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void chromium() {
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theOfficeDraftsAndEditsAndTheDirectorApprovesAndReleasesWithAPdfPreview() {
+        // given the roster has reached the read model
+        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM jurisdictions WHERE jurisdiction_id = ?",
+                Fixtures.COUNTY) == 1 && count("SELECT count(*) FROM users WHERE user_id = ?", "u-director") == 1);
+
+        // when the office drafts the day's bulletin from the page
+        browser.get("http://localhost:" + APP.getLocalPort() + "/?date=" + Fixtures.DAY);
+        logIn("u-office-1");
+        await().atMost(PATIENCE).until(() -> text("bulletins").equals("暂无"));
+        browser.findElement(By.id("draft")).click();
+
+        // then it is listed and opened for review as a draft, with its PDF
+        await().atMost(PATIENCE).until(() -> "DRAFT".equals(reviewState()) && pdfPreviewUrl().startsWith("blob:"));
+        assertThat(bulletinItem().getAttribute("data-state")).isEqualTo("DRAFT");
+        assertThat(bulletinItem().getText()).contains("草稿").doesNotContain("期");
+        assertThat(text("review-state")).isEqualTo("草稿");
+        assertThat(pdfBytesStart(pdfPreviewUrl())).isEqualTo("%PDF-");
+        String draftPdf = pdfPreviewUrl();
+
+        // when the office writes the narrative (markup in it) and saves
+        WebElement narrative = browser.findElement(By.id("narrative"));
+        narrative.clear();
+        narrative.sendKeys(NARRATIVE);
+        bulletinItem().findElement(By.cssSelector("button.save")).click();
+        await().atMost(PATIENCE).until(() -> NARRATIVE.equals(DB.jdbi().withHandle(h -> h.createQuery(
+                "SELECT narrative FROM bulletins WHERE day = CAST(? AS date)").bind(0, Fixtures.DAY.toString())
+                .mapTo(String.class).one())));
+
+        // then, read back after a reload, it is plain text and nothing in it ran
+        browser.navigate().refresh();
+        await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#bulletins li button.view"))
+                .isEmpty());
+        bulletinItem().findElement(By.cssSelector("button.view")).click();
+        await().atMost(PATIENCE).until(() -> NARRATIVE.equals(
+                browser.findElement(By.id("narrative")).getAttribute("value")));
+        assertThat(js("return window.injected === undefined;")).isEqualTo(true);
+        assertThat(browser.findElements(By.cssSelector("#review script, #review img, #bulletins script"))).isEmpty();
+
+        // when the director logs in and approves
+        WebElement listedForOffice = bulletinItem();
+        logIn("u-director");
+        await().atMost(PATIENCE).until(() -> isStale(listedForOffice));
+        bulletinItem().findElement(By.cssSelector("button.approve")).click();
+
+        // then it is approved with its issue number, and the preview shows the approved PDF
+        await().atMost(PATIENCE).until(() -> "APPROVED".equals(reviewState())
+                && "APPROVED".equals(bulletinItem().getAttribute("data-state")));
+        assertThat(bulletinItem().getText()).contains("第1期").contains("已审核");
+        assertThat(text("review-issue")).isEqualTo("第1期");
+        await().atMost(PATIENCE).until(() -> !pdfPreviewUrl().equals(draftPdf));
+        assertThat(pdfPreviewUrl()).startsWith("blob:");
+        assertThat(pdfBytesStart(pdfPreviewUrl())).isEqualTo("%PDF-");
+        assertThat(browser.findElement(By.id("narrative")).getAttribute("readonly")).isNotNull();
+
+        // when the director releases it
+        bulletinItem().findElement(By.cssSelector("button.release")).click();
+
+        // then the page shows it released, still 第1期, with nothing left to approve or release
+        await().atMost(PATIENCE).until(() -> "RELEASED".equals(reviewState())
+                && "RELEASED".equals(bulletinItem().getAttribute("data-state")));
+        assertThat(bulletinItem().getText()).contains("第1期").contains("已发布");
+        assertThat(text("review-state")).isEqualTo("已发布");
+        assertThat(bulletinItem().findElements(By.cssSelector("button.approve, button.release, button.save")))
+                .isEmpty();
+        assertThat(text("message")).isEmpty();
+        Map<String, Object> row = DB.jdbi().withHandle(h -> h.createQuery(
+                "SELECT state, issue_no, approved_by, released_by FROM bulletins").mapToMap().one());
+        assertThat(row).containsEntry("state", "RELEASED").containsEntry("issue_no", 1)
+                .containsEntry("approved_by", "u-director").containsEntry("released_by", "u-director");
+    }
+
+    private static void logIn(String userId) {
+        WebElement token = browser.findElement(By.id("token"));
+        token.clear();
+        token.sendKeys(Fixtures.tokenOf(userId));
+        browser.findElement(By.id("login-button")).click();
+    }
+
+    private static WebElement bulletinItem() {
+        List<WebElement> items = browser.findElements(By.cssSelector("#bulletins li[data-bulletin-id]"));
+        assertThat(items).hasSize(1);
+        return items.get(0);
+    }
+
+    private static String reviewState() {
+        WebElement review = browser.findElement(By.id("review"));
+        return review.isDisplayed() ? review.getAttribute("data-state") : null;
+    }
+
+    private static String pdfPreviewUrl() {
+        String src = browser.findElement(By.id("pdf-preview")).getAttribute("src");
+        return src == null ? "" : src;
+    }
+
+    /** The first bytes of what the preview frame shows, read back in the page (a blob URL lives only there). */
+    private static String pdfBytesStart(String blobUrl) {
+        return (String) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then((r) => r.arrayBuffer())
+                  .then((b) => done(String.fromCharCode(...new Uint8Array(b.slice(0, 5)))))
+                  .catch((e) => done('failed: ' + e));""", blobUrl);
+    }
+
+    private static boolean isStale(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        }
+    }
+
+    private static String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    private static long count(String sql, String arg) {
+        return DB.jdbi().withHandle(h -> h.createQuery(sql).bind(0, arg).mapTo(Long.class).one());
+    }
+}
