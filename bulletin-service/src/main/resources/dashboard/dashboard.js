@@ -172,8 +172,9 @@ async function showBulletin(id) {
   $('review-issue').textContent = issueText(full);
   $('narrative').value = full.narrative || '';
   $('narrative').readOnly = full.state !== 'DRAFT';
-  const pdf = await api(path + '/pdf');
-  const blob = new Blob([await pdf.arrayBuffer()], {type: 'application/pdf'});
+  const bytes = await (await api(path + '/pdf')).arrayBuffer();
+  if (new TextDecoder().decode(bytes.slice(0, 5)) !== '%PDF-') throw new Error(L.notPdf);
+  const blob = new Blob([bytes], {type: 'application/pdf'});
   if (selectedBulletin !== id) return;
   if (previewUrl) URL.revokeObjectURL(previewUrl);
   previewUrl = URL.createObjectURL(blob);

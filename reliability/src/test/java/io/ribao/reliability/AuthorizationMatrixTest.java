@@ -8,6 +8,7 @@ import io.ribao.schemas.alert.AlertEvent;
 import io.ribao.schemas.alert.AlertState;
 import io.ribao.schemas.alert.AlertType;
 import io.ribao.schemas.alert.Severity;
+import io.ribao.schemas.audit.AuditEvent;
 import io.ribao.topics.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -135,13 +136,19 @@ class AuthorizationMatrixTest {
     }
 
     @Test
-    void aClerksReportForAnotherUnitIsRefusedAndWritesNoReport() {
+    void aClerksReportForAnotherUnitIsRefusedAuditedAndWritesNoReport() {
         long before = stack.endOffsetSum("ribao.reports");
 
         int status = submit(stack.token("u-a-clerk"), OTHER, false);
 
         assertThat(status).isEqualTo(403);
         assertThat(stack.endOffsetSum("ribao.reports")).isEqualTo(before);
+        Topic<String, AuditEvent> audit = stack.topics().audit();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stack.readAll(audit.name()).stream()
+                .map(r -> audit.deserializeValue(r.value())).toList())
+                .as("the 私自上报 attempt is on record")
+                .anyMatch(e -> e.getActor().equals("u-a-clerk") && e.getAction().equals("UNAUTHORIZED_REPORT")
+                        && e.getOutcome().equals("REFUSED") && OTHER.equals(e.getTarget())));
     }
 
     // --- the requests, one per row of the table -------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.ribao.bench.kafka;
 
+import io.ribao.bench.TempDirs;
 import io.ribao.broker.EmbeddedKafkaCluster;
 import io.ribao.topics.TopicAdmin;
 import io.ribao.topics.Topics;
@@ -37,5 +38,6 @@ public final class BenchBroker implements AutoCloseable {
     @Override
     public void close() {
         cluster.close();
+        TempDirs.delete(dir);
     }
 }

@@ -2,6 +2,7 @@ package io.ribao.bench.stack;
 
 import io.ribao.bench.BenchArgs;
 import io.ribao.bench.Samples;
+import io.ribao.bench.TempDirs;
 import io.ribao.ingest.roster.Roster;
 import io.ribao.ingest.roster.RosterLoader;
 import io.ribao.local.DemoTokens;
@@ -85,7 +86,9 @@ public final class LocalStackRun {
                 stack.destroy();
                 if (!stack.waitFor(60, TimeUnit.SECONDS)) {
                     stack.destroyForcibly();
+                    stack.waitFor(30, TimeUnit.SECONDS);
                 }
+                TempDirs.delete(data);
             }
         }
         System.out.println(ready.summary());

@@ -84,6 +84,7 @@ class BulletinReviewBrowserTest {
 
         // when the office drafts the day's bulletin from the page
         browser.get("http://localhost:" + APP.getLocalPort() + "/?date=" + Fixtures.DAY);
+        watchPolicyViolations();
         logIn("u-office-1");
         await().atMost(PATIENCE).until(() -> text("bulletins").equals("暂无"));
         browser.findElement(By.id("draft")).click();
@@ -93,7 +94,7 @@ class BulletinReviewBrowserTest {
         assertThat(bulletinItem().getAttribute("data-state")).isEqualTo("DRAFT");
         assertThat(bulletinItem().getText()).contains("草稿").doesNotContain("期");
         assertThat(text("review-state")).isEqualTo("草稿");
-        assertThat(pdfBytesStart(pdfPreviewUrl())).isEqualTo("%PDF-");
+        await().atMost(PATIENCE).until(() -> pdfShownInPreview(pdfPreviewUrl()));
         String draftPdf = pdfPreviewUrl();
 
         // when the office writes the narrative (markup in it) and saves
@@ -106,7 +107,9 @@ class BulletinReviewBrowserTest {
                 .mapTo(String.class).one())));
 
         // then, read back after a reload, it is plain text and nothing in it ran
+        assertThat(js("return window.violations;")).asList().isEmpty();
         browser.navigate().refresh();
+        watchPolicyViolations();
         await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#bulletins li button.view"))
                 .isEmpty());
         bulletinItem().findElement(By.cssSelector("button.view")).click();
@@ -128,7 +131,7 @@ class BulletinReviewBrowserTest {
         assertThat(text("review-issue")).isEqualTo("第1期");
         await().atMost(PATIENCE).until(() -> !pdfPreviewUrl().equals(draftPdf));
         assertThat(pdfPreviewUrl()).startsWith("blob:");
-        assertThat(pdfBytesStart(pdfPreviewUrl())).isEqualTo("%PDF-");
+        await().atMost(PATIENCE).until(() -> pdfShownInPreview(pdfPreviewUrl()));
         assertThat(browser.findElement(By.id("narrative")).getAttribute("readonly")).isNotNull();
 
         // when the director releases it
@@ -142,6 +145,7 @@ class BulletinReviewBrowserTest {
         assertThat(bulletinItem().findElements(By.cssSelector("button.approve, button.release, button.save")))
                 .isEmpty();
         assertThat(text("message")).isEmpty();
+        assertThat(js("return window.violations;")).asList().isEmpty();
         Map<String, Object> row = DB.jdbi().withHandle(h -> h.createQuery(
                 "SELECT state, issue_no, approved_by, released_by FROM bulletins").mapToMap().one());
         assertThat(row).containsEntry("state", "RELEASED").containsEntry("issue_no", 1)
@@ -171,13 +175,19 @@ class BulletinReviewBrowserTest {
         return src == null ? "" : src;
     }
 
-    /** The first bytes of what the preview frame shows, read back in the page (a blob URL lives only there). */
-    private static String pdfBytesStart(String blobUrl) {
-        return (String) ((JavascriptExecutor) browser).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                fetch(arguments[0]).then((r) => r.arrayBuffer())
-                  .then((b) => done(String.fromCharCode(...new Uint8Array(b.slice(0, 5)))))
-                  .catch((e) => done('failed: ' + e));""", blobUrl);
+    /** Whether the preview frame holds the PDF document at that blob URL (not an error page, not blocked). */
+    private static boolean pdfShownInPreview(String blobUrl) {
+        return Boolean.TRUE.equals(js("""
+                const d = document.getElementById('pdf-preview').contentDocument;
+                return d !== null && d.URL === arguments[0] && d.contentType === 'application/pdf';""", blobUrl));
+    }
+
+    /** Records the page's Content-Security-Policy refusals, to show the preview needed none. */
+    private static void watchPolicyViolations() {
+        js("""
+                window.violations = [];
+                document.addEventListener('securitypolicyviolation',
+                  (e) => window.violations.push(e.effectiveDirective + ' ' + e.blockedURI));""");
     }
 
     private static boolean isStale(WebElement element) {
@@ -193,8 +203,8 @@ class BulletinReviewBrowserTest {
         return browser.findElement(By.id(id)).getText();
     }
 
-    private static Object js(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
     private static long count(String sql, String arg) {
