@@ -7,15 +7,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
- * One node on one day as running totals, for trees too large to keep every source in one stored value (the county of
- * a 100,000-unit roster): a change costs the same whatever the subtree's size. Only the node's own unit-day and its
- * direct children are kept whole, for the cross-level rules.
+ * One node on one day as running totals only, so a change costs the same however many sources the subtree and the
+ * node's direct children count (the county of a 100,000-unit roster, or 2,000 units directly under it). Besides the
+ * subtree's totals it keeps the node's own unit-day whole and, for the cross-level rules, running sums over its
+ * signed direct children: each metric per child kind, and how many of them report activity.
  *
  * <p>The caller keeps what each source last contributed to this node (key {@code nodeId/date/sourceUnitId}, bytes
  * from {@link ContributionCodec}) and passes it as {@code previous}: totals drop the previous and add the next, so a
- * revision replaces and never double counts.
+ * revision replaces and never double counts. The direct children's own figures, which a finding's evidence names,
+ * are read from there only when a rule fires ({@link #withDirectChildren}).
  */
 public final class NodeTotals implements NodeView {
 
@@ -27,17 +30,21 @@ public final class NodeTotals implements NodeView {
     private final TreeMap<String, Integer> targetCarriers;
     private int targetsMet;
     private int targetsMissed;
-    private final TreeMap<String, Contribution> nearBySource;
+    private Contribution own;
+    /** {@code KIND:metric} → the sum over signed direct children of that kind; zero sums are dropped. */
+    private final TreeMap<String, Long> childSums;
+    private int activeChildren;
+    private long activeChildrenActivity;
 
     public NodeTotals() {
         this(new TreeMap<>(), new TreeMap<>(), CompletenessCounts.NONE, new TreeMap<>(), new TreeMap<>(), 0, 0,
-                List.of());
+                null, new TreeMap<>(), 0, 0);
     }
 
     NodeTotals(TreeMap<String, Long> metricSums, TreeMap<String, Integer> metricCarriers,
                CompletenessCounts completeness, TreeMap<String, Long> targetSums,
-               TreeMap<String, Integer> targetCarriers, int targetsMet, int targetsMissed,
-               Collection<Contribution> near) {
+               TreeMap<String, Integer> targetCarriers, int targetsMet, int targetsMissed, Contribution own,
+               TreeMap<String, Long> childSums, int activeChildren, long activeChildrenActivity) {
         this.metricSums = metricSums;
         this.metricCarriers = metricCarriers;
         this.completeness = completeness;
@@ -45,8 +52,10 @@ public final class NodeTotals implements NodeView {
         this.targetCarriers = targetCarriers;
         this.targetsMet = targetsMet;
         this.targetsMissed = targetsMissed;
-        this.nearBySource = new TreeMap<>();
-        near.forEach(c -> nearBySource.put(c.sourceUnitId(), c));
+        this.own = own;
+        this.childSums = childSums;
+        this.activeChildren = activeChildren;
+        this.activeChildrenActivity = activeChildrenActivity;
     }
 
     /**
@@ -73,10 +82,10 @@ public final class NodeTotals implements NodeView {
         if (after != null) {
             add(after, 1);
         }
-        if (after != null && after.depth() <= 1) {
-            nearBySource.put(after.sourceUnitId(), after);
-        } else {
-            nearBySource.remove(next.sourceUnitId());
+        if (after != null && after.depth() == 0) {
+            own = after;
+        } else if (own != null && own.sourceUnitId().equals(next.sourceUnitId())) {
+            own = null;
         }
         return true;
     }
@@ -95,6 +104,21 @@ public final class NodeTotals implements NodeView {
         completeness = sign > 0 ? completeness.plus(c.completeness()) : completeness.minus(c.completeness());
         targetsMet += sign * c.targetsMet();
         targetsMissed += sign * c.targetsMissed();
+        if (c.depth() == 1 && c.signed()) {
+            c.metrics().forEach((code, value) -> {
+                if (childSums.merge(childKey(c.sourceKind(), code), sign * value, Long::sum) == 0L) {
+                    childSums.remove(childKey(c.sourceKind(), code));
+                }
+            });
+            if (NodeView.isActiveChild(c)) {
+                activeChildren += sign;
+                activeChildrenActivity += sign * c.activity();
+            }
+        }
+    }
+
+    private static String childKey(UnitKind kind, String metric) {
+        return kind.name() + ":" + metric;
     }
 
     private static void count(TreeMap<String, Integer> carriers, TreeMap<String, Long> sums, String code, int sign) {
@@ -104,17 +128,42 @@ public final class NodeTotals implements NodeView {
         }
     }
 
-    @Override
-    public Optional<Contribution> own() {
-        return nearBySource.values().stream().filter(c -> c.depth() == 0).findFirst();
+    /**
+     * This node as the rules see it, its direct children's own contributions read by {@code directChildren} (every
+     * depth-1 contribution of the node-day) only when a rule asks for them, i.e. when it fires.
+     */
+    public NodeView withDirectChildren(Supplier<List<Contribution>> directChildren) {
+        return new NodeTotalsWithChildren(this, directChildren);
     }
 
     @Override
+    public Optional<Contribution> own() {
+        return Optional.ofNullable(own);
+    }
+
+    /** Not kept here: read them through {@link #withDirectChildren}. */
+    @Override
     public List<Contribution> directChildren(Collection<UnitKind> kinds) {
-        return nearBySource.values().stream()
-                .filter(c -> c.depth() == 1)
-                .filter(c -> kinds.isEmpty() || kinds.contains(c.sourceKind()))
-                .toList();
+        throw new UnsupportedOperationException("node totals keep no children; read them with withDirectChildren");
+    }
+
+    @Override
+    public long directChildrenSum(String metric, Collection<UnitKind> kinds) {
+        long sum = 0;
+        for (UnitKind kind : kinds.isEmpty() ? List.of(UnitKind.values()) : kinds) {
+            sum += childSums.getOrDefault(childKey(kind, metric), 0L);
+        }
+        return sum;
+    }
+
+    @Override
+    public int activeDirectChildren() {
+        return activeChildren;
+    }
+
+    @Override
+    public long activeDirectChildrenActivity() {
+        return activeChildrenActivity;
     }
 
     @Override
@@ -150,12 +199,13 @@ public final class NodeTotals implements NodeView {
         return targetCarriers;
     }
 
-    Collection<Contribution> near() {
-        return List.copyOf(nearBySource.values());
+    Map<String, Long> childSums() {
+        return childSums;
     }
 
     public boolean isEmpty() {
-        return completeness.isEmpty() && metricSums.isEmpty() && targetSums.isEmpty() && nearBySource.isEmpty();
+        return completeness.isEmpty() && metricSums.isEmpty() && targetSums.isEmpty() && own == null
+                && childSums.isEmpty() && activeChildren == 0;
     }
 
     @Override
@@ -164,17 +214,20 @@ public final class NodeTotals implements NodeView {
                 && metricSums.equals(that.metricSums) && metricCarriers.equals(that.metricCarriers)
                 && completeness.equals(that.completeness) && targetSums.equals(that.targetSums)
                 && targetCarriers.equals(that.targetCarriers) && targetsMet == that.targetsMet
-                && targetsMissed == that.targetsMissed && nearBySource.equals(that.nearBySource);
+                && targetsMissed == that.targetsMissed && Objects.equals(own, that.own)
+                && childSums.equals(that.childSums) && activeChildren == that.activeChildren
+                && activeChildrenActivity == that.activeChildrenActivity;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(metricSums, completeness, targetSums, targetsMet, targetsMissed, nearBySource);
+        return Objects.hash(metricSums, completeness, targetSums, targetsMet, targetsMissed, own, childSums,
+                activeChildren);
     }
 
     @Override
     public String toString() {
         return "NodeTotals{metrics=" + metricSums + ", completeness=" + completeness + ", targets=" + targetSums
-                + ", near=" + nearBySource.values() + "}";
+                + ", own=" + own + ", children=" + childSums + ", activeChildren=" + activeChildren + "}";
     }
 }

@@ -6,16 +6,19 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
-/** Bytes for {@link NodeTotals} in a state store: a version byte, the totals with their carriers, the near sources. */
+/**
+ * Bytes for {@link NodeTotals} in a state store: a version byte, the totals with their carriers, the node's own
+ * contribution, the running sums over its direct children. Their size depends on the metrics and kinds, never on how
+ * many children the node has. Version 2; version 1 (which carried every direct child) is not read: its store was
+ * renamed (decision 260).
+ */
 public final class NodeTotalsCodec {
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
 
     public byte[] encode(NodeTotals totals) {
         if (totals == null) {
@@ -29,11 +32,14 @@ public final class NodeTotalsCodec {
             writeCarried(out, totals.targetTotals(), totals.targetCarriers());
             out.writeInt(totals.targetsMet());
             out.writeInt(totals.targetsMissed());
-            Collection<Contribution> near = totals.near();
-            out.writeInt(near.size());
-            for (Contribution c : near) {
-                ContributionCodec.write(out, c);
+            Optional<Contribution> own = totals.own();
+            out.writeBoolean(own.isPresent());
+            if (own.isPresent()) {
+                ContributionCodec.write(out, own.get());
             }
+            ContributionCodec.writeMap(out, totals.childSums());
+            out.writeInt(totals.activeDirectChildren());
+            out.writeLong(totals.activeDirectChildrenActivity());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode node totals", e);
         }
@@ -55,13 +61,12 @@ public final class NodeTotalsCodec {
             readCarried(in, targetSums, targetCarriers);
             int met = in.readInt();
             int missed = in.readInt();
-            int count = in.readInt();
-            List<Contribution> near = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                near.add(ContributionCodec.read(in));
-            }
+            Contribution own = in.readBoolean() ? ContributionCodec.read(in) : null;
+            TreeMap<String, Long> childSums = ContributionCodec.readMap(in);
+            int activeChildren = in.readInt();
+            long activity = in.readLong();
             return new NodeTotals(metricSums, metricCarriers, completeness, targetSums, targetCarriers, met, missed,
-                    near);
+                    own, childSums, activeChildren, activity);
         } catch (IOException e) {
             throw new IllegalArgumentException("corrupt node totals bytes", e);
         }

@@ -48,6 +48,26 @@ public interface NodeView {
         return directChildValues(metric, kinds).values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** How many signed direct children report activity (see {@link #isActiveChild}). */
+    default int activeDirectChildren() {
+        return (int) directChildren(List.of()).stream().filter(NodeView::isActiveChild).count();
+    }
+
+    /** The summed activity of the signed direct children that report any. */
+    default long activeDirectChildrenActivity() {
+        return directChildren(List.of()).stream().filter(NodeView::isActiveChild)
+                .mapToLong(Contribution::activity).sum();
+    }
+
+    /**
+     * A signed direct child reporting activity (any metric above 0) of its own: supervision teams are left out, as
+     * what they inspect is not their parent's work.
+     */
+    static boolean isActiveChild(Contribution child) {
+        return child.depth() == 1 && child.signed() && child.sourceKind() != UnitKind.SUPERVISION_TEAM
+                && child.activity() > 0;
+    }
+
     default Rollup toRollup(String nodeId, String jurisdictionId, LocalDate date, Instant updatedAt) {
         return Rollup.newBuilder()
                 .setNodeId(nodeId)

@@ -47,11 +47,12 @@ public final class CrossLevelReconciliation {
 
     private Optional<RuleFinding> check(String parentUnitId, LocalDate date, NodeView node,
                                         ReconciliationRule rule, long parentValue) {
-        Map<String, Long> children = node.directChildValues(rule.getChildMetric(), rule.getChildKinds());
-        long childrenSum = children.values().stream().mapToLong(Long::longValue).sum();
+        // Decided on the running sum; each child's figure is read only for the evidence of a finding.
+        long childrenSum = node.directChildrenSum(rule.getChildMetric(), rule.getChildKinds());
         if (childrenSum - parentValue <= rule.getTolerance()) {
             return Optional.empty();
         }
+        Map<String, Long> children = node.directChildValues(rule.getChildMetric(), rule.getChildKinds());
         Map<String, String> evidence = new LinkedHashMap<>();
         evidence.put("parentMetric", rule.getParentMetric());
         evidence.put("parentValue", Long.toString(parentValue));

@@ -4,7 +4,6 @@ import io.ribao.aggregation.rollup.Contribution;
 import io.ribao.aggregation.rollup.NodeView;
 import io.ribao.schemas.alert.AlertType;
 import io.ribao.schemas.alert.Severity;
-import io.ribao.schemas.roster.UnitKind;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +20,13 @@ public final class ZeroReportContradiction {
 
     public List<RuleFinding> evaluate(String unitId, LocalDate date, NodeView node) {
         boolean zeroReport = node.own().map(own -> own.signed() && own.zeroReport()).orElse(false);
-        if (!zeroReport) {
+        // Decided on the running count; the active children are read only for the evidence of a finding.
+        if (!zeroReport || node.activeDirectChildren() == 0) {
             return List.of();
         }
         Map<String, Long> active = new TreeMap<>();
         for (Contribution child : node.directChildren(List.of())) {
-            if (child.signed() && child.sourceKind() != UnitKind.SUPERVISION_TEAM && child.activity() > 0) {
+            if (NodeView.isActiveChild(child)) {
                 active.put(child.sourceUnitId(), child.activity());
             }
         }

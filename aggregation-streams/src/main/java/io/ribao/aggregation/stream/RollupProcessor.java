@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -30,7 +31,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The roll-up task of a node-day (key {@code nodeId/date}): replaces each source unit's previous contribution in the
- * node's totals (H2b's {@link NodeTotals}) and marks the node-day dirty; each punctuation emits the {@code Rollup} of
+ * node's running totals ({@link NodeTotals}: fixed size, so one change costs the same however many children the node
+ * has; the previous contribution comes from {@code rollup-sources}) and marks the node-day dirty; each punctuation emits the {@code Rollup} of
  * every dirty node-day once and judges its cross-level rules (reconciliation, zero report contradicted), so a burst
  * of 100,000 changes under the county yields one county roll-up, not 100,000. The dirty marks are a changelogged
  * store, so nothing is lost between a commit and the next punctuation. Node-days older than the amendment window
@@ -143,7 +145,8 @@ public final class RollupProcessor implements Processor<String, NodeContribution
         if (jurisdiction == null || unit == null) {
             return;
         }
-        List<RuleFinding> current = checks.onNode(nodeId, date, node, jurisdiction);
+        List<RuleFinding> current = checks.onNode(nodeId, date,
+                node.withDirectChildren(() -> directChildren(nodeDay)), jurisdiction);
         FindingChanges changes = FindingChanges.between(UnitDayQuality.open(findings, nodeDay), current);
         UnitDayQuality.store(findings, nodeDay, changes.open());
         for (RuleFinding finding : changes.raised()) {
@@ -158,6 +161,23 @@ public final class RollupProcessor implements Processor<String, NodeContribution
                 context.forward(new Record<>(alertId, event, now.toEpochMilli()));
             }
         }
+    }
+
+    /**
+     * The node-day's depth-1 sources as last contributed: a prefix scan of {@code rollup-sources}, run only when a
+     * node rule fires and names the children in its evidence.
+     */
+    private List<Contribution> directChildren(String nodeDay) {
+        List<Contribution> children = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = sources.prefixScan(nodeDay + "/", new StringSerializer())) {
+            it.forEachRemaining(kv -> {
+                Contribution c = contributionCodec.decode(kv.value);
+                if (c != null && c.depth() == 1) {
+                    children.add(c);
+                }
+            });
+        }
+        return children;
     }
 
     /** Index keys {@code jurisdictionId|date|kind|key}: ISO dates sort as text, so old days are a range. */

@@ -1,6 +1,6 @@
 package io.ribao.aggregation.stream;
 
-/** Names of the state stores: part of the deployment (changelog topics are named after them). Never rename. */
+/** Names of the state stores: part of the deployment (changelog topics are named after them). Never rename, except for a store whose value format changes incompatibly (then a new name). */
 public final class StoreNames {
 
     /** unitId → Unit, the roster units this task owns (co-partitioned with the reports). */
@@ -19,8 +19,11 @@ public final class StoreNames {
     public static final String UNIT_HISTORIES = "unit-histories";
     /** unitId/date → the data-quality alert ids open for the unit-day, one per line. */
     public static final String UNIT_FINDINGS = "unit-findings";
-    /** nodeId/date → the node's roll-up (H2b's NodeTotalsCodec bytes). */
-    public static final String ROLLUP_TOTALS = "rollup-totals";
+    /**
+     * nodeId/date → the node's running totals (NodeTotalsCodec bytes, version 2). Renamed from "rollup-totals" when
+     * the value stopped carrying the direct children (decision 260): the old changelog cannot be read.
+     */
+    public static final String ROLLUP_TOTALS = "rollup-totals-v2";
     /** nodeId/date/sourceUnitId → what that source last contributed to the node (ContributionCodec bytes). */
     public static final String ROLLUP_SOURCES = "rollup-sources";
     /** nodeId → the node's roster unit, as carried by its own contributions. */

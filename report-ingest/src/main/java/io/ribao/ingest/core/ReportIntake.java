@@ -284,7 +284,7 @@ public final class ReportIntake {
 
     private void accepted(RibaoPrincipal actor, String action, ReportEvent event, String source) {
         try {
-            audit.record(auditRecords.of(actor, action, event.getReportId(), AuditRecords.ACCEPTED, source, Map.of(
+            audit.recordAccepted(auditRecords.of(actor, action, event.getReportId(), AuditRecords.ACCEPTED, source, Map.of(
                     "unitId", event.getUnitId(), "date", event.getDate().toString(),
                     "revision", String.valueOf(event.getRevision()), "eventId", event.getEventId())));
         } catch (RuntimeException e) {

@@ -3,11 +3,13 @@ package io.ribao.ingest.kafka;
 import io.ribao.kit.audit.Audit;
 import io.ribao.schemas.audit.AuditEvent;
 import io.ribao.topics.Topic;
-import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** report-ingest's audit sink: the {@code ribao.audit} topic, keyed by actor so one person's trail stays in order. */
 public final class KafkaAudit implements Audit {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaAudit.class);
 
     private final EventProducer producer;
     private final Topic<String, AuditEvent> topic;
@@ -22,8 +24,17 @@ public final class KafkaAudit implements Audit {
         producer.sendAndAwait(topic, event.getActor(), event);
     }
 
-    /** Sends without waiting, so the audit record and the write it describes travel together. */
-    public CompletableFuture<RecordMetadata> recordAsync(AuditEvent event) {
-        return producer.send(topic, event.getActor(), event);
+    /**
+     * Sends without waiting: the report the record describes is already acknowledged and carries who, when and from
+     * where itself, so the answer need not wait for a second acknowledgement (half the latency per write).
+     */
+    @Override
+    public void recordAccepted(AuditEvent event) {
+        producer.send(topic, event.getActor(), event).whenComplete((metadata, failure) -> {
+            if (failure != null) {
+                LOG.error("audit record {} ({} by {}) not written: {}", event.getAuditId(), event.getAction(),
+                        event.getActor(), failure.toString());
+            }
+        });
     }
 }

@@ -9,4 +9,12 @@ import io.ribao.schemas.audit.AuditEvent;
 public interface Audit {
 
     void record(AuditEvent event);
+
+    /**
+     * Records an accepted write whose own event already says who, when and from where: the caller need not wait
+     * (a failure is logged by the implementation). Defaults to {@link #record}.
+     */
+    default void recordAccepted(AuditEvent event) {
+        record(event);
+    }
 }
