@@ -1,6 +1,9 @@
 package io.ribao.aggregation.stream;
 
-/** Names of the state stores: part of the deployment (changelog topics are named after them). Never rename, except for a store whose value format changes incompatibly (then a new name). */
+/**
+ * Names of the state stores: part of the deployment (changelog topics are named after them). Never rename, except
+ * for a store whose value format changes incompatibly: that one gets a new name.
+ */
 public final class StoreNames {
 
     /** unitId → Unit, the roster units this task owns (co-partitioned with the reports). */

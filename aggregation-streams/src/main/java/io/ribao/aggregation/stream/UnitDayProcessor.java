@@ -323,9 +323,12 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
                        Instant now) {
         boolean expected = Attendance.expected(unit, date);
         if (transition.changed()) {
+            UnitDayStatus before = unitDays.get(dayKey);
             unitDays.put(dayKey, transition.status());
             context.forward(new Record<>(dayKey, transition.status(), now.toEpochMilli()));
-            contribute(transition.status(), unit, jurisdiction, now, false);
+            if (before == null || rollupSees(before, transition.status(), unit)) {
+                contribute(transition.status(), unit, jurisdiction, now, false);
+            }
             if (!transition.status().getLocked()) {
                 judge(dayKey, transition.status(), unit, jurisdiction, now, expected);
             }
@@ -340,6 +343,15 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
             var event = composer.compose(change, unit, jurisdiction, schedules.of(jurisdiction, date), now);
             context.forward(new Record<>(event.getAlertId(), event, now.toEpochMilli()));
         }
+    }
+
+    /**
+     * Whether the roll-ups see a difference between two statuses of the unit-day: a revision that changes nothing
+     * they count (the same figures re-signed, a narrative edit) sends no contributions. Every share toward an
+     * ancestor is the unit's own share re-addressed, so comparing the own shares is enough.
+     */
+    private static boolean rollupSees(UnitDayStatus before, UnitDayStatus after, Unit unit) {
+        return !Contribution.of(before, unit).get(0).equals(Contribution.of(after, unit).get(0));
     }
 
     /**

@@ -11,6 +11,7 @@ import io.ribao.schemas.roster.UnitKind;
 import io.ribao.schemas.status.UnitDayState;
 import io.ribao.schemas.status.UnitDayStatus;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ class NodeAggregateModelTest {
             RosterFixtures.township("twn-a"),
             RosterFixtures.township("twn-b"),
             RosterFixtures.under("twn-a", "cp-a1", UnitKind.CHECKPOINT),
+            RosterFixtures.under("twn-a", "sup-a", UnitKind.SUPERVISION_TEAM),
             RosterFixtures.under("twn-a", "vlg-a2", UnitKind.VILLAGE),
             RosterFixtures.unit("cp-a2x", UnitKind.CHECKPOINT, List.of("demo-county", "twn-a", "vlg-a2")),
             RosterFixtures.withTargets(RosterFixtures.under("twn-b", "pt-b1", UnitKind.PATROL), Map.of("m1", 3L)));
@@ -86,8 +88,24 @@ class NodeAggregateModelTest {
                         .as("totals, seed %d node %s", seed, node.getId()).isEqualTo(actual);
                 NodeAggregate aggregate = stored.containsKey(node.getId())
                         ? codec.decode(stored.get(node.getId())) : new NodeAggregate();
-                assertThat(totals.directChildren(List.of())).isEqualTo(aggregate.directChildren(List.of()));
+                NodeView withChildren = totals.withDirectChildren(() -> storedSources.entrySet().stream()
+                        .filter(e -> e.getKey().startsWith(node.getId() + "/") && e.getValue() != null)
+                        .map(e -> contributionCodec.decode(e.getValue()))
+                        .sorted(Comparator.comparing(Contribution::sourceUnitId))
+                        .toList());
+                assertThat(withChildren.directChildren(List.of())).isEqualTo(aggregate.directChildren(List.of()));
                 assertThat(totals.own()).isEqualTo(aggregate.own());
+                for (String metric : List.of("m1", "m2")) {
+                    for (UnitKind kind : UnitKind.values()) {
+                        assertThat(totals.directChildrenSum(metric, List.of(kind)))
+                                .isEqualTo(aggregate.directChildrenSum(metric, List.of(kind)));
+                    }
+                    assertThat(totals.directChildrenSum(metric, List.of()))
+                            .isEqualTo(aggregate.directChildrenSum(metric, List.of()));
+                }
+                assertThat(totals.activeDirectChildren()).isEqualTo(aggregate.activeDirectChildren());
+                assertThat(totals.activeDirectChildrenActivity())
+                        .isEqualTo(aggregate.activeDirectChildrenActivity());
             }
         }
     }

@@ -34,7 +34,7 @@ class NodeTotalsTest {
         assertThat(changed).isTrue();
         assertThat(county.metricTotals()).containsExactly(Map.entry("persons_isolated", 7L));
         assertThat(county.completeness()).isEqualTo(new CompletenessCounts(1, 1, 0, 0, 0, 0, 0));
-        assertThat(county.directChildren(List.of())).isEmpty();
+        assertThat(county.directChildrenSum("persons_isolated", List.of())).isZero();
     }
 
     @Test
@@ -61,7 +61,8 @@ class NodeTotalsTest {
         // then
         assertThat(township.metricTotals()).isEmpty();
         assertThat(township.completeness().pendingSignoff()).isEqualTo(1);
-        assertThat(township.directChildren(List.of(UnitKind.CHECKPOINT))).hasSize(1);
+        assertThat(township.directChildrenSum("persons_isolated", List.of(UnitKind.CHECKPOINT))).isZero();
+        assertThat(township.activeDirectChildren()).isZero();
     }
 
     @Test
@@ -101,6 +102,64 @@ class NodeTotalsTest {
         assertThat(contributions.decode(contributions.encode(hamletPart))).isEqualTo(hamletPart);
         assertThat(codec.encode(null)).isNull();
         assertThat(contributions.decode(null)).isNull();
+    }
+
+    @Test
+    void directChildrenAreSummedByKindAndTheActiveOnesCounted() {
+        // given a checkpoint and a supervision team directly under the township
+        Unit team = under("twn-tianbao", "sup-tianbao", UnitKind.SUPERVISION_TEAM);
+        NodeTotals township = new NodeTotals();
+        township.apply(null, toTownship(signed(port, Map.of("persons_isolated", 4L)), port));
+        township.apply(null, toTownship(signed(team, Map.of("persons_isolated", 2L)), team));
+        township.apply(null, toTownship(signed(hamlet, Map.of("persons_isolated", 9L)), hamlet));
+
+        // then the sums are by kind, the grandchild counts in no direct-children sum, the team is not activity
+        assertThat(township.directChildrenSum("persons_isolated", List.of(UnitKind.CHECKPOINT))).isEqualTo(4L);
+        assertThat(township.directChildrenSum("persons_isolated", List.of())).isEqualTo(6L);
+        assertThat(township.activeDirectChildren()).isEqualTo(1);
+        assertThat(township.activeDirectChildrenActivity()).isEqualTo(4L);
+        assertThat(township.metricTotals()).containsEntry("persons_isolated", 15L);
+    }
+
+    @Test
+    void theChildrenThemselvesAreReadOnlyThroughTheSuppliedLookup() {
+        NodeTotals township = new NodeTotals();
+        Contribution portPart = toTownship(signed(port, Map.of("persons_isolated", 4L)), port);
+        township.apply(null, portPart);
+
+        assertThat(township.withDirectChildren(() -> List.of(portPart)).directChildValues("persons_isolated",
+                List.of(UnitKind.CHECKPOINT))).containsExactly(Map.entry("cp-port", 4L));
+        assertThatThrownBy(() -> township.directChildren(List.of()))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void theStoredValueOfANodeWithFiveThousandChildrenIsNoLargerThanWithTen() {
+        // given a county whose direct children all sign, each as a first revision and then a second
+        NodeTotalsCodec codec = new NodeTotalsCodec();
+        NodeTotals county = new NodeTotals();
+        int sizeAtTen = 0;
+        for (int i = 0; i < 5_000; i++) {
+            Unit child = RosterFixtures.unit("cp-" + i, UnitKind.CHECKPOINT, List.of("demo-county"));
+            Contribution first = toCounty(signed(child, Map.of("persons_isolated", (long) i % 7)), child);
+            // when every update goes through the stored bytes, as the roll-up task does
+            county = codec.decode(codec.encode(county));
+            county.apply(null, first);
+            county.apply(first, toCounty(signed(child, Map.of("persons_isolated", 1L + i % 7)), child));
+            if (i == 9) {
+                sizeAtTen = codec.encode(county).length;
+            }
+        }
+
+        // then the value holds sums only: the same size, however many children it covers
+        assertThat(codec.encode(county)).hasSize(sizeAtTen);
+        assertThat(county.completeness().onTime()).isEqualTo(5_000);
+        assertThat(county.activeDirectChildren()).isEqualTo(5_000);
+        long expected = 0;
+        for (int i = 0; i < 5_000; i++) {
+            expected += 1 + i % 7;
+        }
+        assertThat(county.directChildrenSum("persons_isolated", List.of(UnitKind.CHECKPOINT))).isEqualTo(expected);
     }
 
     private static Contribution toCounty(UnitDayStatus status, Unit unit) {
