@@ -14,6 +14,7 @@ import io.ribao.schemas.report.ReportEvent;
 import io.ribao.schemas.rollup.Rollup;
 import io.ribao.schemas.roster.ReconciliationRule;
 import io.ribao.schemas.roster.UnitKind;
+import io.ribao.schemas.status.UnitDayStatus;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -89,6 +90,9 @@ class RollupAndQualityTopologyTest {
         assertThat(concealment.getSeverity()).isEqualTo(Severity.CRITICAL);
         assertThat(concealment.getRecipients()).containsExactly("p-twn-a", "s-twn-a", "u-office");
         assertThat(concealment.getMessage()).contains("twn-a", "2026-03-02");
+        // the evidence names each signed checkpoint, read from the node's sources only now that the rule fired
+        assertThat(concealment.getEvidence()).containsEntry("childrenSum", "5").containsEntry("child:chk-1", "5")
+                .doesNotContainKey("child:chk-2");
 
         driver.publish(report("twn-a", D, 2, driver.now(), driver.now(),
                 Map.of("centralized_isolation", 5L, "vaccine_doses", 100L)));
@@ -176,6 +180,22 @@ class RollupAndQualityTopologyTest {
                 .satisfies(r -> assertThat(r.getMetrics()).containsEntry("persons_isolated", 20L));
         driver.statuses.readValuesToList();
         assertThat(driver.outputsEmpty()).isTrue();
+    }
+
+    @Test
+    void aRevisionThatChangesNothingTheRollupsCountSendsNoRollup() {
+        // given the checkpoint's first revision is rolled up
+        driver.publish(report("chk-1", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 5L)));
+        tick();
+        assertThat(driver.rollups.readValuesToList()).isNotEmpty();
+
+        // when it signs a second revision with the same figures
+        driver.publish(report("chk-1", D, 2, driver.now(), driver.now(), Map.of("persons_isolated", 5L)));
+        tick();
+
+        // then its status moves on, but no node sees a change
+        assertThat(driver.statuses.readValuesToList()).extracting(UnitDayStatus::getRevision).contains(2);
+        assertThat(driver.rollups.readValuesToList()).isEmpty();
     }
 
     /** Roll-ups and node rules are emitted at the next punctuation. */

@@ -17,10 +17,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,12 +44,14 @@ public final class RunningStack implements AutoCloseable {
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final LocalStack stack;
+    private final Path data;
     private final TestRoster roster;
     private final Topics topics;
     private final Api api = new Api();
 
-    private RunningStack(LocalStack stack, TestRoster roster) {
+    private RunningStack(LocalStack stack, Path data, TestRoster roster) {
         this.stack = stack;
+        this.data = data;
         this.roster = roster;
         this.topics = new Topics(SchemaRegistries.forUrl(stack.registryUrl()));
     }
@@ -59,7 +63,7 @@ public final class RunningStack implements AutoCloseable {
             Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "stack-");
             TestRoster roster = TestRoster.write(data.resolve("roster"), today);
             LocalStack stack = LocalStack.start(new LocalOptions(roster.file(), data, 0, 0, 0, 0, 2), morning);
-            RunningStack running = new RunningStack(stack, roster);
+            RunningStack running = new RunningStack(stack, data, roster);
             running.awaitRosterOnTheBoard();
             return running;
         } catch (IOException e) {
@@ -218,5 +222,11 @@ public final class RunningStack implements AutoCloseable {
     @Override
     public void close() {
         stack.close();
+        // the broker's, PostgreSQL's and Streams' data of one run is a few hundred MB under target/
+        try (Stream<Path> files = Files.walk(data)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not remove " + data, e);
+        }
     }
 }
