@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -57,6 +59,12 @@ public final class RollupProcessor implements Processor<String, NodeContribution
     private KeyValueStore<String, String> days;
     private KeyValueStore<String, String> dirty;
     private NodeTotalsCache cache;
+    /**
+     * The dirty marks this processor has written since its last punctuation: a busy node (the county) changes with
+     * nearly every record, and re-writing a mark it already holds would cost a changelog record each time. Empty after
+     * a restart or re-initialisation, so a mark may be written once more, which is harmless.
+     */
+    private final Set<String> marked = new HashSet<>();
     private KeyValueStore<String, Jurisdiction> jurisdictions;
     private AlertLedger alerts;
 
@@ -75,6 +83,8 @@ public final class RollupProcessor implements Processor<String, NodeContribution
         days = context.getStateStore(StoreNames.ROLLUP_DAYS);
         dirty = context.getStateStore(StoreNames.ROLLUP_DIRTY);
         cache = new NodeTotalsCache(totals, totalsCodec);
+        // A task revived after an aborted transaction is initialised again, its stores restored: forget the marks.
+        marked.clear();
         jurisdictions = context.getStateStore(StoreNames.JURISDICTIONS);
         alerts = new AlertLedger(context.getStateStore(StoreNames.NODE_ALERTS));
         KeyValueStore<String, Form> forms = context.getStateStore(StoreNames.FORMS);
@@ -109,7 +119,9 @@ public final class RollupProcessor implements Processor<String, NodeContribution
             index(share, NODE_DAY, nodeDay);
         }
         cache.put(nodeDay, node);
-        dirty.put(nodeDay, share.jurisdictionId());
+        if (marked.add(nodeDay)) {
+            dirty.put(nodeDay, share.jurisdictionId());
+        }
         if (next.isEmpty()) {
             sources.delete(sourceKey);
         } else {
@@ -121,12 +133,13 @@ public final class RollupProcessor implements Processor<String, NodeContribution
     }
 
     private void emitDirty(Instant now) {
-        List<KeyValue<String, String>> marked = new ArrayList<>();
+        List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> it = dirty.all()) {
-            it.forEachRemaining(marked::add);
+            it.forEachRemaining(due::add);
         }
-        for (KeyValue<String, String> mark : marked) {
+        for (KeyValue<String, String> mark : due) {
             dirty.delete(mark.key);
+            marked.remove(mark.key);
             NodeTotals node = cache.get(mark.key);
             if (node == null) {
                 continue;
@@ -207,6 +220,7 @@ public final class RollupProcessor implements Processor<String, NodeContribution
                 if (parts[2].equals(NODE_DAY)) {
                     cache.delete(parts[3]);
                     dirty.delete(parts[3]);
+                    marked.remove(parts[3]);
                     findings.delete(parts[3]);
                     alerts.forget(parts[3]);
                 } else {

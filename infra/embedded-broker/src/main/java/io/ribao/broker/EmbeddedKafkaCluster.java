@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -70,9 +71,13 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         for (int node = 0; node < servers.length; node++) {
             format(node, clusterId);
         }
+        // Every node is a controller: a node's start-up waits for a quorum, so the nodes must start together.
+        List<CompletableFuture<Void>> starting = new ArrayList<>();
         for (int node = 0; node < servers.length; node++) {
-            startNode(node);
+            int n = node;
+            starting.add(CompletableFuture.runAsync(() -> startNode(n)));
         }
+        CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).orTimeout(120, TimeUnit.SECONDS).join();
         awaitBrokers(servers.length, Duration.ofSeconds(60));
         return this;
     }
