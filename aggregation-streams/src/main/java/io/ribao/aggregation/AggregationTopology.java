@@ -58,28 +58,39 @@ public final class AggregationTopology {
         globalStore(builder, stores, StoreNames.JURISDICTIONS, topics.jurisdictions(), topics.serde(Jurisdiction.class));
         globalStore(builder, stores, StoreNames.FORMS, topics.forms(), topics.serde(Form.class));
 
+        // Caching: a hot key (the county's roll-up, a unit revised often) reaches RocksDB and its changelog once per
+        // commit, not once per record.
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.UNITS),
-                Serdes.String(), topics.serde(Unit.class)));
+                Serdes.String(), topics.serde(Unit.class))
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.UNIT_DAYS),
-                Serdes.String(), topics.serde(UnitDayStatus.class)));
+                Serdes.String(), topics.serde(UnitDayStatus.class))
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.DEADLINES),
-                Serdes.String(), Serdes.String()));
+                Serdes.String(), Serdes.String())
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.OPENED_DAYS),
-                Serdes.String(), Serdes.String()));
+                Serdes.String(), Serdes.String())
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.ALERTS),
-                Serdes.String(), Serdes.String()));
+                Serdes.String(), Serdes.String())
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.DAY_CLOSED_PARTS),
-                Serdes.String(), topics.serde(DayClosed.class)));
+                Serdes.String(), topics.serde(DayClosed.class))
+                .withCachingEnabled());
         for (String name : new String[] {StoreNames.UNIT_HISTORIES, StoreNames.ROLLUP_TOTALS, StoreNames.ROLLUP_SOURCES,
                 StoreNames.PENDING_REPORTS}) {
-            builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(name), Serdes.String(), Serdes.ByteArray()));
+            builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(name), Serdes.String(), Serdes.ByteArray())
+                    .withCachingEnabled());
         }
         for (String name : new String[] {StoreNames.UNIT_FINDINGS, StoreNames.NODE_FINDINGS, StoreNames.NODE_ALERTS,
                 StoreNames.ROLLUP_DAYS, StoreNames.ROLLUP_DIRTY}) {
-            builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(name), Serdes.String(), Serdes.String()));
+            builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(name), Serdes.String(), Serdes.String())
+                    .withCachingEnabled());
         }
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.ROLLUP_NODES),
-                Serdes.String(), topics.serde(Unit.class)));
+                Serdes.String(), topics.serde(Unit.class))
+                .withCachingEnabled());
 
         KStream<String, byte[]> reports = builder.stream(Topics.REPORTS,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("reports-source"));
