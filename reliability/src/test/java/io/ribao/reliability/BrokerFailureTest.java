@@ -69,8 +69,8 @@ class BrokerFailureTest {
 
     @Test
     void everyAcknowledgedReportIsWrittenExactlyOnceWhenABrokerDiesAndComesBack() throws Exception {
-        EmbeddedKafkaCluster cluster = QuorumStart.start(EmbeddedKafkaCluster.nodes(dir.resolve("kafka"), 3,
-                Map.of("min.insync.replicas", "2")), dir.resolve("kafka"));
+        EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.nodes(dir.resolve("kafka"), 3,
+                Map.of("min.insync.replicas", "2")).start();
         parts.add(cluster);
         String kafka = cluster.bootstrapServers();
         TopicAdmin.createMissing(kafka, Topics.all(), 2, (short) 3);

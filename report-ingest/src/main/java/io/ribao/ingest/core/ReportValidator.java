@@ -99,8 +99,16 @@ public final class ReportValidator {
                 }
             }
         }
+        // Checks read an omitted optional metric as 0; the report keeps only what was reported (a zero report: all 0),
+        // so an omitted optional metric whose minimum is above 0 is never stored as an out-of-range 0.
         Map<String, Long> complete = new LinkedHashMap<>();
-        definitions.keySet().forEach(code -> complete.put(code, values.getOrDefault(code, 0L)));
+        Map<String, Long> reported = new LinkedHashMap<>();
+        definitions.keySet().forEach(code -> {
+            complete.put(code, values.getOrDefault(code, 0L));
+            if (zero || values.containsKey(code)) {
+                reported.put(code, values.getOrDefault(code, 0L));
+            }
+        });
         if (errors.isEmpty()) {
             for (String text : form.getChecks()) {
                 CheckExpression check = CheckExpression.parse(text);
@@ -118,7 +126,7 @@ public final class ReportValidator {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return new ValidatedReport(unit.getId(), date, zero, complete,
+        return new ValidatedReport(unit.getId(), date, zero, reported,
                 narrative == null || narrative.isBlank() ? null : narrative.strip(), findings);
     }
 

@@ -12,6 +12,7 @@ import io.ribao.kit.error.ApiException;
 import io.ribao.kit.error.FieldError;
 import io.ribao.kit.roster.RosterView;
 import io.ribao.schemas.roster.Form;
+import io.ribao.schemas.roster.MetricDefinition;
 import io.ribao.schemas.roster.Unit;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -73,6 +74,20 @@ class ReportValidatorTest {
 
         assertThat(report.zeroReport()).isTrue();
         assertThat(report.metrics()).hasSize(6).allSatisfy((code, value) -> assertThat(value).isZero());
+    }
+
+    @Test
+    void anOmittedOptionalMetricIsNotStoredAsAZeroBelowItsMinimum() {
+        Form form = Form.newBuilder(checkpointForm).setMetrics(checkpointForm.getMetrics().stream()
+                .map(m -> m.getCode().equals("abnormal_found")
+                        ? MetricDefinition.newBuilder(m).setRequired(false).setMin(1).build() : m)
+                .toList()).build();
+        Map<String, JsonNode> metrics = checkpointMetrics();
+        metrics.remove("abnormal_found");
+
+        ValidatedReport report = validator.validate(report(metrics), checkpoint, form, DAY, EN);
+
+        assertThat(report.metrics()).hasSize(5).doesNotContainKey("abnormal_found");
     }
 
     @Test
