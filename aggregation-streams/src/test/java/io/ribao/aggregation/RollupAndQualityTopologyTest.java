@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Roll-ups and the data-quality rules (H2b's classes) wired into the production topology. */
+/** Roll-ups and the data-quality rules wired into the production topology. */
 class RollupAndQualityTopologyTest {
 
     private static final LocalDate D = LocalDate.of(2026, 3, 2);

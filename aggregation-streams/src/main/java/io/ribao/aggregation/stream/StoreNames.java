@@ -18,7 +18,7 @@ public final class StoreNames {
     public static final String OPENED_DAYS = "opened-days";
     /** unitId/date|alertId → RAISED or RESOLVED: each alert is raised once and resolved once. */
     public static final String ALERTS = "raised-alerts";
-    /** unitId → the unit's recent signed figures (H2b's UnitHistoryCodec bytes), for the outlier and streak rules. */
+    /** unitId → the unit's recent signed figures (UnitHistoryCodec bytes), for the outlier and streak rules. */
     public static final String UNIT_HISTORIES = "unit-histories";
     /** unitId/date → the data-quality alert ids open for the unit-day, one per line. */
     public static final String UNIT_FINDINGS = "unit-findings";

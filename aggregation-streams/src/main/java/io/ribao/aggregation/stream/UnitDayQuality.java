@@ -22,7 +22,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The per-unit data-quality rules (H2b's {@link QualityChecks}) at the edge of the stores: loads the unit's history and
+ * The per-unit data-quality rules ({@link QualityChecks}) at the edge of the stores: loads the unit's history and
  * the findings still open for the unit-day, judges, and stores what the next judgement needs.
  */
 final class UnitDayQuality {

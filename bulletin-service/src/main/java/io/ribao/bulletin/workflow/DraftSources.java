@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** Reads one jurisdiction's day from the read models (H3a's tables) into the drafter's inputs. */
+/** Reads one jurisdiction's day from the read models (tables) into the drafter's inputs. */
 final class DraftSources {
 
     private static final ObjectMapper JSON = new ObjectMapper();

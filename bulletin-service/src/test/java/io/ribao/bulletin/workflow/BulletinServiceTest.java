@@ -26,7 +26,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The workflow on embedded PostgreSQL with the production migrations (H3a's read models V1…, the bulletins V10). */
+/** The workflow on embedded PostgreSQL with the production migrations (read models V1…, the bulletins V10). */
 class BulletinServiceTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 3, 14);

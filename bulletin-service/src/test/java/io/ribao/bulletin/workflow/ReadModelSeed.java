@@ -3,7 +3,7 @@ package io.ribao.bulletin.workflow;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * One day of demo-county read models (as H3a's projection writes them): five units, one missing, one late, one
+ * One day of demo-county read models (as projection writes them): five units, one missing, one late, one
  * signed by a delegate, a concealment alert, a finding, roll-ups for the day and the day before, a day-closed row.
  */
 final class ReadModelSeed {
