@@ -55,7 +55,11 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         return new EmbeddedKafkaCluster(dataDir, new int[] {port == 0 ? freePort() : port}, new int[] {freePort()}, Map.of());
     }
 
-    /** {@code nodes} brokers on free ports; topics default to replication min(nodes, 3). */
+    /**
+     * {@code nodes} brokers on free ports; topics default to replication min(nodes, 3). Not yet dependable: several
+     * KRaft nodes in one JVM lose their quorum on a node restart and sometimes at start-up (F5 in
+     * docs/reliability.md), so only the single node is used by the tests and the local stack.
+     */
     public static EmbeddedKafkaCluster nodes(Path dataDir, int nodes, Map<String, String> overrides) {
         int[] brokers = new int[nodes];
         int[] controllers = new int[nodes];

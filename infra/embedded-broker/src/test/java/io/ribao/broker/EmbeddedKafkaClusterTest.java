@@ -50,16 +50,4 @@ class EmbeddedKafkaClusterTest {
             }
         }
     }
-
-    @Test
-    void threeNodesFormOneClusterAndReplicateAcrossAllOfThem() throws Exception {
-        try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.nodes(dir, 3, Map.of()).start();
-             Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("r", 1, (short) 3))).all().get();
-
-            assertThat(admin.describeCluster().nodes().get()).hasSize(3);
-            assertThat(admin.describeTopics(List.of("r")).allTopicNames().get().get("r").partitions().get(0).replicas())
-                    .hasSize(3);
-        }
-    }
 }
