@@ -9,12 +9,8 @@ import io.ribao.local.ConfigTemplate;
 import io.ribao.local.EmbeddedService;
 import io.ribao.registry.SchemaRegistries;
 import io.ribao.registry.server.EmbeddedSchemaRegistry;
-import io.ribao.schemas.report.ReportEvent;
-import io.ribao.topics.Topic;
 import io.ribao.topics.TopicAdmin;
 import io.ribao.topics.Topics;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,16 +20,11 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -77,7 +68,7 @@ class BrokerFailureTest {
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka, 0);
         parts.add(registry);
         TestRoster roster = TestRoster.write(dir.resolve("roster"), today);
-        int port = freePort();
+        int port = ReportsTopic.freePort();
         Path config = ConfigTemplate.write("/local/report-ingest.yml", Map.of("RIBAO_KAFKA", kafka,
                 "RIBAO_REGISTRY", registry.url(), "RIBAO_ROSTER", roster.file().toString(),
                 "RIBAO_INGEST_PORT", String.valueOf(port)), dir.resolve("report-ingest.yml"));
@@ -107,7 +98,7 @@ class BrokerFailureTest {
 
         assertThat(acknowledged).as("every client got its answer (" + unavailable.get() + " answers were 503)")
                 .hasSize(SUBMISSIONS);
-        Map<String, List<String>> written = eventsByKey(kafka, new Topics(SchemaRegistries.forUrl(registry.url())));
+        Map<String, List<String>> written = ReportsTopic.eventsByKey(kafka, new Topics(SchemaRegistries.forUrl(registry.url())));
         assertThat(written.keySet()).containsExactlyInAnyOrderElementsOf(acknowledged.keySet());
         acknowledged.forEach((key, reportId) ->
                 assertThat(written.get(key)).as("events for " + key).containsExactly(reportId));
@@ -132,37 +123,5 @@ class BrokerFailureTest {
             acknowledged.put(key, reply.json().get("reportId").asText());
             return true;
         });
-    }
-
-    private static Map<String, List<String>> eventsByKey(String kafka, Topics topics) {
-        Topic<String, ReportEvent> reports = topics.reports();
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        Map<String, List<String>> byKey = new ConcurrentHashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(reports.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    ReportEvent event = reports.deserializeValue(r.value());
-                    if (event.getIdempotencyKey() != null) {
-                        byKey.computeIfAbsent(event.getIdempotencyKey(), k -> new ArrayList<>()).add(event.getReportId());
-                    }
-                });
-                return partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
-            });
-        }
-        return byKey;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -9,12 +9,8 @@ import io.ribao.local.ConfigTemplate;
 import io.ribao.local.EmbeddedService;
 import io.ribao.registry.SchemaRegistries;
 import io.ribao.registry.server.EmbeddedSchemaRegistry;
-import io.ribao.schemas.report.ReportEvent;
-import io.ribao.topics.Topic;
 import io.ribao.topics.TopicAdmin;
 import io.ribao.topics.Topics;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,14 +21,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +62,7 @@ class IngestOutageTest {
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka, 0);
         parts.add(registry);
         TestRoster roster = TestRoster.write(dir.resolve("roster"), today);
-        int port = freePort();
+        int port = ReportsTopic.freePort();
         Path config = ConfigTemplate.write("/local/report-ingest.yml", Map.of("RIBAO_KAFKA", kafka,
                 "RIBAO_REGISTRY", registry.url(), "RIBAO_ROSTER", roster.file().toString(),
                 "RIBAO_INGEST_PORT", String.valueOf(port)), dir.resolve("report-ingest.yml"));
@@ -105,7 +96,7 @@ class IngestOutageTest {
             assertThat(reply.isErrorShape()).isTrue();
             assertThat(reply.json().get("code").asText()).isEqualTo("BROKER_UNAVAILABLE");
         });
-        assertThat(eventsByKey(kafka, topics)).as("nothing answered 503 was written, even late")
+        assertThat(ReportsTopic.eventsByKey(kafka, topics)).as("nothing answered 503 was written, even late")
                 .doesNotContainKeys(keys().toArray(String[]::new));
 
         Map<String, String> accepted = new LinkedHashMap<>();
@@ -127,7 +118,7 @@ class IngestOutageTest {
             assertThat(again.json().get("reportId").asText()).isEqualTo(accepted.get(key(i)));
         }
 
-        Map<String, List<String>> written = eventsByKey(kafka, topics);
+        Map<String, List<String>> written = ReportsTopic.eventsByKey(kafka, topics);
         for (String key : keys()) {
             assertThat(written.get(key)).as("report events written for Idempotency-Key " + key)
                     .containsExactly(accepted.get(key));
@@ -155,38 +146,5 @@ class IngestOutageTest {
             keys.add(key(i));
         }
         return keys;
-    }
-
-    /** Idempotency-Key → the reportIds of the events on ribao.reports that carry it. */
-    private static Map<String, List<String>> eventsByKey(String kafka, Topics topics) {
-        Topic<String, ReportEvent> reports = topics.reports();
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        Map<String, List<String>> byKey = new LinkedHashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(reports.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    ReportEvent event = reports.deserializeValue(r.value());
-                    if (event.getIdempotencyKey() != null) {
-                        byKey.computeIfAbsent(event.getIdempotencyKey(), k -> new ArrayList<>()).add(event.getReportId());
-                    }
-                });
-                return partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
-            });
-        }
-        return byKey;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
