@@ -84,7 +84,7 @@ public class IngestApplication extends Application<IngestConfiguration> {
         Duration startup = config.getStartupTimeout().toJavaDuration();
 
         EventProducer producer = new EventProducer(bootstrap, config.getDeliveryTimeout().toJavaDuration(),
-                "report-ingest", clock);
+                config.getKafka().getLinger().toJavaDuration(), "report-ingest", clock);
         environment.lifecycle().manage(producer);
         RosterView roster = RosterView.start(bootstrap, topics);
         environment.lifecycle().manage(roster);

@@ -1,5 +1,6 @@
 package io.ribao.topics;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class TopicAdmin {
             }
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
+                awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -40,4 +42,28 @@ public final class TopicAdmin {
             throw new IllegalStateException("cannot create topics: " + e.getCause(), e.getCause());
         }
     }
+
+    /**
+     * Waits until every partition of the new topics has a leader. A producer that writes to a topic whose leaders
+     * are still being elected gets NOT_LEADER_OR_FOLLOWER, and an idempotent producer can then fall into an endless
+     * OUT_OF_ORDER_SEQUENCE_NUMBER retry loop (seen under load with Kafka 4.1 clients; cf. KAFKA-12152).
+     */
+    private static void awaitLeaders(Admin admin, List<String> names) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + LEADER_ELECTION_TIMEOUT.toNanos();
+        while (true) {
+            boolean allLed = admin.describeTopics(names).allTopicNames().get().values().stream()
+                    .flatMap(description -> description.partitions().stream())
+                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+            if (allLed) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("partitions of " + names + " have no leader after "
+                        + LEADER_ELECTION_TIMEOUT.toSeconds() + " s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static final Duration LEADER_ELECTION_TIMEOUT = Duration.ofSeconds(30);
 }

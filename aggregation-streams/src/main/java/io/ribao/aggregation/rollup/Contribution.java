@@ -40,11 +40,7 @@ public record Contribution(String nodeId, String sourceUnitId, UnitKind sourceKi
      * contributed before.
      */
     public static List<Contribution> of(UnitDayStatus status, Unit unit) {
-        if (!status.getUnitId().equals(unit.getId())) {
-            throw new IllegalArgumentException(
-                    "status of unit " + status.getUnitId() + " paired with roster unit " + unit.getId());
-        }
-        Contribution own = isActive(unit, status.getDate()) ? own(status, unit) : withdrawn(unit);
+        Contribution own = ownOf(status, unit);
         List<String> ancestors = unit.getAncestorIds();
         List<Contribution> all = new ArrayList<>(ancestors.size() + 1);
         all.add(own);
@@ -52,6 +48,15 @@ public record Contribution(String nodeId, String sourceUnitId, UnitKind sourceKi
             all.add(own.toward(ancestors.get(i), ancestors.size() - i));
         }
         return all;
+    }
+
+    /** The unit-day's share of its own node (depth 0); every share toward an ancestor is this one re-addressed. */
+    public static Contribution ownOf(UnitDayStatus status, Unit unit) {
+        if (!status.getUnitId().equals(unit.getId())) {
+            throw new IllegalArgumentException(
+                    "status of unit " + status.getUnitId() + " paired with roster unit " + unit.getId());
+        }
+        return isActive(unit, status.getDate()) ? own(status, unit) : withdrawn(unit);
     }
 
     /** A unit is expected on the days from activeFrom to activeTo, both included, unless the roster suspends it. */

@@ -171,7 +171,8 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
             // The report can beat the punctuation that opens its day.
             status = openUnitDay(unit, jurisdiction, report.getDate(), now);
         }
-        apply(UnitDay.onReport(status, report, schedule, now), dayKey, unit, jurisdiction, report.getDate(), now);
+        apply(status, UnitDay.onReport(status, report, schedule, now), dayKey, unit, jurisdiction, report.getDate(),
+                now);
         for (RuleFinding finding : quality.onReport(report)) {
             raise(finding, dayKey, unit, jurisdiction, now);
         }
@@ -282,7 +283,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         boolean expected = Attendance.expected(unit, date);
         if (jurisdiction != null && (expected || deadline.kind() == Deadline.LOCK) && unit != null) {
             Transition transition = UnitDay.onDeadline(status, deadline.kind(), schedules.of(jurisdiction, date), now);
-            apply(transition, dayKey, unit, jurisdiction, date, now);
+            apply(status, transition, dayKey, unit, jurisdiction, date, now);
         }
         if (deadline.kind() == Deadline.LOCK) {
             forget(dayKey);
@@ -319,11 +320,11 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         context.forward(new Record<>(deadline.subject(), part, now.toEpochMilli()));
     }
 
-    private void apply(Transition transition, String dayKey, Unit unit, Jurisdiction jurisdiction, LocalDate date,
-                       Instant now) {
+    /** Applies a transition of the unit-day whose stored status was {@code before}. */
+    private void apply(UnitDayStatus before, Transition transition, String dayKey, Unit unit,
+                       Jurisdiction jurisdiction, LocalDate date, Instant now) {
         boolean expected = Attendance.expected(unit, date);
         if (transition.changed()) {
-            UnitDayStatus before = unitDays.get(dayKey);
             unitDays.put(dayKey, transition.status());
             context.forward(new Record<>(dayKey, transition.status(), now.toEpochMilli()));
             if (before == null || rollupSees(before, transition.status(), unit)) {
@@ -351,7 +352,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
      * ancestor is the unit's own share re-addressed, so comparing the own shares is enough.
      */
     private static boolean rollupSees(UnitDayStatus before, UnitDayStatus after, Unit unit) {
-        return !Contribution.of(before, unit).get(0).equals(Contribution.of(after, unit).get(0));
+        return !Contribution.ownOf(before, unit).equals(Contribution.ownOf(after, unit));
     }
 
     /**

@@ -31,7 +31,8 @@ import java.util.Locale;
  * acks=all → 202) of report-ingest running in this process against a real broker, and the same load on the
  * service's no-op endpoint as the baseline; runs alternate, medians are reported.
  *
- * <p>Options: {@code --units=2000 --clients=32 --seconds=10 --warmup=10 --runs=3 --partitions=3}.
+ * <p>Options: {@code --units=2000 --clients=32 --seconds=10 --warmup=10 --runs=3 --partitions=3 --linger=}
+ * ({@code linger}: the service's {@code kafka.linger} in ms; the service's default when left out).
  */
 public final class IngestLoad {
 
@@ -48,6 +49,7 @@ public final class IngestLoad {
         Duration warmUp = Duration.ofSeconds(options.integer("warmup", 10));
         int runs = options.integer("runs", 3);
         int partitions = options.integer("partitions", 3);
+        int lingerMs = options.integer("linger", -1);
         Clock clock = Clock.systemUTC();
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
 
@@ -60,7 +62,7 @@ public final class IngestLoad {
                 producer.flush();
             }
             int port = freePort();
-            Path config = writeConfig(broker, port);
+            Path config = writeConfig(broker, port, lingerMs);
             try (EmbeddedService ingest = EmbeddedService.start(new BenchIngestApplication(clock), config)) {
                 String base = "http://127.0.0.1:" + port + "/api/v1";
                 List<LoadGenerator.Call> calls = calls(roster, today);
@@ -70,20 +72,26 @@ public final class IngestLoad {
                 Samples noOp = new Samples("POST /api/v1/bench/no-op", "accepted/s");
                 Samples realP99 = new Samples("POST /api/v1/reports p99", "ms");
                 Samples noOpP99 = new Samples("POST /api/v1/bench/no-op p99", "ms");
+                Samples realCpu = new Samples("POST /api/v1/reports process CPU", "µs per answer");
+                Samples noOpCpu = new Samples("POST /api/v1/bench/no-op process CPU", "µs per answer");
                 for (int run = 1; run <= runs; run++) {
                     LoadResult baseline = load.run("no-op", URI.create(base + "/bench/no-op"), calls, warmUp, measured);
                     System.out.println("run " + run + " " + baseline.summary());
                     noOp.add(baseline.acceptedPerSecond());
                     noOpP99.add(baseline.percentileMillis(99));
+                    noOpCpu.add(baseline.cpuMicrosPerAnswer());
                     LoadResult reports = load.run("reports", URI.create(base + "/reports"), calls, warmUp, measured);
                     System.out.println("run " + run + " " + reports.summary());
                     real.add(reports.acceptedPerSecond());
                     realP99.add(reports.percentileMillis(99));
+                    realCpu.add(reports.cpuMicrosPerAnswer());
                 }
                 System.out.println(noOp.summary());
                 System.out.println(real.summary());
                 System.out.println(noOpP99.summary());
                 System.out.println(realP99.summary());
+                System.out.println(noOpCpu.summary());
+                System.out.println(realCpu.summary());
                 System.out.printf(Locale.ROOT, "RESULT ingest: %.0f reports/s (bar >= 5000), p99 %.1f ms (bar <= 50), "
                                 + "no-op %.0f/s, ratio %.2f (bar >= 0.50); %d clients%n", real.median(),
                         realP99.median(), noOp.median(), real.median() / noOp.median(), clients);
@@ -117,10 +125,12 @@ public final class IngestLoad {
         }
     }
 
-    private static Path writeConfig(BenchBroker broker, int port) throws IOException {
+    /** The service's configuration; {@code lingerMs} below 0 keeps the service's default linger. */
+    private static Path writeConfig(BenchBroker broker, int port, int lingerMs) throws IOException {
         String yaml = """
                 kafka:
                   bootstrapServers: %s
+                %s
                 schemaRegistryUrl: %s
                 deliveryTimeout: 5s
                 startupTimeout: 60s
@@ -136,7 +146,7 @@ public final class IngestLoad {
                     appenders: []
                 logging:
                   level: WARN
-                """.formatted(broker.bootstrapServers(), REGISTRY, port);
+                """.formatted(broker.bootstrapServers(), lingerMs < 0 ? "" : "  linger: " + lingerMs + "ms", REGISTRY, port);
         Path file = broker.dir().resolve("report-ingest.yml");
         Files.writeString(file, yaml, StandardCharsets.UTF_8);
         return file;

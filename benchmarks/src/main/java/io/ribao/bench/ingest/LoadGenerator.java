@@ -46,6 +46,7 @@ public final class LoadGenerator {
         AtomicLong failed = new AtomicLong();
         long measureFrom = System.nanoTime() + warmUp.toNanos();
         long until = measureFrom + measured.toNanos();
+        AtomicLong cpuAtStart = new AtomicLong(-1);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -60,6 +61,9 @@ public final class LoadGenerator {
                             .build();
                     long sent = System.nanoTime();
                     boolean counted = sent >= measureFrom;
+                    if (counted && cpuAtStart.get() < 0) {
+                        cpuAtStart.compareAndSet(-1, ProcessCpu.nanos());
+                    }
                     try {
                         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                         long micros = (System.nanoTime() - sent) / 1_000;
@@ -85,9 +89,10 @@ public final class LoadGenerator {
                 throw new IllegalStateException("a load client failed", e.getCause());
             }
         }
+        long cpuNanos = ProcessCpu.nanos() - cpuAtStart.get();
         pool.shutdown();
         Histogram histogram = recorder.getIntervalHistogram();
         return new LoadResult(endpoint, measured.toNanos() / 1e9, accepted.get(), rejected.get(), failed.get(),
-                histogram);
+                histogram, cpuNanos);
     }
 }

@@ -3,9 +3,18 @@ package io.ribao.bench.ingest;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
-/** One load run against one endpoint: answers by kind and the latency histogram (microseconds) of the accepted. */
+/**
+ * One load run against one endpoint: answers by kind, the latency histogram (microseconds) of the accepted, and the
+ * CPU time this whole process (load generator, service and broker) spent during the measured window. CPU per answer
+ * is the figure that other load on the machine disturbs least.
+ */
 public record LoadResult(String endpoint, double seconds, long accepted, long rejected, long failed,
-                         Histogram latencyMicros) {
+                         Histogram latencyMicros, long cpuNanos) {
+
+    public double cpuMicrosPerAnswer() {
+        long answers = accepted + rejected + failed;
+        return answers == 0 ? 0 : cpuNanos / 1_000.0 / answers;
+    }
 
     public double acceptedPerSecond() {
         return accepted / seconds;
@@ -17,8 +26,8 @@ public record LoadResult(String endpoint, double seconds, long accepted, long re
 
     public String summary() {
         return String.format(Locale.ROOT, "%s: %.0f accepted/s over %.1f s (accepted %d, other status %d, failed %d); "
-                        + "latency ms p50 %.2f p99 %.2f p99.9 %.2f max %.2f", endpoint, acceptedPerSecond(), seconds,
+                        + "latency ms p50 %.2f p99 %.2f p99.9 %.2f max %.2f; process CPU %.0f µs per answer", endpoint, acceptedPerSecond(), seconds,
                 accepted, rejected, failed, percentileMillis(50), percentileMillis(99), percentileMillis(99.9),
-                latencyMicros.getMaxValue() / 1000.0);
+                latencyMicros.getMaxValue() / 1000.0, cpuMicrosPerAnswer());
     }
 }

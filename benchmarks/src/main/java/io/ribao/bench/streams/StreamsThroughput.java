@@ -35,7 +35,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * with the same guarantee (exactly_once_v2), on one in-process broker. Each run uses a fresh application id, so it
  * reads the whole input; done = the group's committed offsets on {@code ribao.reports} reach the end offsets.
  *
- * <p>Options: {@code --reports=200000 --units=2000 --partitions=3 --runs=3}.
+ * <p>Options: {@code --reports=200000 --units=2000 --partitions=3 --runs=3 --threads=1}
+ * ({@code threads}: stream threads of both topologies).
  */
 public final class StreamsThroughput {
 
@@ -51,6 +52,7 @@ public final class StreamsThroughput {
         int unitCount = options.integer("units", 2_000);
         int partitions = options.integer("partitions", 3);
         int runs = options.integer("runs", 3);
+        int threads = options.integer("threads", 1);
         Clock clock = Clock.systemUTC();
 
         try (BenchBroker broker = BenchBroker.start(partitions);
@@ -70,11 +72,11 @@ public final class StreamsThroughput {
             Samples passOverall = new Samples("pass-through (incl. start)", "records/s");
             Samples productionOverall = new Samples("aggregation topology (incl. start)", "records/s");
             for (int run = 1; run <= runs; run++) {
-                Throughput a = passThrough(broker, progress, run);
+                Throughput a = passThrough(broker, progress, run, threads);
                 passThrough.add(a.steadyPerSecond());
                 passOverall.add(a.overallPerSecond());
                 System.out.println("run " + run + " " + a);
-                Throughput b = production(broker, progress, run, partitions);
+                Throughput b = production(broker, progress, run, partitions, threads);
                 production.add(b.steadyPerSecond());
                 productionOverall.add(b.overallPerSecond());
                 System.out.println("run " + run + " " + b);
@@ -105,14 +107,15 @@ public final class StreamsThroughput {
         }
     }
 
-    private static Throughput passThrough(BenchBroker broker, CommittedProgress progress, int run) throws Exception {
+    private static Throughput passThrough(BenchBroker broker, CommittedProgress progress, int run, int threads)
+            throws Exception {
         String id = "bench-pass-through-" + run;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, id);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(StreamsConfig.STATE_DIR_CONFIG, broker.dir().resolve("streams-" + id).toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         long start = System.nanoTime();
@@ -122,12 +125,13 @@ public final class StreamsThroughput {
         }
     }
 
-    private static Throughput production(BenchBroker broker, CommittedProgress progress, int run, int partitions)
-            throws Exception {
+    private static Throughput production(BenchBroker broker, CommittedProgress progress, int run, int partitions,
+                                         int threads) throws Exception {
         String id = "bench-aggregation-" + run;
         Path state = broker.dir().resolve("streams-" + id);
         AggregationSettings settings = AggregationSettings.of(broker.bootstrapServers(), REGISTRY, state)
-                .withApplicationId(id).withReportPartitions(partitions);
+                .withApplicationId(id).withReportPartitions(partitions)
+                .withNumStreamThreads(threads);
         List<String> deadLetterTopic = List.of(Topics.deadLetterTopic(DeadLetters.APP));
         long deadLettersBefore = progress.endOffsets(deadLetterTopic);
         long start = System.nanoTime();

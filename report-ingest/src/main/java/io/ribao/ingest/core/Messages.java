@@ -7,7 +7,9 @@ import java.util.ResourceBundle;
 /** User-facing messages from {@code i18n/messages*.properties}: Chinese unless the client asks for English. */
 public final class Messages {
 
-    private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    // bundles are immutable and thread-safe: one instance per language instead of a bundle look-up per request
+    private static final Messages CHINESE = new Messages(Locale.SIMPLIFIED_CHINESE);
+    private static final Messages ENGLISH = new Messages(Locale.ENGLISH);
 
     private final ResourceBundle bundle;
     private final Locale locale;
@@ -20,11 +22,11 @@ public final class Messages {
     }
 
     public static Messages chinese() {
-        return new Messages(CHINESE);
+        return CHINESE;
     }
 
     public static Messages english() {
-        return new Messages(Locale.ENGLISH);
+        return ENGLISH;
     }
 
     /** Chinese unless the first preference of an {@code Accept-Language} header is English. */

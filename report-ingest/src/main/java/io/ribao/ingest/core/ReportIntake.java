@@ -2,6 +2,7 @@ package io.ribao.ingest.core;
 
 import io.ribao.ingest.api.ReportReceipt;
 import io.ribao.ingest.api.ReportRequest;
+import io.ribao.kit.EventIds;
 import io.ribao.kit.audit.Audit;
 import io.ribao.kit.audit.AuditRecords;
 import io.ribao.kit.auth.RibaoPrincipal;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,7 +108,7 @@ public final class ReportIntake {
             }
             ReportEvent previous = index.latestRevision(unit.getId(), date);
             int revision = previous == null ? 1 : previous.getRevision() + 1;
-            String reportId = "rpt-" + UUID.randomUUID();
+            String reportId = "rpt-" + EventIds.random();
             List<Finding> findings = new ArrayList<>();
             for (int i = 0; i < report.findings().size(); i++) {
                 var f = report.findings().get(i);
@@ -116,7 +116,7 @@ public final class ReportIntake {
                         .setProblem(f.problem()).setDueDate(f.dueDate()).build());
             }
             event = ReportEvent.newBuilder()
-                    .setEventId(UUID.randomUUID().toString())
+                    .setEventId(EventIds.random().toString())
                     .setType(signer == null ? ReportEventType.SUBMITTED : ReportEventType.SIGNED_OFF)
                     .setReportId(reportId)
                     .setJurisdictionId(unit.getJurisdictionId())
@@ -176,7 +176,7 @@ public final class ReportIntake {
                 throw ApiException.conflict("SUPERSEDED", messages.get("signoff.superseded", latest.getRevision()));
             }
             signed = ReportEvent.newBuilder(current)
-                    .setEventId(UUID.randomUUID().toString())
+                    .setEventId(EventIds.random().toString())
                     .setType(ReportEventType.SIGNED_OFF)
                     .setSignedBy(actor.userId())
                     .setSignedAt(now)
@@ -231,8 +231,20 @@ public final class ReportIntake {
             throw new IllegalStateException("unit " + unit.getId() + " names jurisdiction "
                     + unit.getJurisdictionId() + " which the roster does not have");
         }
-        return ReportingDay.of(jurisdiction);
+        // the roster view replaces a jurisdiction's record when it changes, so the identity check is enough
+        DayOfJurisdiction last = lastDay;
+        if (last != null && last.jurisdiction() == jurisdiction) {
+            return last.day();
+        }
+        ReportingDay day = ReportingDay.of(jurisdiction);
+        lastDay = new DayOfJurisdiction(jurisdiction, day);
+        return day;
     }
+
+    private record DayOfJurisdiction(Jurisdiction jurisdiction, ReportingDay day) {
+    }
+
+    private volatile DayOfJurisdiction lastDay;
 
     private static boolean activeOn(Unit unit, LocalDate date) {
         return !unit.getSuspended() && !date.isBefore(unit.getActiveFrom())

@@ -1,10 +1,10 @@
 package io.ribao.kit.audit;
 
+import io.ribao.kit.EventIds;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.schemas.audit.AuditEvent;
 import java.time.Clock;
 import java.util.Map;
-import java.util.UUID;
 
 /** Builds audit records: who (the principal), what (action, target), outcome, from where, when (the clock). */
 public final class AuditRecords {
@@ -21,7 +21,7 @@ public final class AuditRecords {
     public AuditEvent of(RibaoPrincipal actor, String action, String target, String outcome, String sourceAddress,
                          Map<String, String> detail) {
         return AuditEvent.newBuilder()
-                .setAuditId(UUID.randomUUID().toString())
+                .setAuditId(EventIds.random().toString())
                 .setAt(clock.instant())
                 .setActor(actor.userId())
                 .setRole(actor.role().name())
