@@ -1,5 +1,6 @@
 package io.ribao.bulletin.cli;
 
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
@@ -43,6 +44,16 @@ public final class RebuildCommand extends ConfiguredCommand<BulletinConfiguratio
                 .help("rebuild even though retention deleted the oldest records (their rows are lost)");
         subparser.addArgument("--progress-step").dest(STEP).type(Integer.class).setDefault(10)
                 .help("when not on a terminal, print a progress line every this many percent");
+    }
+
+    /** A refused rebuild is a message for the operator, not a stack trace. */
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        if (e instanceof ReadModelRebuild.TruncatedLog) {
+            cli.getStdErr().println("rebuild refused: " + e.getMessage());
+        } else {
+            super.onError(cli, namespace, e);
+        }
     }
 
     @Override
