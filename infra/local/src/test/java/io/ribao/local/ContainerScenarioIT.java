@@ -5,17 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ribao.aggregation.AggregationApp;
-import io.ribao.aggregation.AggregationSettings;
-import io.ribao.bulletin.BulletinApplication;
-import io.ribao.ingest.IngestApplication;
 import io.ribao.kit.auth.TokenDigest;
-import io.ribao.registry.server.EmbeddedSchemaRegistry;
 import io.ribao.topics.TopicAdmin;
 import io.ribao.topics.Topics;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,9 +25,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,26 +33,48 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
 import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The end-to-end scenario against a real Kafka (KRaft, {@code apache/kafka}) and a real PostgreSQL 17 in containers,
- * where Docker exists (skipped elsewhere): a principal's zero report is accepted (202) and shows ON_TIME on the board,
- * and a unit that files nothing by the submission deadline is MISSING, with its MISSING alert. The three services
- * run in this JVM against the containers, through their real Dropwizard commands (decision 311).
+ * The end-to-end scenario against containers, where Docker exists (skipped elsewhere): Kafka (KRaft,
+ * {@code apache/kafka}), the Confluent Schema Registry and PostgreSQL 17. A principal's zero report is accepted (202)
+ * and shows ON_TIME on the board; a unit that files nothing by the submission deadline is MISSING, with its MISSING
+ * alert. The three services run in this JVM against the containers, or, with {@code -Dribao.it.image=ribao:0.1.0}
+ * (built beforehand by {@code docker build -f infra/docker/Dockerfile -t ribao:0.1.0 .}), as containers of that image
+ * (decision 311).
  */
 @Testcontainers(disabledWithoutDocker = true)
 class ContainerScenarioIT {
 
-    @Container
-    private static final KafkaContainer KAFKA = new KafkaContainer(DockerImageName.parse("apache/kafka:4.1.0"));
+    private static final Network NETWORK = Network.newNetwork();
 
     @Container
-    private static final PostgreSQLContainer<?> POSTGRES = new PostgreSQLContainer<>(DockerImageName.parse("postgres:17"));
+    private static final KafkaContainer KAFKA = new KafkaContainer(DockerImageName.parse("apache/kafka:4.1.1"))
+            .withNetwork(NETWORK).withNetworkAliases("kafka").withListener("kafka:19092");
+
+    @Container
+    private static final PostgreSQLContainer<?> POSTGRES = new PostgreSQLContainer<>(DockerImageName.parse("postgres:17"))
+            .withNetwork(NETWORK).withNetworkAliases("postgres");
+
+    @Container
+    private static final GenericContainer<?> REGISTRY = new GenericContainer<>(
+            DockerImageName.parse("confluentinc/cp-schema-registry:8.0.0"))
+            .withNetwork(NETWORK).withNetworkAliases("schema-registry")
+            .withEnv("SCHEMA_REGISTRY_HOST_NAME", "schema-registry")
+            .withEnv("SCHEMA_REGISTRY_LISTENERS", "http://0.0.0.0:8081")
+            .withEnv("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", "PLAINTEXT://kafka:19092")
+            .withEnv("SCHEMA_REGISTRY_KAFKASTORE_TOPIC_REPLICATION_FACTOR", "1")
+            .withEnv("SCHEMA_REGISTRY_SCHEMA_COMPATIBILITY_LEVEL", "backward")
+            .withExposedPorts(8081)
+            .waitingFor(Wait.forHttp("/subjects").forPort(8081).withStartupTimeout(Duration.ofMinutes(2)))
+            .dependsOn(KAFKA);
 
     private static final List<String> USERS = List.of("u-a-sj", "u-b-sj", "u-sup", "u-office", "u-director",
             "u-leader");
@@ -73,14 +87,14 @@ class ContainerScenarioIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, String> tokens = new HashMap<>();
-    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private ScenarioServices services;
     private String ingestUrl;
     private String bulletinUrl;
 
     @AfterEach
     void stopServices() throws Exception {
-        while (!running.isEmpty()) {
-            running.pop().close();
+        if (services != null) {
+            services.close();
         }
     }
 
@@ -131,29 +145,19 @@ class ContainerScenarioIT {
     }
 
     private void startServices(Path roster) throws Exception {
-        String kafka = KAFKA.getBootstrapServers();
-        TopicAdmin.createMissing(kafka, Topics.all(), 2, (short) 1);
-        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka, 0);
-        running.push(registry);
-        int ingestPort = freePort();
-        int bulletinPort = freePort();
-        Map<String, String> values = Map.of(
-                "RIBAO_KAFKA", kafka,
-                "RIBAO_REGISTRY", registry.url(),
-                "RIBAO_ROSTER", roster.toString(),
-                "RIBAO_INGEST_PORT", String.valueOf(ingestPort),
-                "RIBAO_BULLETIN_PORT", String.valueOf(bulletinPort),
-                "RIBAO_DB_URL", POSTGRES.getJdbcUrl(),
-                "RIBAO_DB_USER", POSTGRES.getUsername(),
-                "RIBAO_DB_PASSWORD", POSTGRES.getPassword());
-        Path conf = dir.resolve("conf");
-        running.push(EmbeddedService.start(new IngestApplication(clock),
-                ConfigTemplate.write("/local/report-ingest.yml", values, conf.resolve("report-ingest.yml"))));
-        ingestUrl = "http://127.0.0.1:" + ingestPort;
-        running.push(AggregationApp.start(AggregationSettings.of(kafka, registry.url(), dir.resolve("streams"))));
-        running.push(EmbeddedService.start(new BulletinApplication(clock),
-                ConfigTemplate.write("/local/bulletin-service.yml", values, conf.resolve("bulletin-service.yml"))));
-        bulletinUrl = "http://127.0.0.1:" + bulletinPort;
+        TopicAdmin.createMissing(KAFKA.getBootstrapServers(), Topics.all(), 2, (short) 1);
+        String image = System.getProperty("ribao.it.image", "");
+        if (image.isBlank()) {
+            services = InProcessServices.start(new ScenarioServices.Endpoints(KAFKA.getBootstrapServers(),
+                    "http://" + REGISTRY.getHost() + ":" + REGISTRY.getMappedPort(8081), POSTGRES.getJdbcUrl(),
+                    POSTGRES.getUsername(), POSTGRES.getPassword()), roster, dir, clock);
+        } else {
+            services = ImageServices.start(image, NETWORK, new ScenarioServices.Endpoints("kafka:19092",
+                    "http://schema-registry:8081", "jdbc:postgresql://postgres:5432/" + POSTGRES.getDatabaseName(),
+                    POSTGRES.getUsername(), POSTGRES.getPassword()), roster);
+        }
+        ingestUrl = services.ingestUrl();
+        bulletinUrl = services.bulletinUrl();
     }
 
     private HttpResponse<String> post(String url, String user, String body) throws Exception {
@@ -188,12 +192,6 @@ class ContainerScenarioIT {
                 throw new IllegalStateException(name + " is missing from the test classpath");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
