@@ -5,13 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The rebuild's progress: records read / total per topic and the overall percent. On a terminal the one line is
- * redrawn in place ({@code \r}); otherwise (a log file, a pipe) a new line is printed each time the overall percent
+ * The rebuild's progress: records read / total per topic and the overall percent. On a terminal one short line is
+ * redrawn in place ({@code \r}) with the topics still being read; otherwise (a log file, a pipe) a new line is printed each time the overall percent
  * passes another step. Totals are offset spans (end − start), so a compacted topic with gaps reaches its total too.
  */
 public final class ProgressBar {
 
-    private static final int WIDTH = 30;
+    private static final int WIDTH = 20;
     private static final String PREFIX = "ribao.";
 
     private final Map<String, Long> totals;
@@ -55,23 +55,48 @@ public final class ProgressBar {
         return total == 0 ? 100 : (int) (read * 100 / total);
     }
 
-    /** The line as shown, without {@code \r} or a line end. */
+    /** The line printed when not in place: the overall bar and every topic's read / total. */
     public String render() {
-        int percent = percent();
-        int filled = percent * WIDTH / 100;
-        StringBuilder line = new StringBuilder("rebuild [")
-                .append("#".repeat(filled)).append(" ".repeat(WIDTH - filled)).append("] ")
-                .append(String.format("%3d%%", percent));
+        StringBuilder line = bar();
         totals.forEach((topic, total) -> line.append("  ").append(shortName(topic)).append(' ')
                 .append(done.get(topic)).append('/').append(total));
         return line.toString();
     }
 
+    /**
+     * The line redrawn in place, short enough not to wrap on a terminal (a wrapped line cannot be redrawn with
+     * {@code \r}): the overall bar, the topics still being read, and how many are done.
+     */
+    public String renderInPlace() {
+        StringBuilder line = bar();
+        int finished = 0;
+        for (Map.Entry<String, Long> topic : totals.entrySet()) {
+            long read = done.get(topic.getKey());
+            if (read >= topic.getValue()) {
+                finished++;
+            } else {
+                line.append("  ").append(shortName(topic.getKey())).append(' ').append(read).append('/')
+                        .append(topic.getValue());
+            }
+        }
+        return line.append("  (").append(finished).append('/').append(totals.size()).append(" topics done)")
+                .toString();
+    }
+
+    private StringBuilder bar() {
+        int percent = percent();
+        int filled = percent * WIDTH / 100;
+        return new StringBuilder("rebuild [")
+                .append("#".repeat(filled)).append(" ".repeat(WIDTH - filled)).append("] ")
+                .append(String.format("%3d%%", percent));
+    }
+
     /** Shows the final state and ends the line. */
     public void finish() {
-        String line = render();
+        String line = inPlace ? renderInPlace() : render();
         if (inPlace) {
-            out.print("\r" + line + "\n");
+            // pad over the longer line it replaces
+            out.print("\r" + line + " ".repeat(Math.max(0, lastLine.length() - line.length())) + "\n");
         } else if (!line.equals(lastLine)) {
             out.println(line);
         }
@@ -80,10 +105,10 @@ public final class ProgressBar {
     }
 
     private void show() {
-        String line = render();
+        String line = inPlace ? renderInPlace() : render();
         if (inPlace) {
             if (!line.equals(lastLine)) {
-                out.print("\r" + line);
+                out.print("\r" + line + " ".repeat(Math.max(0, lastLine.length() - line.length())));
                 out.flush();
             }
         } else {

@@ -33,8 +33,9 @@ class ProgressBarTest {
         bar.advance("ribao.reports", 10);
 
         assertThat(bar.percent()).isEqualTo(50);
-        assertThat(bar.render()).isEqualTo(
-                "rebuild [###############               ]  50%  alerts 40/40  reports 10/60");
+        assertThat(bar.render()).isEqualTo("rebuild [##########          ]  50%  alerts 40/40  reports 10/60");
+        assertThat(bar.renderInPlace())
+                .isEqualTo("rebuild [##########          ]  50%  reports 10/60  (1/2 topics done)");
     }
 
     @Test
@@ -48,9 +49,11 @@ class ProgressBarTest {
 
         String[] draws = printed().split("\r", -1);
         assertThat(draws).hasSize(4); // "", 20%, 80%, final
-        assertThat(draws[1]).endsWith("alerts 20/40  reports 0/60");
-        assertThat(draws[2]).contains(" 80%").doesNotContain("\n");
+        assertThat(draws[1]).endsWith("alerts 20/40  reports 0/60  (0/2 topics done)");
+        assertThat(draws[2]).contains(" 80%  alerts 20/40  (1/2 topics done)").doesNotContain("\n");
         assertThat(draws[3]).contains(" 80%").endsWith("\n");
+        // a shorter line is padded to cover the longer one it replaces
+        assertThat(draws[2]).hasSameSizeAs(draws[1]);
     }
 
     @Test
