@@ -3,6 +3,7 @@
 #   report-ingest [config]          Dropwizard `server`; config defaults to the bundled config.yml
 #   bulletin-service [config]       Dropwizard `server` (migrates the database unless RIBAO_MIGRATE_ON_STARTUP=false)
 #   bulletin-db-migrate [config]    applies the Flyway migrations and exits (run before a rolling upgrade)
+#   bulletin-rebuild [config [--allow-truncated-log]]  rebuilds the read models from the topics (replicas stopped)
 #   aggregation-streams [config]    the Kafka Streams application
 #   mint-token                      prints a new bearer token and the SHA-256 to put in the roster
 # Every setting of the bundled config.yml can be overridden by its environment variable (docs/operations.md).
@@ -31,13 +32,19 @@ case "$command" in
     run bulletin-service io.ribao.bulletin.BulletinApplication server "$(config_or_default bulletin-service "$@")" ;;
   bulletin-db-migrate)
     run bulletin-service io.ribao.bulletin.BulletinApplication db migrate "$(config_or_default bulletin-service "$@")" ;;
+  bulletin-rebuild)
+    if [ "$#" -gt 0 ]; then
+      run bulletin-service io.ribao.bulletin.BulletinApplication rebuild "$@"
+    else
+      run bulletin-service io.ribao.bulletin.BulletinApplication rebuild /opt/ribao/bulletin-service/config.yml
+    fi ;;
   aggregation-streams)
     run aggregation-streams io.ribao.aggregation.AggregationApp "$(config_or_default aggregation-streams "$@")" ;;
   mint-token)
     run report-ingest io.ribao.ingest.IngestApplication mint-token "$@" ;;
   help|--help|-h)
-    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' ;;
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
-    echo "unknown command '$command'; one of: report-ingest, bulletin-service, bulletin-db-migrate, aggregation-streams, mint-token" >&2
+    echo "unknown command '$command'; one of: report-ingest, bulletin-service, bulletin-db-migrate, bulletin-rebuild, aggregation-streams, mint-token" >&2
     exit 64 ;;
 esac

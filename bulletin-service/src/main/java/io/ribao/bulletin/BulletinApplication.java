@@ -10,6 +10,7 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.ribao.bulletin.board.BoardEvents;
 import io.ribao.bulletin.board.BoardEventsServlet;
 import io.ribao.bulletin.cli.DbCommand;
+import io.ribao.bulletin.cli.RebuildCommand;
 import io.ribao.bulletin.db.DatabaseAudit;
 import io.ribao.bulletin.db.Migrations;
 import io.ribao.bulletin.delivery.Backoff;
@@ -86,6 +87,7 @@ public class BulletinApplication extends Application<BulletinConfiguration> {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new DbCommand());
+        bootstrap.addCommand(new RebuildCommand(clock));
     }
 
     /** Another in-process listener of committed projection batches (e.g. the local stack's board push). */

@@ -6,12 +6,12 @@ import java.sql.SQLException;
  * The one place that decides whether a failure belongs to the record (dead-letter it and go on) or to the
  * infrastructure (roll back, retry the batch, never skip data).
  */
-final class Failures {
+public final class Failures {
 
     private Failures() {
     }
 
-    static boolean isRecordsFault(Throwable failure) {
+    public static boolean isRecordsFault(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof UnappliableRecord) {
                 return true;
