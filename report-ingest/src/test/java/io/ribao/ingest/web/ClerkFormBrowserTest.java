@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -40,6 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ClerkFormBrowserTest {
 
+    private static final String HOSTILE_UNIT_ID = "<img src=x onerror=\"window.injected = true\">";
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String REGISTRY = "mem://clerk-form-browser-test";
@@ -155,12 +157,16 @@ class ClerkFormBrowserTest {
         fill("problems_found", 1);
         fill("problems_rectified", 0);
         browser.findElement(By.id("add-finding")).click();
-        browser.findElement(By.id("finding-0-unitId")).sendKeys("chk-nowhere");
+        // the unknown unit id is echoed in the error next to the field: it must show as text, never run
+        browser.findElement(By.id("finding-0-unitId")).sendKeys(HOSTILE_UNIT_ID);
         browser.findElement(By.id("finding-0-problem")).sendKeys("测温登记不全<script>alert(1)</script>");
         browser.findElement(By.id("submit")).click();
 
         WebElement unitError = browser.findElement(By.id("error-findings[0].unitId"));
-        wait.until(ExpectedConditions.textToBePresentInElement(unitError, "chk-nowhere"));
+        wait.until(ExpectedConditions.textToBePresentInElement(unitError, "<img src=x"));
+        assertThat(unitError.findElements(By.cssSelector("*"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("img"))).isEmpty();
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.injected === true;")).isEqualTo(false);
 
         WebElement unit = browser.findElement(By.id("finding-0-unitId"));
         unit.clear();
