@@ -12,7 +12,7 @@ public record LoadResult(String endpoint, double seconds, long accepted, long re
                          Histogram latencyMicros, long cpuNanos) {
 
     public double cpuMicrosPerAnswer() {
-        long answers = accepted + rejected + failed;
+        long answers = accepted + rejected;   // failed = not sent or not answered
         return answers == 0 ? 0 : cpuNanos / 1_000.0 / answers;
     }
 
