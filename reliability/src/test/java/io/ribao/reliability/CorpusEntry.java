@@ -20,8 +20,7 @@ import java.util.Map;
  */
 public record CorpusEntry(String file, String name, String method, String path, String as, String contentType,
                           byte[] rawBody, String body, List<String[]> rosterReplace, Map<String, List<Object>> expand,
-                          Map<String, String> headers, List<Integer> expect, String field,
-                          boolean containerError) {
+                          Map<String, String> headers, List<Integer> expect, String field) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,7 +62,7 @@ public record CorpusEntry(String file, String name, String method, String path, 
                 e.get("as").asText(), e.path("contentType").isNull() ? null : e.path("contentType").asText(null),
                 e.has("bodyBase64") ? Base64.getDecoder().decode(e.get("bodyBase64").asText()) : null,
                 e.has("body") ? e.get("body").asText() : null, replace, expand, headers, List.copyOf(expect),
-                e.has("field") ? e.get("field").asText() : null, e.path("containerError").asBoolean(false));
+                e.has("field") ? e.get("field").asText() : null);
     }
 
     @Override

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ribao.aggregation.AggregationSettings;
-import io.ribao.aggregation.AggregationTopology;
+import io.ribao.broker.ChildJvm;
 import io.ribao.broker.EmbeddedKafkaCluster;
 import io.ribao.ingest.IngestApplication;
 import io.ribao.kit.auth.TokenDigest;
@@ -48,17 +48,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * aggregation-streams killed abruptly (close with zero timeout, no leave, no state cleanup) and restarted at
+ * aggregation-streams, running in its own JVM ({@link StreamsInstanceMain}), killed with SIGKILL and restarted at
  * random points 20 times while 5,000 signed reports (200 units × 25 revisions, the test plays report-ingest) are
  * written; afterwards every unit-day status and the county's roll-up equal what the reports imply, and no alert
- * was raised twice. The restarted instance keeps its group.instance.id, as a restarted pod does.
+ * was raised twice. The restarted instance keeps its state directory and group.instance.id, as a restarted pod does
+ * (decisions 704, 712).
  */
 class StreamsCrashLoopTest {
 
@@ -74,12 +73,13 @@ class StreamsCrashLoopTest {
     private final LocalDate today = LocalDate.now(Clock.system(RunningStack.SHANGHAI));
     private final Clock morning = Clock.fixed(today.atTime(LocalTime.of(9, 0)).atZone(RunningStack.SHANGHAI).toInstant(),
             RunningStack.SHANGHAI);
-    private KafkaStreams streams;
+    private ChildJvm streams;
+    private int instances;
 
     @AfterEach
     void stop() throws Exception {
         if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
+            streams.kill();
         }
         for (int i = parts.size() - 1; i >= 0; i--) {
             parts.get(i).close();
@@ -105,7 +105,7 @@ class StreamsCrashLoopTest {
         events.forEach(e -> expectedMetric.put(e.getUnitId(), e.getMetrics().get("m0")));
         long expectedTotal = expectedMetric.values().stream().mapToLong(Long::longValue).sum();
 
-        streams = startStreams(settings, topics);
+        streams = startStreams(settings);
         Properties producerProps = new Properties();
         producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -121,13 +121,9 @@ class StreamsCrashLoopTest {
                 boolean due = random.nextInt(events.size() / KILLS) == 0 || events.size() - i <= KILLS - kills;
                 if (kills < KILLS && due) {
                     producer.flush();
-                    KafkaStreams killed = streams;
-                    killed.close(new KafkaStreams.CloseOptions().timeout(Duration.ZERO).leaveGroup(false));
-                    // a dead process frees its state directory at once; in one JVM its threads must stop first
-                    await().atMost(Duration.ofSeconds(60)).until(() -> killed.state() == KafkaStreams.State.NOT_RUNNING
-                            || killed.state() == KafkaStreams.State.ERROR);
+                    streams.kill();
                     kills++;
-                    streams = startStreams(settings, topics);
+                    streams = startStreams(settings);
                 }
             }
             assertThat(kills).isEqualTo(KILLS);
@@ -157,14 +153,14 @@ class StreamsCrashLoopTest {
         assertThat(raised).as("alerts raised more than once").allSatisfy((id, count) -> assertThat(count).as(id).isOne());
     }
 
-    private KafkaStreams startStreams(AggregationSettings settings, Topics topics) {
-        Properties props = settings.streamsProperties();
-        // a crashed pod comes back under the same identity: static membership hands it its tasks at once
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), "crash-loop");
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
-        KafkaStreams started = new KafkaStreams(AggregationTopology.build(settings, topics), props);
-        started.start();
-        return started;
+    /** A new instance on the same state directory; returns once it is RUNNING, so each kill hits a working one. */
+    private ChildJvm startStreams(AggregationSettings settings) {
+        instances++;
+        return ChildJvm.start(StreamsInstanceMain.class, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                List.of(settings.bootstrapServers(), settings.schemaRegistryUrl(), settings.stateDir().toString(),
+                        String.valueOf(settings.reportPartitions())),
+                dir.resolve("streams-logs").resolve("instance-" + instances + ".log"), StreamsInstanceMain.RUNNING)
+                .awaitReady(Duration.ofSeconds(120));
     }
 
     /** 25 signed revisions of each unit's report for today, in an order shuffled across units. */

@@ -3,7 +3,6 @@ package io.ribao.broker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +20,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedKafkaCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaCluster.class);
-    private static final String CONTROLLER = "CONTROLLER";
 
     private final Path dataDir;
     private final int[] brokerPorts;
@@ -56,9 +52,9 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     }
 
     /**
-     * {@code nodes} brokers on free ports; topics default to replication min(nodes, 3). Not yet dependable: several
+     * {@code nodes} brokers on free ports; topics default to replication min(nodes, 3). Not dependable: several
      * KRaft nodes in one JVM lose their quorum on a node restart and sometimes at start-up (F5 in
-     * docs/reliability.md), so only the single node is used by the tests and the local stack.
+     * docs/reliability.md); tests that need several nodes use {@link ForkedKafkaCluster} (one JVM per node).
      */
     public static EmbeddedKafkaCluster nodes(Path dataDir, int nodes, Map<String, String> overrides) {
         int[] brokers = new int[nodes];
@@ -82,7 +78,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             starting.add(CompletableFuture.runAsync(() -> startNode(n)));
         }
         CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).orTimeout(120, TimeUnit.SECONDS).join();
-        awaitBrokers(servers.length, Duration.ofSeconds(60));
+        awaitBrokers(bootstrapServers(), servers.length, Duration.ofSeconds(60));
         return this;
     }
 
@@ -132,70 +128,30 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     }
 
     private void format(int node, String clusterId) {
-        Path logDir = logDir(node);
-        if (Files.exists(logDir.resolve("meta.properties"))) {
-            return; // formatted before: a restart on the same data
-        }
-        try {
-            Files.createDirectories(logDir);
-            new Formatter()
-                    .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
-                    .setClusterId(clusterId)
-                    .setNodeId(node)
-                    .setControllerListenerName(CONTROLLER)
-                    .setMetadataLogDirectory(logDir.toString())
-                    .setDirectories(List.of(logDir.toString()))
-                    .setReleaseVersion(MetadataVersion.latestProduction())
-                    .setIgnoreFormatted(true)
-                    .run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot format the broker's log directory " + logDir, e);
-        }
+        settings(node).format(clusterId);
     }
 
     private Properties nodeProperties(int node) {
+        return settings(node).properties();
+    }
+
+    private KraftNodeSettings settings(int node) {
         int nodes = servers.length;
-        int replication = Math.min(nodes, 3);
         String voters = java.util.stream.IntStream.range(0, nodes)
                 .mapToObj(i -> i + "@127.0.0.1:" + controllerPorts[i])
                 .collect(Collectors.joining(","));
-        Properties props = new Properties();
-        props.put("process.roles", "broker,controller");
-        props.put("node.id", String.valueOf(node));
-        props.put("controller.quorum.voters", voters);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPorts[node] + "," + CONTROLLER + "://127.0.0.1:" + controllerPorts[node]);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPorts[node]);
-        props.put("controller.listener.names", CONTROLLER);
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
-        props.put("log.dirs", logDir(node).toString());
-        props.put("auto.create.topics.enable", "false");
-        props.put("num.partitions", "1");
-        props.put("default.replication.factor", String.valueOf(replication));
-        props.put("min.insync.replicas", String.valueOf(Math.max(1, replication - 1)));
-        props.put("offsets.topic.num.partitions", "1");
-        props.put("offsets.topic.replication.factor", String.valueOf(replication));
-        props.put("transaction.state.log.num.partitions", "4");
-        props.put("transaction.state.log.replication.factor", String.valueOf(replication));
-        props.put("transaction.state.log.min.isr", String.valueOf(Math.max(1, replication - 1)));
-        props.put("share.coordinator.state.topic.replication.factor", String.valueOf(replication));
-        props.put("share.coordinator.state.topic.min.isr", String.valueOf(Math.max(1, replication - 1)));
-        props.put("group.initial.rebalance.delay.ms", "0");
-        props.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
-        props.put("message.max.bytes", String.valueOf(16 * 1024 * 1024));
-        props.putAll(overrides);
-        return props;
+        return new KraftNodeSettings(node, brokerPorts[node], controllerPorts[node], voters, logDir(node),
+                Math.min(nodes, 3), overrides);
     }
 
     private Path logDir(int node) {
         return dataDir.resolve("node-" + node);
     }
 
-    private void awaitBrokers(int expected, Duration timeout) {
+    /** Waits until the cluster at {@code bootstrapServers} reports {@code expected} brokers. */
+    static void awaitBrokers(String bootstrapServers, int expected, Duration timeout) {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(props)) {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (true) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Environment;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 /** Registers the mappers that answer every error in the one {@link ApiError} shape, and makes unknown JSON fields an error. */
 public final class RibaoErrors {
@@ -27,6 +29,24 @@ public final class RibaoErrors {
         environment.jersey().register(new FrameworkExceptionMappers.Violation());
         environment.jersey().register(new FrameworkExceptionMappers.EarlyEof());
         environment.jersey().register(new FrameworkExceptionMappers.EmptyOptional());
+        registerContainerErrors(environment);
+    }
+
+    /**
+     * Errors Jetty answers itself (bad URIs, paths outside Jersey, parser refusals) in the same shape: on both servlet
+     * contexts now, and on the server as it starts (Dropwizard builds the server after {@code run}).
+     */
+    private static void registerContainerErrors(Environment environment) {
+        environment.getApplicationContext().setErrorHandler(new ContainerErrorHandler.Servlet());
+        environment.getAdminContext().setErrorHandler(new ContainerErrorHandler.Servlet());
+        environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                if (event instanceof Server server) {
+                    server.setErrorHandler(new ContainerErrorHandler());
+                }
+            }
+        });
     }
 
     /** As {@link #register(Environment)}, and turns off Dropwizard's default mappers (they answer in another shape). */

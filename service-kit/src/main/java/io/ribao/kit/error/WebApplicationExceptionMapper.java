@@ -25,11 +25,7 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
             return original;
         }
         String message = switch (status) {
-            case 403 -> "not allowed for this user";
-            case 404 -> "no such resource";
-            case 405 -> "method not allowed here";
-            case 413 -> "the body is too large";
-            case 415 -> "unsupported content type";
+            case 403, 404, 405, 413, 415 -> ErrorResponses.messageFor(status);
             default -> exception.getMessage() == null ? "request refused" : exception.getMessage();
         };
         Response.ResponseBuilder builder = Response.fromResponse(ErrorResponses.of(status, ErrorResponses.codeFor(status), message));

@@ -1,0 +1,177 @@
+package io.ribao.kit.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.core.server.SimpleServerFactory;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Requests Jetty refuses itself, before or outside Jersey, are answered in the {@link ApiError} shape as JSON, like
+ * every other error (F1 in docs/reliability.md). Sent over a raw socket, so no client normalises or rejects them.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ContainerErrorsAppTest {
+
+    @Path("/things/{id}")
+    public static class Things {
+        @POST
+        @Produces(MediaType.APPLICATION_JSON)
+        public String touch(@PathParam("id") String id) {
+            return "{}";
+        }
+    }
+
+    public static class App extends Application<Configuration> {
+        @Override
+        public void run(Configuration configuration, Environment environment) {
+            environment.jersey().setUrlPattern("/api/*");
+            RibaoErrors.register(configuration, environment);
+            environment.jersey().register(new Things());
+        }
+    }
+
+    private static Configuration configuration() {
+        Configuration configuration = new Configuration();
+        SimpleServerFactory server = new SimpleServerFactory();
+        server.setApplicationContextPath("/");
+        server.setAdminContextPath("/admin");
+        HttpConnectorFactory http = new HttpConnectorFactory();
+        http.setBindHost("127.0.0.1");
+        http.setPort(0);
+        server.setConnector(http);
+        configuration.setServerFactory(server);
+        return configuration;
+    }
+
+    static final DropwizardAppExtension<Configuration> APP = new DropwizardAppExtension<>(App.class, configuration());
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Reply(int status, String contentType, String body) {
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({
+            "POST, /api/things/..%2F..%2Fadmin, 400, MALFORMED_REQUEST",
+            "POST, /api/things/%3Cscript%3Ealert(1)%3C%2Fscript%3E, 400, MALFORMED_REQUEST",
+            "POST, /api/things/rpt%00x, 400, MALFORMED_REQUEST",
+            "GET, /api/things/%zz, 400, MALFORMED_REQUEST",
+            "GET, /nowhere, 404, NOT_FOUND",
+            "DELETE, /nowhere, 405, METHOD_NOT_ALLOWED",
+            "GET, /admin/nowhere, 404, NOT_FOUND",
+    })
+    void aRequestRefusedByTheContainerGetsTheJsonErrorBody(String method, String path, int status, String code)
+            throws IOException {
+        // given a path Jetty refuses before Jersey sees it, or one no servlet serves
+        // when it is sent by a client that prefers HTML
+        Reply reply = send(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+                + "Content-Length: 0\r\nConnection: close\r\n\r\n");
+
+        // then the answer is the API's error shape, as JSON
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.contentType()).as(reply.toString()).startsWith("application/json");
+        JsonNode body = JSON.readTree(reply.body());
+        assertThat(body.path("code").asText()).as(reply.toString()).isEqualTo(code);
+        assertThat(body.path("message").asText()).isNotBlank();
+        assertThat(body.path("errors").isArray()).as(reply.toString()).isTrue();
+    }
+
+    static Stream<Arguments> unparseable() {
+        return Stream.of(
+                Arguments.of("a header line without a colon",
+                        "POST /api/things/a HTTP/1.1\r\nHost: localhost\r\nno colon here\r\n\r\n", 400,
+                        "MALFORMED_REQUEST"),
+                Arguments.of("an unknown protocol version", "GET /api/things/a HTTP/7.1\r\nHost: localhost\r\n\r\n",
+                        505, "HTTP_VERSION_NOT_SUPPORTED"),
+                Arguments.of("a space inside the URI", "GET /api/th ings/a HTTP/1.1\r\nHost: localhost\r\n\r\n", 400,
+                        "MALFORMED_REQUEST"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unparseable")
+    void aRequestTheHttpParserRefusesGetsTheJsonErrorBody(String what, String request, int status, String code)
+            throws IOException {
+        // given a request Jetty's parser cannot read
+        // when it is sent
+        Reply reply = send(request);
+
+        // then it is refused in the error shape
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.contentType()).as(reply.toString()).startsWith("application/json");
+        assertThat(JSON.readTree(reply.body()).path("code").asText()).as(reply.toString()).isEqualTo(code);
+    }
+
+    private static Reply send(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", APP.getLocalPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            socket.shutdownOutput();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            in.transferTo(all);
+            return parse(all.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static Reply parse(String response) {
+        int headEnd = response.indexOf("\r\n\r\n");
+        String head = headEnd < 0 ? response : response.substring(0, headEnd);
+        String body = headEnd < 0 ? "" : response.substring(headEnd + 4);
+        String[] lines = head.split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        String contentType = "";
+        boolean chunked = false;
+        for (String line : lines) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("content-type:")) {
+                contentType = line.substring(line.indexOf(':') + 1).trim();
+            }
+            if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        return new Reply(status, contentType, chunked ? unchunk(body) : body);
+    }
+
+    private static String unchunk(String body) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (at < body.length()) {
+            int lineEnd = body.indexOf("\r\n", at);
+            int size = Integer.parseInt(body.substring(at, lineEnd).trim(), 16);
+            if (size == 0) {
+                break;
+            }
+            out.append(body, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
+        return out.toString();
+    }
+}
