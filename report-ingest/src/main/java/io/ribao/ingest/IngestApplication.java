@@ -105,7 +105,7 @@ public class IngestApplication extends Application<IngestConfiguration> {
         }
 
         KafkaAudit audit = new KafkaAudit(producer, topics.audit());
-        ReportIntake intake = new ReportIntake(roster, index, new KafkaReportJournal(producer, topics.reports()),
+        ReportIntake intake = new ReportIntake(roster, index, new KafkaReportJournal(producer, topics.reports(), log),
                 audit, clock);
 
         RibaoAuth.register(environment, roster);

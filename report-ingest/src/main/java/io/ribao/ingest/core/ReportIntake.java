@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,8 @@ public final class ReportIntake {
     private final AuditRecords auditRecords;
     private final ReportValidator validator;
     private final Clock clock;
+    /** Units whose last write failed without knowing whether the broker wrote it. */
+    private final Set<String> unitsInDoubt = ConcurrentHashMap.newKeySet();
 
     public ReportIntake(RosterView roster, ReportIndex index, ReportJournal journal, Audit audit, Clock clock) {
         this.roster = roster;
@@ -100,6 +104,7 @@ public final class ReportIntake {
 
         ReportEvent event;
         synchronized (index.lockFor(unit.getId())) {
+            settleDoubt(unit.getId());
             if (idempotencyKey != null) {
                 ReportEvent first = index.firstAnswer(actor.userId(), idempotencyKey);
                 if (first != null) {
@@ -137,8 +142,7 @@ public final class ReportIntake {
                     .setSourceAddress(source)
                     .setIdempotencyKey(idempotencyKey)
                     .build();
-            journal.append(event);
-            index.apply(event);
+            write(unit.getId(), event);
         }
         accepted(actor, signer == null ? "REPORT_SUBMITTED" : "REPORT_SUBMITTED_AND_SIGNED", event, source);
         return receiptOf(event);
@@ -164,6 +168,7 @@ public final class ReportIntake {
         }
         ReportEvent signed;
         synchronized (index.lockFor(unit.getId())) {
+            settleDoubt(unit.getId());
             ReportEvent current = index.report(reportId);
             if (current.getType() == ReportEventType.SIGNED_OFF) {
                 if (actor.userId().equals(current.getSignedBy())) {
@@ -185,11 +190,33 @@ public final class ReportIntake {
                     .setSourceAddress(source)
                     .setIdempotencyKey(null)
                     .build();
-            journal.append(signed);
-            index.apply(signed);
+            write(unit.getId(), signed);
         }
         accepted(actor, "REPORT_SIGNED_OFF", signed, source);
         return receiptOf(signed);
+    }
+
+    /**
+     * Appends under the unit's lock. A write that failed may still have landed (the broker wrote it but its
+     * acknowledgement was lost): until the journal is read back, the unit's revisions and idempotency keys are in
+     * doubt, and the next write for the unit settles that first (F6 in docs/reliability.md).
+     */
+    private void write(String unitId, ReportEvent event) {
+        try {
+            journal.append(event);
+        } catch (RuntimeException e) {
+            unitsInDoubt.add(unitId);
+            throw e;
+        }
+        index.apply(event);
+    }
+
+    /** Reads the journal back before deciding anything for a unit whose last write's outcome is unknown. */
+    private void settleDoubt(String unitId) {
+        if (unitsInDoubt.contains(unitId)) {
+            journal.catchUp();
+            unitsInDoubt.remove(unitId);
+        }
     }
 
     /** The answer for an event, rebuilt the same way every time (so a retry gets the first answer again). */

@@ -5,6 +5,17 @@ import io.ribao.schemas.report.ReportEvent;
 /** Where report events become durable: the {@code ribao.reports} topic, acks=all. */
 public interface ReportJournal {
 
-    /** Returns once the event is durable; throws (503 BROKER_UNAVAILABLE) when it is not, and then nothing was written. */
+    /**
+     * Returns once the event is durable; throws (503 BROKER_UNAVAILABLE) when that is not known. The event may then
+     * still have been written (its acknowledgement was lost, e.g. when the partition leader died): see
+     * {@link #catchUp()}.
+     */
     void append(ReportEvent event);
+
+    /**
+     * Returns once every event written to the journal so far has reached the {@link ReportIndex}, so a write whose
+     * outcome was unknown is either known now or known not to have happened. Throws (503) when it cannot tell.
+     */
+    default void catchUp() {
+    }
 }

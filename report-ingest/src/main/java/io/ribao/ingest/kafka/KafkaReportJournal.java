@@ -9,14 +9,29 @@ public final class KafkaReportJournal implements ReportJournal {
 
     private final EventProducer producer;
     private final Topic<String, ReportEvent> topic;
+    private final ReportLog log;
 
-    public KafkaReportJournal(EventProducer producer, Topic<String, ReportEvent> topic) {
+    public KafkaReportJournal(EventProducer producer, Topic<String, ReportEvent> topic, ReportLog log) {
         this.producer = producer;
         this.topic = topic;
+        this.log = log;
     }
 
     @Override
     public void append(ReportEvent event) {
         producer.sendAndAwait(topic, event.getUnitId(), event);
+    }
+
+    /** Reads {@code ribao.reports} back to its current end, within the same bound as a write. */
+    @Override
+    public void catchUp() {
+        try {
+            if (!log.catchUp(producer.deliveryTimeout())) {
+                throw new BrokerUnavailableException(null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerUnavailableException(e);
+        }
     }
 }

@@ -8,16 +8,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -90,6 +97,7 @@ public final class ReportLog implements Managed, AutoCloseable {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     apply(record);
                 }
+                settleCatchUps(partitions);
                 forgetLockedDays();
                 if (caughtUp.getCount() > 0 && end.entrySet().stream()
                         .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
@@ -105,6 +113,50 @@ public final class ReportLog implements Managed, AutoCloseable {
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /**
+     * Waits until everything written to the topic before this call has been applied to the index: the log's
+     * position passes each partition's end offset taken now. False when that did not happen within the timeout.
+     */
+    public boolean catchUp(Duration timeout) throws InterruptedException {
+        CatchUp request = new CatchUp(new CompletableFuture<>());
+        catchUpRequests.add(request);
+        try {
+            request.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("report log did not catch up within {}: {}", timeout, e.toString());
+            return false;
+        }
+    }
+
+    private record CatchUp(CompletableFuture<Void> done) {
+    }
+
+    private record Target(Map<TopicPartition, Long> endOffsets, CompletableFuture<Void> done) {
+    }
+
+    private final Queue<CatchUp> catchUpRequests = new ConcurrentLinkedQueue<>();
+    /** Catch-ups whose end offsets are known, waiting for the position to reach them (log thread only). */
+    private final List<Target> targets = new ArrayList<>();
+
+    private void settleCatchUps(List<TopicPartition> partitions) {
+        for (CatchUp request; (request = catchUpRequests.poll()) != null; ) {
+            try {
+                targets.add(new Target(consumer.endOffsets(partitions, Duration.ofSeconds(5)), request.done()));
+            } catch (KafkaException e) {
+                request.done().completeExceptionally(e);
+            }
+        }
+        targets.removeIf(target -> {
+            boolean reached = target.endOffsets().entrySet().stream()
+                    .allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+            if (reached) {
+                target.done().complete(null);
+            }
+            return reached;
+        });
     }
 
     private LocalDate forgottenBefore = LocalDate.MIN;
