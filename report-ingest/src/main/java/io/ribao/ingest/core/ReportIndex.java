@@ -49,6 +49,11 @@ public final class ReportIndex {
         }
     }
 
+    /** Whether the event (by eventId) has been applied, from the log or from an acknowledged write. */
+    public synchronized boolean contains(String eventId) {
+        return applied.contains(eventId);
+    }
+
     private static String idempotencyKey(String userId, String key) {
         return userId + '\u0000' + key;
     }

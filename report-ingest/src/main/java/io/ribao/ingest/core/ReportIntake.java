@@ -204,9 +204,15 @@ public final class ReportIntake {
     private void write(String unitId, ReportEvent event) {
         try {
             journal.append(event);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException failure) {
+            if (journal.readBack() && index.contains(event.getEventId())) {
+                // the broker wrote it and only the acknowledgement was lost: it is durable, so it is accepted
+                LOG.warn("report event {} of unit {} landed although its write failed ({}): accepted",
+                        event.getEventId(), unitId, failure.toString());
+                return;
+            }
             unitsInDoubt.add(unitId);
-            throw e;
+            throw failure;
         }
         index.apply(event);
     }

@@ -18,4 +18,12 @@ public interface ReportJournal {
      */
     default void catchUp() {
     }
+
+    /**
+     * A short read-back right after a failed {@link #append}: true when the journal was read to its end (the
+     * index then knows whether the event landed), false when that could not be done quickly.
+     */
+    default boolean readBack() {
+        return false;
+    }
 }

@@ -3,6 +3,7 @@ package io.ribao.ingest.kafka;
 import io.ribao.ingest.core.ReportJournal;
 import io.ribao.schemas.report.ReportEvent;
 import io.ribao.topics.Topic;
+import java.time.Duration;
 
 /** {@code ribao.reports}, keyed by unit so a unit's revisions stay in order on one partition. */
 public final class KafkaReportJournal implements ReportJournal {
@@ -21,6 +22,22 @@ public final class KafkaReportJournal implements ReportJournal {
     public void append(ReportEvent event) {
         producer.sendAndAwait(topic, event.getUnitId(), event);
     }
+
+    /**
+     * Reads back after a failed write within {@link #READ_BACK}, so that with the broker down the answer still
+     * comes within the delivery timeout's budget (the producer gives up at 60% of it, decision 405).
+     */
+    @Override
+    public boolean readBack() {
+        try {
+            return log.catchUp(READ_BACK);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static final Duration READ_BACK = Duration.ofSeconds(1);
 
     /** Reads {@code ribao.reports} back to its current end, within the same bound as a write. */
     @Override

@@ -28,6 +28,7 @@ class ReportIntakeInDoubtTest {
         final ReportIndex index;
         int catchUps;
         boolean loseNextAcknowledgement;
+        boolean readBackWorks;
 
         LossyJournal(ReportIndex index) {
             this.index = index;
@@ -46,6 +47,14 @@ class ReportIntakeInDoubtTest {
         public void catchUp() {
             catchUps++;
             log.forEach(index::apply);
+        }
+
+        @Override
+        public boolean readBack() {
+            if (readBackWorks) {
+                log.forEach(index::apply);
+            }
+            return readBackWorks;
         }
     }
 
@@ -87,6 +96,19 @@ class ReportIntakeInDoubtTest {
 
         assertThat(next.revision()).isEqualTo(2);
         assertThat(journal.log).extracting(ReportEvent::getRevision).containsExactly(1, 2);
+    }
+
+    @Test
+    void aWriteWhoseAcknowledgementIsLostButThatTheLogShowsIsAccepted() {
+        journal.loseNextAcknowledgement = true;
+        journal.readBackWorks = true;
+
+        ReportReceipt receipt = intake.submit(principal(), zero(), "key-1", "ip", messages);
+
+        assertThat(journal.log).singleElement()
+                .satisfies(landed -> assertThat(receipt.reportId()).isEqualTo(landed.getReportId()));
+        assertThat(intake.submit(principal(), zero(), "key-1", "ip", messages)).isEqualTo(receipt);
+        assertThat(journal.catchUps).as("nothing left in doubt").isZero();
     }
 
     @Test
