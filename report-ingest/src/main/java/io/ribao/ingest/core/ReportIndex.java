@@ -4,7 +4,6 @@ import io.ribao.schemas.report.ReportEvent;
 import io.ribao.schemas.report.ReportEventType;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -87,17 +86,31 @@ public final class ReportIndex {
         return all;
     }
 
+    /** The highest revision of a unit-day, or null; O(log n), as every submission asks. */
     public synchronized ReportEvent latestRevision(String unitId, LocalDate date) {
-        List<ReportEvent> revisions = revisions(unitId, date);
-        return revisions.isEmpty() ? null : revisions.get(revisions.size() - 1);
+        NavigableMap<Integer, ReportEvent> revisions = revisionsOf(unitId, date);
+        return revisions == null || revisions.isEmpty() ? null : revisions.lastEntry().getValue();
     }
 
     /** The first signed revision of a unit-day (its timeliness is the day's), or null. */
     public synchronized ReportEvent firstSigned(String unitId, LocalDate date) {
-        return revisions(unitId, date).stream()
-                .filter(e -> e.getType() == ReportEventType.SIGNED_OFF && e.getSignedAt() != null)
-                .min(Comparator.comparing(ReportEvent::getSignedAt))
-                .orElse(null);
+        NavigableMap<Integer, ReportEvent> revisions = revisionsOf(unitId, date);
+        if (revisions == null) {
+            return null;
+        }
+        ReportEvent first = null;
+        for (ReportEvent e : revisions.values()) {
+            if (e.getType() == ReportEventType.SIGNED_OFF && e.getSignedAt() != null
+                    && (first == null || e.getSignedAt().isBefore(first.getSignedAt()))) {
+                first = e;
+            }
+        }
+        return first;
+    }
+
+    private NavigableMap<Integer, ReportEvent> revisionsOf(String unitId, LocalDate date) {
+        var days = byUnit.get(unitId);
+        return days == null ? null : days.get(date);
     }
 
     /**
