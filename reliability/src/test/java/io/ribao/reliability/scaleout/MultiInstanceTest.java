@@ -1,0 +1,463 @@
+package io.ribao.reliability.scaleout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ribao.aggregation.AggregationSettings;
+import io.ribao.aggregation.AggregationTopology;
+import io.ribao.broker.EmbeddedKafkaCluster;
+import io.ribao.bulletin.BulletinApplication;
+import io.ribao.ingest.IngestApplication;
+import io.ribao.local.ConfigTemplate;
+import io.ribao.local.EmbeddedService;
+import io.ribao.local.LocalPostgres;
+import io.ribao.registry.SchemaRegistries;
+import io.ribao.registry.server.EmbeddedSchemaRegistry;
+import io.ribao.reliability.Api;
+import io.ribao.schemas.alert.AlertEvent;
+import io.ribao.schemas.alert.AlertState;
+import io.ribao.schemas.report.ReportEvent;
+import io.ribao.schemas.rollup.Rollup;
+import io.ribao.schemas.status.UnitDayStatus;
+import io.ribao.topics.Keys;
+import io.ribao.topics.TopicAdmin;
+import io.ribao.topics.Topics;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.TaskId;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Issue #7 item 2: two instances of each service against one broker and one PostgreSQL. Two report-ingest instances
+ * share the clients (affinity by user, as the compose load balancer does), two aggregation-streams instances (one
+ * application id, own state directories) share the tasks of four partitions, two bulletin-service instances share
+ * the database. Mid-load one instance of each kind dies: Streams abruptly (no commit, no leave), report-ingest and
+ * bulletin-service by stopping their servers; clients retry on the other ingest instance with the same
+ * Idempotency-Key. Meanwhile the deadline of a county whose townships never report falls due. Afterwards every
+ * accepted report is in {@code ribao.reports} exactly once, every status and the roll-ups equal the ground truth on
+ * the topics and on the board of both bulletin instances (the killed one restarted), every alert was raised once and
+ * reached each of its webhook recipients once, and the two projections together applied each record once.
+ */
+class MultiInstanceTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MultiInstanceTest.class);
+    private static final int PARTITIONS = 4;
+    private static final int MAIN_UNITS = 160;
+    private static final int QUIET_UNITS = 40;
+    private static final int CLIENTS = 4;
+    private static final Duration QUIET_DEADLINE_AHEAD = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    private final List<AutoCloseable> parts = new ArrayList<>();
+    private final Api api = new Api();
+    private final Clock clock = Clock.systemUTC();
+    private final List<KafkaStreams> streams = new ArrayList<>();
+    private final EmbeddedService[] bulletins = new EmbeddedService[2];
+    private final BulletinApplication[] bulletinApps = new BulletinApplication[2];
+    private final AtomicInteger[] applied = {new AtomicInteger(), new AtomicInteger()};
+    private final EmbeddedService[] ingests = new EmbeddedService[2];
+    private final Map<String, FailoverClient.Answer> answers = new ConcurrentHashMap<>();
+    private final AtomicInteger failovers = new AtomicInteger();
+
+    @AfterEach
+    void stop() throws Exception {
+        for (KafkaStreams s : streams) {
+            s.close(Duration.ofSeconds(30));
+        }
+        for (EmbeddedService service : bulletins) {
+            if (service != null) {
+                service.close();
+            }
+        }
+        for (EmbeddedService service : ingests) {
+            if (service != null) {
+                service.close();
+            }
+        }
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            parts.get(i).close();
+        }
+    }
+
+    @Test
+    void withOneInstanceOfEachKindKilledMidLoadEveryReportAlertAndDeliveryCountsOnceOnEveryInstance()
+            throws Exception {
+        // given one broker, one registry, one PostgreSQL and two instances of each service
+        Instant start = clock.instant();
+        ScaleOutRoster roster = new ScaleOutRoster(MAIN_UNITS, QUIET_UNITS, start);
+        LocalDate today = roster.today();
+        WebhookReceiver hooks = WebhookReceiver.start();
+        parts.add(hooks);
+        EmbeddedKafkaCluster broker = EmbeddedKafkaCluster.singleNode(dir.resolve("kafka"), 0).start();
+        parts.add(broker);
+        String kafka = broker.bootstrapServers();
+        TopicAdmin.createMissing(kafka, Topics.all(), PARTITIONS, (short) 1);
+        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka, 0);
+        parts.add(registry);
+        Topics topics = new Topics(SchemaRegistries.forUrl(registry.url()));
+        LocalPostgres postgres = LocalPostgres.start(dir.resolve("postgres"));
+        parts.add(postgres);
+        Path mainRoster = dir.resolve("scale-roster.yaml");
+        Files.writeString(mainRoster, roster.mainYaml(start), StandardCharsets.UTF_8);
+
+        List<String> ingestUrls = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int port = freePort();
+            Path config = ConfigTemplate.write("/local/report-ingest.yml", Map.of("RIBAO_KAFKA", kafka,
+                    "RIBAO_REGISTRY", registry.url(), "RIBAO_ROSTER", mainRoster.toString(),
+                    "RIBAO_INGEST_PORT", String.valueOf(port)), dir.resolve("ingest-" + i + ".yml"));
+            ingests[i] = EmbeddedService.start(new IngestApplication(clock), config);
+            ingestUrls.add("http://127.0.0.1:" + port);
+        }
+        for (int i = 0; i < 2; i++) {
+            streams.add(startStreams(AggregationSettings.of(kafka, registry.url(), dir.resolve("streams-" + i))
+                    .withReportPartitions(PARTITIONS), topics, i));
+        }
+        Path[] bulletinConfigs = new Path[2];
+        List<String> bulletinUrls = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int port = freePort();
+            bulletinConfigs[i] = ConfigTemplate.write("/local/bulletin-service.yml", Map.of("RIBAO_KAFKA", kafka,
+                    "RIBAO_REGISTRY", registry.url(), "RIBAO_BULLETIN_PORT", String.valueOf(port),
+                    "RIBAO_DB_URL", postgres.jdbcUrl(), "RIBAO_DB_USER", postgres.user(),
+                    "RIBAO_DB_PASSWORD", postgres.password()), dir.resolve("bulletin-" + i + ".yml"));
+            startBulletin(i, bulletinConfigs[i]);
+            bulletinUrls.add("http://127.0.0.1:" + port);
+        }
+        String office = roster.token(ScaleOutRoster.OFFICE);
+
+        // then the work is shared: each Streams instance runs tasks of its own, both projections run
+        Set<TaskId> allTasks = new HashSet<>();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            allTasks.clear();
+            for (KafkaStreams s : streams) {
+                assertThat(s.state()).isEqualTo(KafkaStreams.State.RUNNING);
+                Set<TaskId> own = activeTasks(s);
+                assertThat(own).as("active tasks of an instance").isNotEmpty();
+                assertThat(java.util.Collections.disjoint(own, allTasks)).as("tasks run by both instances").isTrue();
+                allTasks.addAll(own);
+            }
+            assertThat(allTasks.stream().map(TaskId::partition).collect(Collectors.toSet()))
+                    .containsExactlyInAnyOrder(0, 1, 2, 3);
+        });
+        for (String bulletin : bulletinUrls) {
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+                Api.Reply health = api.get(bulletin + "/admin/healthcheck", null);
+                assertThat(health.json().path("projection").path("healthy").asBoolean()).as(health.toString())
+                        .isTrue();
+                Api.Reply board = api.get(bulletin + "/api/v1/days/" + today + "/status", office);
+                assertThat(board.status()).as(board.toString()).isEqualTo(200);
+                assertThat(board.json().path("expected").asInt()).isEqualTo(MAIN_UNITS + 1);
+            });
+        }
+
+        // when the quiet county is published with its deadline seconds ahead, and the load runs
+        Instant quietDeadline = clock.instant().plus(QUIET_DEADLINE_AHEAD);
+        Api.Reply published = api.send("POST", ingestUrls.get(1) + "/api/v1/roster",
+                roster.token(ScaleOutRoster.ADMIN), "application/yaml",
+                roster.quietYaml(quietDeadline, hooks.url()).getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+
+        FailoverClient client = new FailoverClient(ingestUrls);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            // first revisions: a fifth, then Streams instance 0 dies abruptly
+            awaitAnswers(submit(pool, client, roster, today, 1, 0, MAIN_UNITS / 5));
+            Set<TaskId> before = activeTasks(streams.get(0));
+            kill(streams.get(0));
+            // the rest of the first revisions, while report-ingest instance 0 stops under them
+            List<Future<?>> rest = submit(pool, client, roster, today, 1, MAIN_UNITS / 5, MAIN_UNITS);
+            ingests[0].close();
+            ingests[0] = null;
+            awaitAnswers(rest);
+            // the survivor has read back every first revision before the second ones come (decision 404)
+            awaitRevisionsReadBack(ingestUrls.get(1), roster, today);
+            // second revisions, while bulletin-service instance 0 stops under them
+            List<Future<?>> second = submit(pool, client, roster, today, 2, 0, MAIN_UNITS);
+            bulletins[0].close();
+            bulletins[0] = null;
+            awaitAnswers(second);
+            // the surviving Streams instance takes over the dead one's tasks
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(activeTasks(streams.get(1))).containsAll(before).containsAll(allTasks));
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // then every request was answered once, and the dead ingest instance's users all failed over
+        assertThat(answers).hasSize(MAIN_UNITS * 2);
+        assertThat(answers.values()).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(202));
+        assertThat(failovers.get()).as("requests that went to the other ingest instance")
+                .isGreaterThanOrEqualTo(MAIN_UNITS / 2);
+
+        // and the board of the surviving bulletin instance shows the ground truth, as does the restarted one
+        String survivor = bulletinUrls.get(1);
+        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertBoardIsTheTruth(survivor, office, today));
+        startBulletin(0, bulletinConfigs[0]);
+        for (String bulletin : bulletinUrls) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertBoardIsTheTruth(bulletin, office, today));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertAlertsAreTheTruth(bulletin, office, today));
+        }
+
+        // and ribao.reports holds every accepted report exactly once
+        List<ReportEvent> reports = TopicContents.values(kafka, topics.reports());
+        Map<String, List<ReportEvent>> byKey = reports.stream()
+                .collect(Collectors.groupingBy(r -> String.valueOf(r.getIdempotencyKey())));
+        assertThat(byKey.keySet()).isEqualTo(answers.keySet());
+        byKey.forEach((key, events) -> {
+            assertThat(events).as(key).hasSize(1);
+            FailoverClient.Answer answer = answers.get(key);
+            assertThat(events.get(0).getReportId()).as(key).isEqualTo(answer.body().path("reportId").asText());
+            assertThat(events.get(0).getRevision()).as(key).isEqualTo(answer.body().path("revision").asInt());
+        });
+        for (int u = 0; u < MAIN_UNITS; u++) {
+            String unit = ScaleOutRoster.mainUnit(u);
+            assertThat(reports.stream().filter(r -> r.getUnitId().equals(unit)).map(ReportEvent::getRevision))
+                    .as(unit).containsExactlyInAnyOrder(1, 2);
+        }
+
+        // and the statuses and roll-ups on the topics are the truth
+        Map<String, UnitDayStatus> statuses = TopicContents.latest(kafka, topics.unitDayStatus());
+        for (int u = 0; u < MAIN_UNITS; u++) {
+            UnitDayStatus status = statuses.get(Keys.ofDay(ScaleOutRoster.mainUnit(u), today));
+            assertThat(status).as(ScaleOutRoster.mainUnit(u)).isNotNull();
+            assertThat(status.getState().name()).isEqualTo("ON_TIME");
+            assertThat(status.getSignedRevision()).isEqualTo(2);
+            assertThat(status.getMetrics()).containsEntry("m0", metric(u, 2));
+        }
+        for (String unit : quietUnits()) {
+            UnitDayStatus status = statuses.get(Keys.ofDay(unit, today));
+            assertThat(status).as(unit).isNotNull();
+            assertThat(status.getState().name()).as(unit).isEqualTo("MISSING");
+        }
+        Map<String, Rollup> rollups = TopicContents.latest(kafka, topics.rollups());
+        Rollup main = rollups.get(Keys.ofDay(ScaleOutRoster.MAIN, today));
+        assertThat(main.getMetrics()).containsEntry("m0",
+                IntStream.range(0, MAIN_UNITS).mapToLong(u -> metric(u, 2)).sum());
+        assertThat(main.getCompleteness().getExpected()).isEqualTo(MAIN_UNITS + 1);
+        assertThat(main.getCompleteness().getOnTime()).isEqualTo(MAIN_UNITS);
+        Rollup quiet = rollups.get(Keys.ofDay(ScaleOutRoster.QUIET, today));
+        assertThat(quiet.getCompleteness().getExpected()).isEqualTo(QUIET_UNITS + 1);
+        assertThat(quiet.getCompleteness().getMissing()).isEqualTo(QUIET_UNITS + 1);
+
+        // and every alert was raised once (and the reminders resolved once), none for the units that reported
+        List<AlertEvent> alerts = TopicContents.values(kafka, topics.alerts());
+        Map<String, Long> raised = alerts.stream().filter(a -> a.getState() == AlertState.RAISED)
+                .collect(Collectors.groupingBy(a -> String.valueOf(a.getAlertId()), Collectors.counting()));
+        Map<String, Long> resolved = alerts.stream().filter(a -> a.getState() == AlertState.RESOLVED)
+                .collect(Collectors.groupingBy(a -> String.valueOf(a.getAlertId()), Collectors.counting()));
+        assertThat(raised.keySet()).isEqualTo(expectedAlerts(today));
+        assertThat(raised).as("times each alert was raised").allSatisfy((id, n) -> assertThat(n.longValue()).as(id).isOne());
+        assertThat(resolved.keySet()).isEqualTo(quietAlerts("DUE_SOON", today));
+        assertThat(resolved).as("times each alert was resolved").allSatisfy((id, n) -> assertThat(n.longValue()).as(id).isOne());
+
+        // and each MISSING alert reached its principal and the supervisor once; the resolved reminders nobody
+        Jdbi db = bulletinApps[1].jdbi();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            for (int u = 0; u < QUIET_UNITS; u++) {
+                String alertId = "MISSING:" + ScaleOutRoster.quietUnit(u) + ":" + today;
+                assertThat(hooks.alertDeliveries(ScaleOutRoster.quietPrincipal(u), alertId)).as(alertId)
+                        .isPositive();
+                assertThat(hooks.alertDeliveries(ScaleOutRoster.QUIET_SUPERVISOR, alertId)).as(alertId)
+                        .isPositive();
+            }
+            assertThat(count(db, "SELECT count(*) FROM outbox WHERE state <> 'SENT'")).as("unsent messages").isZero();
+            assertThat(count(db, "SELECT count(*) FROM alert_notices WHERE state = 'PENDING'")).as("pending notices")
+                    .isZero();
+        });
+        for (int u = 0; u < QUIET_UNITS; u++) {
+            String alertId = "MISSING:" + ScaleOutRoster.quietUnit(u) + ":" + today;
+            assertThat(hooks.alertDeliveries(ScaleOutRoster.quietPrincipal(u), alertId)).as(alertId).isOne();
+            assertThat(hooks.alertDeliveries(ScaleOutRoster.QUIET_SUPERVISOR, alertId)).as(alertId).isOne();
+        }
+        // the county unit has no principal or supervisor: its alert is on the board and in the office's inbox only
+        Set<String> townshipsMissing = new HashSet<>(quietAlerts("MISSING", today));
+        townshipsMissing.remove("MISSING:" + ScaleOutRoster.QUIET + ":" + today);
+        assertThat(hooks.alertIdsDelivered()).containsExactlyInAnyOrderElementsOf(townshipsMissing);
+
+        // and the two projections together applied every status and alert record once
+        long statusRecords = TopicContents.values(kafka, topics.unitDayStatus()).size();
+        LOG.info("projection records applied: instance 0 {}, instance 1 {}; records {}", applied[0].get(),
+                applied[1].get(), statusRecords + alerts.size());
+        assertThat(applied[0].get() + applied[1].get()).isEqualTo(statusRecords + alerts.size());
+    }
+
+    private void assertBoardIsTheTruth(String bulletin, String office, LocalDate today) {
+        Api.Reply board = api.get(bulletin + "/api/v1/days/" + today + "/status", office);
+        assertThat(board.status()).as(board.toString()).isEqualTo(200);
+        JsonNode json = board.json();
+        // the county units are expected too (nobody reports for them): the main one before, the quiet one after
+        // its deadline
+        assertThat(json.path("expected").asInt()).isEqualTo(MAIN_UNITS + 1 + QUIET_UNITS + 1);
+        assertThat(json.path("onTime").asInt()).isEqualTo(MAIN_UNITS);
+        assertThat(json.path("missing").asInt()).isEqualTo(QUIET_UNITS + 1);
+        Map<String, String> states = new HashMap<>();
+        Map<String, Integer> revisions = new HashMap<>();
+        json.path("units").forEach(unit -> {
+            states.put(unit.path("unitId").asText(), unit.path("status").asText());
+            revisions.put(unit.path("unitId").asText(), unit.path("revision").asInt());
+        });
+        for (int u = 0; u < MAIN_UNITS; u++) {
+            assertThat(states).containsEntry(ScaleOutRoster.mainUnit(u), "ON_TIME");
+            assertThat(revisions).containsEntry(ScaleOutRoster.mainUnit(u), 2);
+        }
+        for (String unit : quietUnits()) {
+            assertThat(states).containsEntry(unit, "MISSING");
+        }
+        assertThat(states).containsEntry(ScaleOutRoster.MAIN, "EXPECTED");
+    }
+
+    private void assertAlertsAreTheTruth(String bulletin, String office, LocalDate today) {
+        Api.Reply reply = api.get(bulletin + "/api/v1/alerts?date=" + today, office);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        Set<String> open = new HashSet<>();
+        reply.json().forEach(alert -> {
+            ids.add(alert.path("alertId").asText());
+            if (alert.path("resolvedAt").isNull() || alert.path("resolvedAt").isMissingNode()) {
+                open.add(alert.path("alertId").asText());
+            }
+        });
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(expectedAlerts(today));
+        assertThat(open).isEqualTo(quietAlerts("MISSING", today));
+    }
+
+    private static Set<String> expectedAlerts(LocalDate today) {
+        Set<String> all = new HashSet<>(quietAlerts("MISSING", today));
+        all.addAll(quietAlerts("DUE_SOON", today));
+        return all;
+    }
+
+    /** The alert of the type for every quiet unit, the county itself included. */
+    private static Set<String> quietAlerts(String type, LocalDate today) {
+        return quietUnits().stream().map(unit -> type + ":" + unit + ":" + today).collect(Collectors.toSet());
+    }
+
+    /** The quiet county's townships and the county unit itself, none of which reports. */
+    private static List<String> quietUnits() {
+        List<String> units = new ArrayList<>(IntStream.range(0, QUIET_UNITS).mapToObj(ScaleOutRoster::quietUnit).toList());
+        units.add(ScaleOutRoster.QUIET);
+        return units;
+    }
+
+    private static long count(Jdbi db, String sql) {
+        return db.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    private static long metric(int unit, int revision) {
+        return revision * 100L + unit;
+    }
+
+    /**
+     * One request per unit in [from, to) for the revision, spread over the client threads; each user sticks to one
+     * ingest instance (unit parity) while it is up.
+     */
+    private List<Future<?>> submit(ExecutorService pool, FailoverClient client, ScaleOutRoster roster,
+                                   LocalDate today, int revision, int from, int to) {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int u = from; u < to; u++) {
+            int unit = u;
+            futures.add(pool.submit(() -> {
+                String key = "k-" + ScaleOutRoster.mainUnit(unit) + "-" + revision;
+                FailoverClient.Answer answer = client.submit(unit % 2,
+                        roster.token(ScaleOutRoster.mainPrincipal(unit)), key,
+                        "{\"unitId\":\"" + ScaleOutRoster.mainUnit(unit) + "\",\"date\":\"" + today
+                                + "\",\"metrics\":{\"m0\":" + metric(unit, revision) + "}}");
+                failovers.addAndGet(answer.failovers());
+                assertThat(answers.putIfAbsent(key, answer)).as(key).isNull();
+                return null;
+            }));
+        }
+        return futures;
+    }
+
+    private static void awaitAnswers(List<Future<?>> futures) throws Exception {
+        for (Future<?> f : futures) {
+            f.get(120, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Until the ingest instance answers revision 1 for every unit (it reads the other instance's writes back). */
+    private void awaitRevisionsReadBack(String ingest, ScaleOutRoster roster, LocalDate today) {
+        for (int u = 0; u < MAIN_UNITS; u++) {
+            String url = ingest + "/api/v1/reports?unitId=" + ScaleOutRoster.mainUnit(u) + "&date=" + today;
+            String token = roster.token(ScaleOutRoster.mainPrincipal(u));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                Api.Reply reply = api.get(url, token);
+                assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+                assertThat(reply.json().size()).as(reply.toString()).isEqualTo(1);
+            });
+        }
+    }
+
+    private void startBulletin(int i, Path config) throws Exception {
+        BulletinApplication app = new BulletinApplication(clock);
+        app.addProjectionListener(batch -> applied[i].addAndGet(batch.statuses().size() + batch.alerts().size()));
+        bulletins[i] = EmbeddedService.start(app, config);
+        bulletinApps[i] = app;
+    }
+
+    private static KafkaStreams startStreams(AggregationSettings settings, Topics topics, int instance) {
+        Properties props = settings.streamsProperties();
+        props.put(StreamsConfig.CLIENT_ID_CONFIG, "aggregation-" + instance);
+        // a dead member's tasks move to the survivor once its session times out
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_000);
+        KafkaStreams started = new KafkaStreams(AggregationTopology.build(settings, topics), props);
+        started.start();
+        return started;
+    }
+
+    /** As a crashed process: no commit, no leaving the group; its threads must stop before anyone else goes on. */
+    private static void kill(KafkaStreams instance) {
+        instance.close(new KafkaStreams.CloseOptions().timeout(Duration.ZERO).leaveGroup(false));
+        await().atMost(Duration.ofSeconds(60)).until(() -> instance.state() == KafkaStreams.State.NOT_RUNNING
+                || instance.state() == KafkaStreams.State.ERROR);
+    }
+
+    private static Set<TaskId> activeTasks(KafkaStreams instance) {
+        return instance.metadataForLocalThreads().stream().flatMap(t -> t.activeTasks().stream())
+                .map(t -> t.taskId()).collect(Collectors.toSet());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
