@@ -198,10 +198,13 @@ class MultiInstanceTest {
             awaitAnswers(submit(pool, client, roster, today, 1, 0, MAIN_UNITS / 5));
             Set<TaskId> before = activeTasks(streams.get(0));
             kill(streams.get(0));
+            LOG.info("Streams instance 0 killed at {} with tasks {}; quiet deadline {}", clock.instant(), before,
+                    quietDeadline);
             // the rest of the first revisions, while report-ingest instance 0 stops under them
             List<Future<?>> rest = submit(pool, client, roster, today, 1, MAIN_UNITS / 5, MAIN_UNITS);
             ingests[0].close();
             ingests[0] = null;
+            LOG.info("report-ingest instance 0 stopped at {}, {} requests answered", clock.instant(), answers.size());
             awaitAnswers(rest);
             // the survivor has read back every first revision before the second ones come (decision 404)
             awaitRevisionsReadBack(ingestUrls.get(1), roster, today);
@@ -209,10 +212,13 @@ class MultiInstanceTest {
             List<Future<?>> second = submit(pool, client, roster, today, 2, 0, MAIN_UNITS);
             bulletins[0].close();
             bulletins[0] = null;
+            LOG.info("bulletin-service instance 0 stopped at {}, {} requests answered", clock.instant(),
+                    answers.size());
             awaitAnswers(second);
             // the surviving Streams instance takes over the dead one's tasks
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                     assertThat(activeTasks(streams.get(1))).containsAll(before).containsAll(allTasks));
+            LOG.info("Streams instance 1 runs every task at {}", clock.instant());
         } finally {
             pool.shutdownNow();
         }
@@ -220,6 +226,7 @@ class MultiInstanceTest {
         // then every request was answered once, and the dead ingest instance's users all failed over
         assertThat(answers).hasSize(MAIN_UNITS * 2);
         assertThat(answers.values()).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(202));
+        LOG.info("{} requests failed over to the other ingest instance", failovers.get());
         assertThat(failovers.get()).as("requests that went to the other ingest instance")
                 .isGreaterThanOrEqualTo(MAIN_UNITS / 2);
 
