@@ -77,6 +77,7 @@ class MultiInstanceTest {
     private static final int QUIET_UNITS = 40;
     private static final int CLIENTS = 4;
     private static final Duration QUIET_DEADLINE_AHEAD = Duration.ofSeconds(20);
+    private static final Duration QUIET_BULLETIN_AFTER = Duration.ofSeconds(15);
 
     @TempDir
     Path dir;
@@ -188,7 +189,8 @@ class MultiInstanceTest {
         Instant quietDeadline = clock.instant().plus(QUIET_DEADLINE_AHEAD);
         Api.Reply published = api.send("POST", ingestUrls.get(1) + "/api/v1/roster",
                 roster.token(ScaleOutRoster.ADMIN), "application/yaml",
-                roster.quietYaml(quietDeadline, hooks.url()).getBytes(StandardCharsets.UTF_8), Map.of());
+                roster.quietYaml(quietDeadline, quietDeadline.plus(QUIET_BULLETIN_AFTER), hooks.url())
+                        .getBytes(StandardCharsets.UTF_8), Map.of());
         assertThat(published.status()).as(published.toString()).isEqualTo(200);
 
         FailoverClient client = new FailoverClient(ingestUrls);
@@ -239,7 +241,21 @@ class MultiInstanceTest {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> assertBoardIsTheTruth(bulletin, office, today));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertAlertsAreTheTruth(bulletin, office, today));
+            // the quiet county's day closed once: one bulletin drafted, whichever replica projected the closing
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                Api.Reply list = api.get(bulletin + "/api/v1/bulletins?date=" + today,
+                        roster.token(ScaleOutRoster.QUIET_OFFICE));
+                assertThat(list.status()).as(list.toString()).isEqualTo(200);
+                assertThat(list.json().size()).as(list.toString()).isOne();
+                assertThat(list.json().get(0).path("state").asText()).isEqualTo("DRAFT");
+                assertThat(list.json().get(0).path("version").asInt()).isOne();
+            });
         }
+        List<io.ribao.schemas.bulletin.BulletinEvent> drafts = TopicContents.values(kafka, topics.bulletins());
+        assertThat(drafts).singleElement().satisfies(b -> {
+            assertThat(b.getJurisdictionId()).isEqualTo(ScaleOutRoster.QUIET);
+            assertThat(b.getState().name()).isEqualTo("DRAFT");
+        });
 
         // and ribao.reports holds every accepted report exactly once
         List<ReportEvent> reports = TopicContents.values(kafka, topics.reports());
@@ -293,13 +309,13 @@ class MultiInstanceTest {
         assertThat(resolved.keySet()).isEqualTo(quietAlerts("DUE_SOON", today));
         assertThat(resolved).as("times each alert was resolved").allSatisfy((id, n) -> assertThat(n.longValue()).as(id).isOne());
 
-        // and each MISSING alert reached its principal and the supervisor once; the resolved reminders nobody
+        // and each MISSING and STILL_MISSING alert reached its principal and the supervisor once, the resolved
+        // reminders nobody, and nothing reached anyone twice
         Jdbi db = bulletinApps[1].jdbi();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            for (int u = 0; u < QUIET_UNITS; u++) {
-                String alertId = "MISSING:" + ScaleOutRoster.quietUnit(u) + ":" + today;
-                assertThat(hooks.alertDeliveries(ScaleOutRoster.quietPrincipal(u), alertId)).as(alertId)
-                        .isPositive();
+            for (String alertId : townshipAlerts(today)) {
+                String principal = "q-" + alertId.split(":")[1].substring("quiet-".length());
+                assertThat(hooks.alertDeliveries(principal, alertId)).as(alertId).isPositive();
                 assertThat(hooks.alertDeliveries(ScaleOutRoster.QUIET_SUPERVISOR, alertId)).as(alertId)
                         .isPositive();
             }
@@ -307,15 +323,12 @@ class MultiInstanceTest {
             assertThat(count(db, "SELECT count(*) FROM alert_notices WHERE state = 'PENDING'")).as("pending notices")
                     .isZero();
         });
-        for (int u = 0; u < QUIET_UNITS; u++) {
-            String alertId = "MISSING:" + ScaleOutRoster.quietUnit(u) + ":" + today;
-            assertThat(hooks.alertDeliveries(ScaleOutRoster.quietPrincipal(u), alertId)).as(alertId).isOne();
-            assertThat(hooks.alertDeliveries(ScaleOutRoster.QUIET_SUPERVISOR, alertId)).as(alertId).isOne();
-        }
-        // the county unit has no principal or supervisor: its alert is on the board and in the office's inbox only
-        Set<String> townshipsMissing = new HashSet<>(quietAlerts("MISSING", today));
-        townshipsMissing.remove("MISSING:" + ScaleOutRoster.QUIET + ":" + today);
-        assertThat(hooks.alertIdsDelivered()).containsExactlyInAnyOrderElementsOf(townshipsMissing);
+        Map<String, Long> deliveries = hooks.alertDeliveryCounts();
+        assertThat(deliveries).as("deliveries per recipient|alert").allSatisfy((k, n) -> assertThat(n.longValue())
+                .as(k).isOne());
+        assertThat(deliveries).hasSize(townshipAlerts(today).size() * 2);
+        // the county unit has no principal or supervisor: its alerts are on the board and in the office's inbox only
+        assertThat(hooks.alertIdsDelivered()).containsExactlyInAnyOrderElementsOf(townshipAlerts(today));
 
         // and the two projections together applied every status and alert record once
         long statusRecords = TopicContents.values(kafka, topics.unitDayStatus()).size();
@@ -361,13 +374,28 @@ class MultiInstanceTest {
             }
         });
         assertThat(ids).containsExactlyInAnyOrderElementsOf(expectedAlerts(today));
-        assertThat(open).isEqualTo(quietAlerts("MISSING", today));
+        assertThat(open).isEqualTo(openAlerts(today));
     }
 
     private static Set<String> expectedAlerts(LocalDate today) {
         Set<String> all = new HashSet<>(quietAlerts("MISSING", today));
+        all.addAll(quietAlerts("STILL_MISSING", today));
         all.addAll(quietAlerts("DUE_SOON", today));
         return all;
+    }
+
+    /** The open alerts: MISSING and STILL_MISSING of every quiet unit. */
+    private static Set<String> openAlerts(LocalDate today) {
+        Set<String> open = new HashSet<>(quietAlerts("MISSING", today));
+        open.addAll(quietAlerts("STILL_MISSING", today));
+        return open;
+    }
+
+    /** The open alerts of the quiet townships (not the county unit), the ones with webhook recipients. */
+    private static Set<String> townshipAlerts(LocalDate today) {
+        Set<String> alerts = new HashSet<>(openAlerts(today));
+        alerts.removeIf(id -> id.contains(":" + ScaleOutRoster.QUIET + ":"));
+        return alerts;
     }
 
     /** The alert of the type for every quiet unit, the county itself included. */
@@ -421,15 +449,17 @@ class MultiInstanceTest {
 
     /** Until the ingest instance answers revision 1 for every unit (it reads the other instance's writes back). */
     private void awaitRevisionsReadBack(String ingest, ScaleOutRoster roster, LocalDate today) {
-        for (int u = 0; u < MAIN_UNITS; u++) {
-            String url = ingest + "/api/v1/reports?unitId=" + ScaleOutRoster.mainUnit(u) + "&date=" + today;
-            String token = roster.token(ScaleOutRoster.mainPrincipal(u));
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                Api.Reply reply = api.get(url, token);
-                assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-                assertThat(reply.json().size()).as(reply.toString()).isEqualTo(1);
-            });
-        }
+        Set<Integer> pending = new HashSet<>(IntStream.range(0, MAIN_UNITS).boxed().toList());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            for (Integer u : List.copyOf(pending)) {
+                Api.Reply reply = api.get(ingest + "/api/v1/reports?unitId=" + ScaleOutRoster.mainUnit(u) + "&date="
+                        + today, roster.token(ScaleOutRoster.mainPrincipal(u)));
+                if (reply.status() == 200 && reply.json().size() == 1) {
+                    pending.remove(u);
+                }
+            }
+            assertThat(pending).as("units whose first revision the instance has not read back").isEmpty();
+        });
     }
 
     private void startBulletin(int i, Path config) throws Exception {
@@ -442,7 +472,8 @@ class MultiInstanceTest {
     private static KafkaStreams startStreams(AggregationSettings settings, Topics topics, int instance) {
         Properties props = settings.streamsProperties();
         props.put(StreamsConfig.CLIENT_ID_CONFIG, "aggregation-" + instance);
-        // a dead member's tasks move to the survivor once its session times out
+        // a crashed process sends no LeaveGroup: its tasks move to the survivor once its session times out
+        props.put(StreamsConfig.consumerPrefix("internal.leave.group.on.close"), false);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_000);
         KafkaStreams started = new KafkaStreams(AggregationTopology.build(settings, topics), props);

@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * The two rosters of the multi-instance test, with a fresh token for every user. {@code scale-county}: townships
  * whose principals all report, deadlines hours away. {@code quiet-county}: townships that never report, whose
- * submission deadline is a few seconds after it is published, so MISSING alerts fire during the test; each principal
- * and the county's supervisor get their alerts by webhook. The jurisdictions' time zone is a whole-hour offset at
+ * submission and bulletin deadlines are seconds after it is published, so MISSING and STILL_MISSING alerts fire and
+ * the day closes during the test; each principal and the county's supervisor get their alerts by webhook. The jurisdictions' time zone is a whole-hour offset at
  * which it is late morning now, so no deadline of the test crosses midnight whatever the machine's clock says.
  */
 final class ScaleOutRoster {
@@ -24,6 +24,7 @@ final class ScaleOutRoster {
     static final String OFFICE = "u-office";
     static final String ADMIN = "u-admin";
     static final String QUIET_SUPERVISOR = "q-sup";
+    static final String QUIET_OFFICE = "q-office";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final int mainUnits;
@@ -92,9 +93,9 @@ final class ScaleOutRoster {
         return yaml.toString();
     }
 
-    /** quiet-county: reminder and submission at {@code deadline}, the bulletin three hours later; webhooks to hooks. */
-    String quietYaml(Instant deadline, String hooks) {
-        StringBuilder yaml = header(QUIET, "静默县", deadline, deadline.plusSeconds(10800));
+    /** quiet-county: reminder and submission at {@code deadline}, then {@code bulletin}; webhooks to {@code hooks}. */
+    String quietYaml(Instant deadline, Instant bulletin, String hooks) {
+        StringBuilder yaml = header(QUIET, "静默县", deadline, bulletin);
         yaml.append("  - {id: ").append(QUIET).append(", name: 静默县, kind: COUNTY, activeFrom: 2026-01-01}\n");
         for (int u = 0; u < quietUnits; u++) {
             yaml.append("  - {id: ").append(quietUnit(u)).append(", name: 静默乡").append(u)
@@ -107,6 +108,7 @@ final class ScaleOutRoster {
             user(yaml, quietPrincipal(u), "静默书记" + u, "PRINCIPAL", quietUnit(u), hooks + quietPrincipal(u));
         }
         user(yaml, QUIET_SUPERVISOR, "静默县督导", "SUPERVISOR", null, hooks + QUIET_SUPERVISOR);
+        user(yaml, QUIET_OFFICE, "静默县指挥部办公室", "OFFICE", null, null);
         return yaml.toString();
     }
 

@@ -57,6 +57,18 @@ final class WebhookReceiver implements AutoCloseable {
                 }).sum();
     }
 
+    /** How many times each {@code recipient|alertId} was delivered. */
+    java.util.Map<String, Long> alertDeliveryCounts() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        for (Delivery d : received) {
+            if ("ALERT_DIGEST".equals(d.body().path("kind").asText())) {
+                d.body().path("alerts").forEach(a -> counts.merge(d.recipient() + "|" + a.path("alertId").asText(),
+                        1L, Long::sum));
+            }
+        }
+        return counts;
+    }
+
     /** Every alert id any recipient was sent. */
     List<String> alertIdsDelivered() {
         return received.stream().filter(d -> "ALERT_DIGEST".equals(d.body().path("kind").asText()))
