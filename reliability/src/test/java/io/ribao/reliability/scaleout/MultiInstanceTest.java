@@ -8,6 +8,8 @@ import io.ribao.aggregation.AggregationSettings;
 import io.ribao.aggregation.AggregationTopology;
 import io.ribao.broker.EmbeddedKafkaCluster;
 import io.ribao.bulletin.BulletinApplication;
+import io.ribao.bulletin.projection.Applied;
+import io.ribao.bulletin.projection.ProjectionListener;
 import io.ribao.ingest.IngestApplication;
 import io.ribao.local.ConfigTemplate;
 import io.ribao.local.EmbeddedService;
@@ -89,6 +91,8 @@ class MultiInstanceTest {
     private final EmbeddedService[] bulletins = new EmbeddedService[2];
     private final BulletinApplication[] bulletinApps = new BulletinApplication[2];
     private final AtomicInteger[] applied = {new AtomicInteger(), new AtomicInteger()};
+    /** The quiet county's status and alert records each bulletin instance told its listeners of, wherever applied. */
+    private final AtomicInteger[] quietShown = {new AtomicInteger(), new AtomicInteger()};
     private final EmbeddedService[] ingests = new EmbeddedService[2];
     private final Map<String, FailoverClient.Answer> answers = new ConcurrentHashMap<>();
     private final AtomicInteger failovers = new AtomicInteger();
@@ -331,10 +335,15 @@ class MultiInstanceTest {
         assertThat(hooks.alertIdsDelivered()).containsExactlyInAnyOrderElementsOf(townshipAlerts(today));
 
         // and the two projections together applied every status and alert record once
-        long statusRecords = TopicContents.values(kafka, topics.unitDayStatus()).size();
+        List<UnitDayStatus> statusRecords = TopicContents.values(kafka, topics.unitDayStatus());
         LOG.info("projection records applied: instance 0 {}, instance 1 {}; records {}", applied[0].get(),
-                applied[1].get(), statusRecords + alerts.size());
-        assertThat(applied[0].get() + applied[1].get()).isEqualTo(statusRecords + alerts.size());
+                applied[1].get(), statusRecords.size() + alerts.size());
+        assertThat(applied[0].get() + applied[1].get()).isEqualTo(statusRecords.size() + alerts.size());
+        // and the instance that ran throughout told its dashboards of every record of the quiet county (all written
+        // after it started) once, whichever instance applied it (decision 721)
+        long quietRecords = statusRecords.stream().filter(r -> r.getJurisdictionId().equals(ScaleOutRoster.QUIET))
+                .count() + alerts.stream().filter(a -> a.getJurisdictionId().equals(ScaleOutRoster.QUIET)).count();
+        assertThat(quietShown[1].get()).isEqualTo(quietRecords);
     }
 
     private void assertBoardIsTheTruth(String bulletin, String office, LocalDate today) {
@@ -464,9 +473,25 @@ class MultiInstanceTest {
 
     private void startBulletin(int i, Path config) throws Exception {
         BulletinApplication app = new BulletinApplication(clock);
-        app.addProjectionListener(batch -> applied[i].addAndGet(batch.statuses().size() + batch.alerts().size()));
+        app.addProjectionListener(new ProjectionListener() {
+            @Override
+            public void afterCommit(Applied batch) {
+                applied[i].addAndGet(batch.statuses().size() + batch.alerts().size());
+                quietShown[i].addAndGet(quietRecords(batch));
+            }
+
+            @Override
+            public void appliedElsewhere(Applied batch) {
+                quietShown[i].addAndGet(quietRecords(batch));
+            }
+        });
         bulletins[i] = EmbeddedService.start(app, config);
         bulletinApps[i] = app;
+    }
+
+    private static int quietRecords(Applied batch) {
+        return (int) (batch.statuses().stream().filter(s -> s.getJurisdictionId().equals(ScaleOutRoster.QUIET)).count()
+                + batch.alerts().stream().filter(a -> a.getJurisdictionId().equals(ScaleOutRoster.QUIET)).count());
     }
 
     private static KafkaStreams startStreams(AggregationSettings settings, Topics topics, int instance) {
