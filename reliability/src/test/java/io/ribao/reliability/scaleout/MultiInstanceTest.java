@@ -4,29 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ribao.aggregation.AggregationSettings;
-import io.ribao.aggregation.AggregationTopology;
-import io.ribao.broker.EmbeddedKafkaCluster;
-import io.ribao.bulletin.BulletinApplication;
 import io.ribao.bulletin.projection.Applied;
 import io.ribao.bulletin.projection.ProjectionListener;
-import io.ribao.ingest.IngestApplication;
-import io.ribao.local.ConfigTemplate;
-import io.ribao.local.EmbeddedService;
-import io.ribao.local.LocalPostgres;
-import io.ribao.registry.SchemaRegistries;
-import io.ribao.registry.server.EmbeddedSchemaRegistry;
 import io.ribao.reliability.Api;
 import io.ribao.schemas.alert.AlertEvent;
 import io.ribao.schemas.alert.AlertState;
+import io.ribao.schemas.bulletin.BulletinEvent;
 import io.ribao.schemas.report.ReportEvent;
 import io.ribao.schemas.rollup.Rollup;
 import io.ribao.schemas.status.UnitDayStatus;
 import io.ribao.topics.Keys;
-import io.ribao.topics.TopicAdmin;
 import io.ribao.topics.Topics;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,11 +23,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -49,9 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.TaskId;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
@@ -66,10 +52,12 @@ import org.slf4j.LoggerFactory;
  * application id, own state directories) share the tasks of four partitions, two bulletin-service instances share
  * the database. Mid-load one instance of each kind dies: Streams abruptly (no commit, no leave), report-ingest and
  * bulletin-service by stopping their servers; clients retry on the other ingest instance with the same
- * Idempotency-Key. Meanwhile the deadline of a county whose townships never report falls due. Afterwards every
- * accepted report is in {@code ribao.reports} exactly once, every status and the roll-ups equal the ground truth on
- * the topics and on the board of both bulletin instances (the killed one restarted), every alert was raised once and
- * reached each of its webhook recipients once, and the two projections together applied each record once.
+ * Idempotency-Key. Meanwhile the deadlines of a county whose townships never report fall due and its day closes.
+ * Afterwards every accepted report is in {@code ribao.reports} exactly once, every status and the roll-ups equal the
+ * ground truth on the topics and on the board of both bulletin instances (the killed one restarted), every alert was
+ * raised once and reached each of its webhook recipients once, the closed day was drafted into one bulletin, the two
+ * projections together applied each record once, and the instance that ran throughout told its listeners (the live
+ * board) of every record, wherever it was applied (decisions 720, 721).
  */
 class MultiInstanceTest {
 
@@ -84,36 +72,23 @@ class MultiInstanceTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> parts = new ArrayList<>();
     private final Api api = new Api();
     private final Clock clock = Clock.systemUTC();
-    private final List<KafkaStreams> streams = new ArrayList<>();
-    private final EmbeddedService[] bulletins = new EmbeddedService[2];
-    private final BulletinApplication[] bulletinApps = new BulletinApplication[2];
     private final AtomicInteger[] applied = {new AtomicInteger(), new AtomicInteger()};
     /** The quiet county's status and alert records each bulletin instance told its listeners of, wherever applied. */
     private final AtomicInteger[] quietShown = {new AtomicInteger(), new AtomicInteger()};
-    private final EmbeddedService[] ingests = new EmbeddedService[2];
     private final Map<String, FailoverClient.Answer> answers = new ConcurrentHashMap<>();
     private final AtomicInteger failovers = new AtomicInteger();
+    private WebhookReceiver hooks;
+    private TwoOfEach stack;
 
     @AfterEach
-    void stop() throws Exception {
-        for (KafkaStreams s : streams) {
-            s.close(Duration.ofSeconds(30));
+    void stop() {
+        if (stack != null) {
+            stack.close();
         }
-        for (EmbeddedService service : bulletins) {
-            if (service != null) {
-                service.close();
-            }
-        }
-        for (EmbeddedService service : ingests) {
-            if (service != null) {
-                service.close();
-            }
-        }
-        for (int i = parts.size() - 1; i >= 0; i--) {
-            parts.get(i).close();
+        if (hooks != null) {
+            hooks.close();
         }
     }
 
@@ -124,55 +99,25 @@ class MultiInstanceTest {
         Instant start = clock.instant();
         ScaleOutRoster roster = new ScaleOutRoster(MAIN_UNITS, QUIET_UNITS, start);
         LocalDate today = roster.today();
-        WebhookReceiver hooks = WebhookReceiver.start();
-        parts.add(hooks);
-        EmbeddedKafkaCluster broker = EmbeddedKafkaCluster.singleNode(dir.resolve("kafka"), 0).start();
-        parts.add(broker);
-        String kafka = broker.bootstrapServers();
-        TopicAdmin.createMissing(kafka, Topics.all(), PARTITIONS, (short) 1);
-        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka, 0);
-        parts.add(registry);
-        Topics topics = new Topics(SchemaRegistries.forUrl(registry.url()));
-        LocalPostgres postgres = LocalPostgres.start(dir.resolve("postgres"));
-        parts.add(postgres);
+        hooks = WebhookReceiver.start();
         Path mainRoster = dir.resolve("scale-roster.yaml");
         Files.writeString(mainRoster, roster.mainYaml(start), StandardCharsets.UTF_8);
-
-        List<String> ingestUrls = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            int port = freePort();
-            Path config = ConfigTemplate.write("/local/report-ingest.yml", Map.of("RIBAO_KAFKA", kafka,
-                    "RIBAO_REGISTRY", registry.url(), "RIBAO_ROSTER", mainRoster.toString(),
-                    "RIBAO_INGEST_PORT", String.valueOf(port)), dir.resolve("ingest-" + i + ".yml"));
-            ingests[i] = EmbeddedService.start(new IngestApplication(clock), config);
-            ingestUrls.add("http://127.0.0.1:" + port);
-        }
-        for (int i = 0; i < 2; i++) {
-            streams.add(startStreams(AggregationSettings.of(kafka, registry.url(), dir.resolve("streams-" + i))
-                    .withReportPartitions(PARTITIONS), topics, i));
-        }
-        Path[] bulletinConfigs = new Path[2];
-        List<String> bulletinUrls = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            int port = freePort();
-            bulletinConfigs[i] = ConfigTemplate.write("/local/bulletin-service.yml", Map.of("RIBAO_KAFKA", kafka,
-                    "RIBAO_REGISTRY", registry.url(), "RIBAO_BULLETIN_PORT", String.valueOf(port),
-                    "RIBAO_DB_URL", postgres.jdbcUrl(), "RIBAO_DB_USER", postgres.user(),
-                    "RIBAO_DB_PASSWORD", postgres.password()), dir.resolve("bulletin-" + i + ".yml"));
-            startBulletin(i, bulletinConfigs[i]);
-            bulletinUrls.add("http://127.0.0.1:" + port);
-        }
+        stack = TwoOfEach.start(dir, PARTITIONS, mainRoster, clock, this::countingListener);
+        String kafka = stack.kafka();
+        Topics topics = stack.topics();
+        List<String> ingestUrls = stack.ingestUrls();
+        List<String> bulletinUrls = stack.bulletinUrls();
         String office = roster.token(ScaleOutRoster.OFFICE);
 
         // then the work is shared: each Streams instance runs tasks of its own, both projections run
         Set<TaskId> allTasks = new HashSet<>();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             allTasks.clear();
-            for (KafkaStreams s : streams) {
-                assertThat(s.state()).isEqualTo(KafkaStreams.State.RUNNING);
-                Set<TaskId> own = activeTasks(s);
+            for (int i = 0; i < 2; i++) {
+                assertThat(stack.streams(i).state()).isEqualTo(KafkaStreams.State.RUNNING);
+                Set<TaskId> own = stack.activeTasks(i);
                 assertThat(own).as("active tasks of an instance").isNotEmpty();
-                assertThat(java.util.Collections.disjoint(own, allTasks)).as("tasks run by both instances").isTrue();
+                assertThat(Collections.disjoint(own, allTasks)).as("tasks run by both instances").isTrue();
                 allTasks.addAll(own);
             }
             assertThat(allTasks.stream().map(TaskId::partition).collect(Collectors.toSet()))
@@ -202,28 +147,26 @@ class MultiInstanceTest {
         try {
             // first revisions: a fifth, then Streams instance 0 dies abruptly
             awaitAnswers(submit(pool, client, roster, today, 1, 0, MAIN_UNITS / 5));
-            Set<TaskId> before = activeTasks(streams.get(0));
-            kill(streams.get(0));
+            Set<TaskId> before = stack.activeTasks(0);
+            stack.killStreams(0);
             LOG.info("Streams instance 0 killed at {} with tasks {}; quiet deadline {}", clock.instant(), before,
                     quietDeadline);
             // the rest of the first revisions, while report-ingest instance 0 stops under them
             List<Future<?>> rest = submit(pool, client, roster, today, 1, MAIN_UNITS / 5, MAIN_UNITS);
-            ingests[0].close();
-            ingests[0] = null;
+            stack.stopIngest(0);
             LOG.info("report-ingest instance 0 stopped at {}, {} requests answered", clock.instant(), answers.size());
             awaitAnswers(rest);
             // the survivor has read back every first revision before the second ones come (decision 404)
             awaitRevisionsReadBack(ingestUrls.get(1), roster, today);
             // second revisions, while bulletin-service instance 0 stops under them
             List<Future<?>> second = submit(pool, client, roster, today, 2, 0, MAIN_UNITS);
-            bulletins[0].close();
-            bulletins[0] = null;
+            stack.stopBulletin(0);
             LOG.info("bulletin-service instance 0 stopped at {}, {} requests answered", clock.instant(),
                     answers.size());
             awaitAnswers(second);
             // the surviving Streams instance takes over the dead one's tasks
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                    assertThat(activeTasks(streams.get(1))).containsAll(before).containsAll(allTasks));
+                    assertThat(stack.activeTasks(1)).containsAll(before).containsAll(allTasks));
             LOG.info("Streams instance 1 runs every task at {}", clock.instant());
         } finally {
             pool.shutdownNow();
@@ -240,7 +183,7 @@ class MultiInstanceTest {
         String survivor = bulletinUrls.get(1);
         await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2))
                 .untilAsserted(() -> assertBoardIsTheTruth(survivor, office, today));
-        startBulletin(0, bulletinConfigs[0]);
+        stack.startBulletin(0);
         for (String bulletin : bulletinUrls) {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> assertBoardIsTheTruth(bulletin, office, today));
@@ -255,7 +198,7 @@ class MultiInstanceTest {
                 assertThat(list.json().get(0).path("version").asInt()).isOne();
             });
         }
-        List<io.ribao.schemas.bulletin.BulletinEvent> drafts = TopicContents.values(kafka, topics.bulletins());
+        List<BulletinEvent> drafts = TopicContents.values(kafka, topics.bulletins());
         assertThat(drafts).singleElement().satisfies(b -> {
             assertThat(b.getJurisdictionId()).isEqualTo(ScaleOutRoster.QUIET);
             assertThat(b.getState().name()).isEqualTo("DRAFT");
@@ -315,7 +258,7 @@ class MultiInstanceTest {
 
         // and each MISSING and STILL_MISSING alert reached its principal and the supervisor once, the resolved
         // reminders nobody, and nothing reached anyone twice
-        Jdbi db = bulletinApps[1].jdbi();
+        Jdbi db = stack.bulletinDatabase(1);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             for (String alertId : townshipAlerts(today)) {
                 String principal = "q-" + alertId.split(":")[1].substring("quiet-".length());
@@ -471,56 +414,24 @@ class MultiInstanceTest {
         });
     }
 
-    private void startBulletin(int i, Path config) throws Exception {
-        BulletinApplication app = new BulletinApplication(clock);
-        app.addProjectionListener(new ProjectionListener() {
+    /** Counts what a bulletin instance's projection applied, and the quiet county's records it told of. */
+    private ProjectionListener countingListener(int instance) {
+        return new ProjectionListener() {
             @Override
             public void afterCommit(Applied batch) {
-                applied[i].addAndGet(batch.statuses().size() + batch.alerts().size());
-                quietShown[i].addAndGet(quietRecords(batch));
+                applied[instance].addAndGet(batch.statuses().size() + batch.alerts().size());
+                quietShown[instance].addAndGet(quietRecords(batch));
             }
 
             @Override
             public void appliedElsewhere(Applied batch) {
-                quietShown[i].addAndGet(quietRecords(batch));
+                quietShown[instance].addAndGet(quietRecords(batch));
             }
-        });
-        bulletins[i] = EmbeddedService.start(app, config);
-        bulletinApps[i] = app;
+        };
     }
 
     private static int quietRecords(Applied batch) {
         return (int) (batch.statuses().stream().filter(s -> s.getJurisdictionId().equals(ScaleOutRoster.QUIET)).count()
                 + batch.alerts().stream().filter(a -> a.getJurisdictionId().equals(ScaleOutRoster.QUIET)).count());
-    }
-
-    private static KafkaStreams startStreams(AggregationSettings settings, Topics topics, int instance) {
-        Properties props = settings.streamsProperties();
-        props.put(StreamsConfig.CLIENT_ID_CONFIG, "aggregation-" + instance);
-        // a crashed process sends no LeaveGroup: its tasks move to the survivor once its session times out
-        props.put(StreamsConfig.consumerPrefix("internal.leave.group.on.close"), false);
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_000);
-        KafkaStreams started = new KafkaStreams(AggregationTopology.build(settings, topics), props);
-        started.start();
-        return started;
-    }
-
-    /** As a crashed process: no commit, no leaving the group; its threads must stop before anyone else goes on. */
-    private static void kill(KafkaStreams instance) {
-        instance.close(new KafkaStreams.CloseOptions().timeout(Duration.ZERO).leaveGroup(false));
-        await().atMost(Duration.ofSeconds(60)).until(() -> instance.state() == KafkaStreams.State.NOT_RUNNING
-                || instance.state() == KafkaStreams.State.ERROR);
-    }
-
-    private static Set<TaskId> activeTasks(KafkaStreams instance) {
-        return instance.metadataForLocalThreads().stream().flatMap(t -> t.activeTasks().stream())
-                .map(t -> t.taskId()).collect(Collectors.toSet());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
