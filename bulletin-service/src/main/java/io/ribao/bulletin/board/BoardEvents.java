@@ -77,6 +77,12 @@ public final class BoardEvents implements ProjectionListener, Managed {
         }
     }
 
+    /** Dashboards open on this replica show what another replica projected too. */
+    @Override
+    public void appliedElsewhere(Applied applied) {
+        afterCommit(applied);
+    }
+
     private void publish(String unitId, String json) {
         subscriptions.forEach(s -> s.offer(unitId, json));
     }

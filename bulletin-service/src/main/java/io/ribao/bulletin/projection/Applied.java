@@ -17,6 +17,7 @@ public final class Applied {
     private final List<AlertEvent> alerts = new ArrayList<>();
     private final List<ClosedDay> closedDays = new ArrayList<>();
     private boolean rosterChanged;
+    private Applied elsewhere;
 
     void status(UnitDayStatus status) {
         statuses.add(status);
@@ -48,6 +49,14 @@ public final class Applied {
 
     public boolean isRosterChanged() {
         return rosterChanged;
+    }
+
+    /** The statuses and alerts of the batch that another replica had applied (this one skipped them). */
+    public Applied elsewhere() {
+        if (elsewhere == null) {
+            elsewhere = new Applied();
+        }
+        return elsewhere;
     }
 
     public boolean isEmpty() {

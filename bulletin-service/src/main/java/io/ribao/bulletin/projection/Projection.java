@@ -173,6 +173,7 @@ public final class Projection implements Managed {
     private Applied applyBatch(ConsumerRecords<byte[], byte[]> records, boolean recordByRecord) {
         return jdbi.inTransaction(h -> {
             Applied applied = new Applied();
+            Applied elsewhere = applied.elsewhere();
             OffsetDao offsets = h.attach(OffsetDao.class);
             // one lock order for every replica, so two of them cannot deadlock on the position rows
             List<TopicPartition> partitions = records.partitions().stream()
@@ -184,7 +185,9 @@ public final class Projection implements Managed {
                 long next = stored.orElse(0L);
                 for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
                     if (record.offset() < next) {
-                        continue; // already applied by another replica, or before a rollback
+                        // already applied by another replica: only the listeners that show changes hear of it
+                        applier.describe(record.topic(), record.value(), elsewhere);
+                        continue;
                     }
                     if (recordByRecord) {
                         applyOne(h, record, applied);
@@ -221,6 +224,16 @@ public final class Projection implements Managed {
     }
 
     private void notifyListeners(Applied applied) {
+        if (!applied.elsewhere().isEmpty()) {
+            // first: within a partition the skipped records come before the applied ones
+            for (ProjectionListener listener : listeners) {
+                try {
+                    listener.appliedElsewhere(applied.elsewhere());
+                } catch (RuntimeException e) {
+                    LOG.error("projection listener {} failed on records applied elsewhere", listener, e);
+                }
+            }
+        }
         if (applied.isEmpty()) {
             return;
         }

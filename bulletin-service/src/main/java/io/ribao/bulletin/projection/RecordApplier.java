@@ -19,12 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies one record of a consumed topic to the read models with idempotent upserts, inside the caller's
  * transaction. Unreadable or refused records surface as {@link UnappliableRecord}; database failures propagate.
  */
 public final class RecordApplier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordApplier.class);
 
     private final Topics topics;
     private final RaisedAlerts raisedAlerts;
@@ -59,6 +63,26 @@ public final class RecordApplier {
             throw new UnappliableRecord("no read model for topic " + topic, null);
         }
         applier.apply(handle, key == null ? null : new String(key, StandardCharsets.UTF_8), value, applied);
+    }
+
+    /**
+     * Adds the status or alert a record carries to {@code seen} without touching the database: for records another
+     * replica applied. Other topics, tombstones and unreadable values add nothing.
+     */
+    public void describe(String topic, byte[] value, Applied seen) {
+        if (value == null) {
+            return;
+        }
+        try {
+            if (Topics.UNIT_DAY_STATUS.equals(topic)) {
+                seen.status(read(topics.unitDayStatus(), value));
+            } else if (Topics.ALERTS.equals(topic)) {
+                seen.alert(read(topics.alerts(), value));
+            }
+        } catch (UnappliableRecord e) {
+            // the replica that applied the batch met it first and sent it to the dead-letter topic
+            LOG.debug("record of {} skipped here is unreadable: {}", topic, e.getMessage());
+        }
     }
 
     private <V> V read(Topic<String, V> topic, byte[] value) {

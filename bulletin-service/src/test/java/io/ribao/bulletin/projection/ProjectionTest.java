@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ribao.bulletin.Fixtures;
 import io.ribao.bulletin.TestKafka;
+import io.ribao.bulletin.board.BoardEvents;
 import io.ribao.bulletin.db.TestDatabase;
 import io.ribao.schemas.alert.AlertState;
 import io.ribao.schemas.alert.AlertType;
@@ -140,6 +141,54 @@ class ProjectionTest {
                 .bind(0, unitId).mapTo(String.class).one());
         assertThat(state).isEqualTo("LATE");
         assertThat(applied.partition()).isEqualTo(skipped.partition());
+    }
+
+    @Test
+    void theLiveBoardOfAReplicaShowsWhatAnotherReplicaAppliedAndOnlyWhatItAppliedIsActedOn() throws Exception {
+        // given a replica projecting the topic, with a dashboard open on it
+        String unitId = unique("board");
+        Jdbi jdbi = TestDatabase.fresh().jdbi();
+        BoardEvents board = new BoardEvents();
+        BoardEvents.Subscription dashboard = board.subscribe(unitId::equals);
+        List<UnitDayState> actedOn = new CopyOnWriteArrayList<>();
+        Projection projection = new Projection(jdbi, new RecordApplier(topics, RaisedAlerts.NONE),
+                (k, d) -> deadLetters.add(d), CLOCK, TestKafka.bootstrapServers(), "projection-e")
+                .addListener(board)
+                .addListener(applied -> applied.statuses().stream().filter(s -> s.getUnitId().equals(unitId))
+                        .forEach(s -> actedOn.add(s.getState())));
+        projection.start();
+        running.add(projection);
+        RecordMetadata opened = TestKafka.send(topics.unitDayStatus(), Keys.ofDay(unitId, Fixtures.DAY),
+                statusOf(unitId, UnitDayState.EXPECTED));
+        await().atMost(Duration.ofSeconds(30)).until(() -> actedOn.contains(UnitDayState.EXPECTED));
+
+        // when another replica applies the next status of the partition (holding its position row meanwhile)
+        jdbi.useTransaction(other -> {
+            other.createQuery("""
+                    SELECT next_offset FROM consumer_offsets
+                    WHERE consumer = 'projection-e' AND topic = 'ribao.unit-day-status' AND partition = ? FOR UPDATE""")
+                    .bind(0, opened.partition()).mapTo(Long.class).one();
+            RecordMetadata missing = TestKafka.send(topics.unitDayStatus(), Keys.ofDay(unitId, Fixtures.DAY),
+                    statusOf(unitId, UnitDayState.MISSING));
+            other.execute("""
+                    UPDATE consumer_offsets SET next_offset = ?
+                    WHERE consumer = 'projection-e' AND topic = 'ribao.unit-day-status' AND partition = ?""",
+                    missing.offset() + 1, missing.partition());
+        });
+        // and then this replica gets the one after it
+        TestKafka.send(topics.unitDayStatus(), Keys.ofDay(unitId, Fixtures.DAY), statusOf(unitId, UnitDayState.LATE));
+
+        // then the dashboard shows every change in order, while only what this replica applied is acted on
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            shown.add(dashboard.queue().poll(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        assertThat(shown).satisfiesExactly(
+                e -> assertThat(e).contains("\"status\":\"EXPECTED\""),
+                e -> assertThat(e).contains("\"status\":\"MISSING\""),
+                e -> assertThat(e).contains("\"status\":\"LATE\""));
+        await().atMost(Duration.ofSeconds(30)).until(() -> actedOn.size() == 2);
+        assertThat(actedOn).containsExactly(UnitDayState.EXPECTED, UnitDayState.LATE);
     }
 
     @Test
