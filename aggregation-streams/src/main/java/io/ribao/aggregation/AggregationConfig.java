@@ -47,7 +47,7 @@ public final class AggregationConfig {
                 required(root, "schemaRegistryUrl"), Path.of(required(root, "stateDir")));
         return new AggregationSettings(settings.bootstrapServers(), settings.schemaRegistryUrl(),
                 text(root, "applicationId", AggregationSettings.DEFAULT_APPLICATION_ID), settings.stateDir(),
-                duration(text(root, "punctuationInterval", "1s")),
+                duration(text(root, "punctuationInterval", "250ms")),
                 number(root, "numStreamThreads", 1), number(root, "replicationFactor", 1),
                 number(root, "reportPartitions", 0));
     }

@@ -17,7 +17,7 @@ public record AggregationSettings(String bootstrapServers, String schemaRegistry
                                   int replicationFactor, int reportPartitions) {
 
     public static final String DEFAULT_APPLICATION_ID = "ribao-aggregation";
-    public static final Duration DEFAULT_PUNCTUATION_INTERVAL = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_PUNCTUATION_INTERVAL = Duration.ofMillis(250);
 
     public AggregationSettings {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");

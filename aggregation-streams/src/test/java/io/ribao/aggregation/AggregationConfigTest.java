@@ -17,7 +17,7 @@ class AggregationConfigTest {
         assertThat(settings.bootstrapServers()).isEqualTo("localhost:9092");
         assertThat(settings.schemaRegistryUrl()).isEqualTo("http://localhost:8081");
         assertThat(settings.applicationId()).isEqualTo("ribao-aggregation");
-        assertThat(settings.punctuationInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.punctuationInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(settings.numStreamThreads()).isEqualTo(1);
         assertThat(settings.replicationFactor()).isEqualTo(1);
         assertThat(settings.reportPartitions()).isZero();
@@ -26,11 +26,11 @@ class AggregationConfigTest {
     @Test
     void environmentVariablesOverrideTheDefaults() throws Exception {
         Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", "k1:9092,k2:9092",
-                "AGGREGATION_PUNCTUATION_INTERVAL", "250ms", "AGGREGATION_REPLICATION_FACTOR", "3");
+                "AGGREGATION_PUNCTUATION_INTERVAL", "2s", "AGGREGATION_REPLICATION_FACTOR", "3");
         AggregationSettings settings = AggregationConfig.load(Path.of("config.yml"), env::get);
 
         assertThat(settings.bootstrapServers()).isEqualTo("k1:9092,k2:9092");
-        assertThat(settings.punctuationInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(settings.punctuationInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(settings.replicationFactor()).isEqualTo(3);
         assertThat(settings.streamsProperties()).containsEntry("processing.guarantee", "exactly_once_v2");
     }

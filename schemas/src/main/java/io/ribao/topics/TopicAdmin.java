@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** Creates the catalogue's topics that do not exist yet (the local stack and tests; a cluster provisions its own). */
 public final class TopicAdmin {
@@ -51,10 +52,7 @@ public final class TopicAdmin {
     private static void awaitLeaders(Admin admin, List<String> names) throws InterruptedException, ExecutionException {
         long deadline = System.nanoTime() + LEADER_ELECTION_TIMEOUT.toNanos();
         while (true) {
-            boolean allLed = admin.describeTopics(names).allTopicNames().get().values().stream()
-                    .flatMap(description -> description.partitions().stream())
-                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
-            if (allLed) {
+            if (allLed(admin, names)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
@@ -62,6 +60,20 @@ public final class TopicAdmin {
                         + LEADER_ELECTION_TIMEOUT.toSeconds() + " s");
             }
             Thread.sleep(20);
+        }
+    }
+
+    /** False also while the broker's metadata does not show a just-created topic yet. */
+    private static boolean allLed(Admin admin, List<String> names) throws InterruptedException, ExecutionException {
+        try {
+            return admin.describeTopics(names).allTopicNames().get().values().stream()
+                    .flatMap(description -> description.partitions().stream())
+                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
         }
     }
 
