@@ -39,14 +39,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -130,7 +125,7 @@ class StreamsCrashLoopTest {
         }
 
         await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            Map<String, UnitDayStatus> statuses = latest(kafka, topics.unitDayStatus());
+            Map<String, UnitDayStatus> statuses = TopicContents.latest(kafka, topics.unitDayStatus());
             for (int u = 0; u < UNITS; u++) {
                 UnitDayStatus status = statuses.get(unitId(u) + "/" + today);
                 assertThat(status).as("status of " + unitId(u)).isNotNull();
@@ -138,14 +133,12 @@ class StreamsCrashLoopTest {
                 assertThat(status.getState().name()).as(unitId(u)).isEqualTo("ON_TIME");
                 assertThat(status.getMetrics().get("m0")).as(unitId(u)).isEqualTo(expectedMetric.get(unitId(u)));
             }
-            Rollup county = latest(kafka, topics.rollups()).get("crash-county/" + today);
+            Rollup county = TopicContents.latest(kafka, topics.rollups()).get("crash-county/" + today);
             assertThat(county).isNotNull();
             assertThat(county.getMetrics().get("m0")).isEqualTo(expectedTotal);
         });
         Map<String, Integer> raised = new HashMap<>();
-        Topic<String, AlertEvent> alerts = topics.alerts();
-        for (ConsumerRecord<byte[], byte[]> r : readAll(kafka, alerts.name())) {
-            AlertEvent a = alerts.deserializeValue(r.value());
+        for (AlertEvent a : TopicContents.values(kafka, topics.alerts())) {
             if (a.getState() == AlertState.RAISED) {
                 raised.merge(a.getAlertId(), 1, Integer::sum);
             }
@@ -224,38 +217,5 @@ class StreamsCrashLoopTest {
         } catch (Exception e) {
             throw new IllegalStateException("report-ingest did not start", e);
         }
-    }
-
-    private static <V> Map<String, V> latest(String kafka, Topic<String, V> topic) {
-        Map<String, V> latest = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : readAll(kafka, topic.name())) {
-            String key = new String(r.key(), StandardCharsets.UTF_8);
-            if (r.value() == null) {
-                latest.remove(key);
-            } else {
-                latest.put(key, topic.deserializeValue(r.value()));
-            }
-        }
-        return latest;
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(String kafka, String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
-            });
-        }
-        return records;
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ribao.bulletin.projection.Applied;
 import io.ribao.bulletin.projection.ProjectionListener;
 import io.ribao.reliability.Api;
+import io.ribao.reliability.TopicContents;
 import io.ribao.schemas.alert.AlertEvent;
 import io.ribao.schemas.alert.AlertState;
 import io.ribao.schemas.bulletin.BulletinEvent;

@@ -1,4 +1,4 @@
-package io.ribao.reliability.scaleout;
+package io.ribao.reliability;
 
 import static org.awaitility.Awaitility.await;
 
@@ -17,12 +17,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** What a topic holds now: every committed value, or the latest value of each key. */
-final class TopicContents {
+public final class TopicContents {
 
     private TopicContents() {
     }
 
-    static <V> List<V> values(String kafka, Topic<String, V> topic) {
+    public static <V> List<V> values(String kafka, Topic<String, V> topic) {
         List<V> values = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : readAll(kafka, topic.name())) {
             if (r.value() != null) {
@@ -32,7 +32,7 @@ final class TopicContents {
         return values;
     }
 
-    static <V> Map<String, V> latest(String kafka, Topic<String, V> topic) {
+    public static <V> Map<String, V> latest(String kafka, Topic<String, V> topic) {
         Map<String, V> latest = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : readAll(kafka, topic.name())) {
             String key = new String(r.key(), StandardCharsets.UTF_8);
