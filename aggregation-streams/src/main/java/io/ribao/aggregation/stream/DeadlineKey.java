@@ -29,6 +29,11 @@ public record DeadlineKey(Instant due, Deadline kind, String subject) {
         return FIRST;
     }
 
+    /** A key below every entry due after {@code epochMillis} and above every entry due at or before it. */
+    public static String after(long epochMillis) {
+        return String.format("%015d", epochMillis + 1);
+    }
+
     /** A key above every entry due at or before {@code now} and below every later one ('~' sorts after '|' digits). */
     public static String endAt(Instant now) {
         return String.format("%015d|~", now.toEpochMilli());

@@ -16,8 +16,12 @@ public final class StoreNames {
     public static final String DEADLINES = "deadlines";
     /** jurisdictionId → the latest day this task has opened. */
     public static final String OPENED_DAYS = "opened-days";
-    /** unitId/date|alertId → RAISED or RESOLVED: each alert is raised once and resolved once. */
-    public static final String ALERTS = "raised-alerts";
+    /**
+     * unitId/date → the unit-day's alert ids, each raised or resolved ({@link AlertMarks}): each alert is raised once
+     * and resolved once. Renamed from "raised-alerts" (one record per alert id) when the value became one per
+     * unit-day (decision 270): the old changelog cannot be read.
+     */
+    public static final String ALERTS = "alert-ledger";
     /** unitId → the unit's recent signed figures (UnitHistoryCodec bytes), for the outlier and streak rules. */
     public static final String UNIT_HISTORIES = "unit-histories";
     /** unitId/date → the data-quality alert ids open for the unit-day, one per line. */
@@ -33,8 +37,11 @@ public final class StoreNames {
     public static final String ROLLUP_NODES = "rollup-nodes";
     /** nodeId/date → the cross-level alert ids open for the node, one per line. */
     public static final String NODE_FINDINGS = "node-findings";
-    /** nodeId/date|alertId → RAISED or RESOLVED, for the alerts of the roll-up task. */
-    public static final String NODE_ALERTS = "node-alerts";
+    /**
+     * nodeId/date → the node-day's alert ids ({@link AlertMarks}), for the alerts of the roll-up task. Renamed from
+     * "node-alerts" with the unit-days' ledger (decision 270).
+     */
+    public static final String NODE_ALERTS = "node-alert-ledger";
     /** nodeId/date → jurisdictionId: node-days changed since the last punctuation, whose roll-up is due. */
     public static final String ROLLUP_DIRTY = "rollup-dirty";
     /** jurisdictionId|date|kind|key → "": which roll-up entries belong to which day, so old days can be dropped. */

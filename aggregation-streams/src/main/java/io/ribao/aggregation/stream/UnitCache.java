@@ -12,7 +12,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class UnitCache {
 
-    private static final int MAX_ENTRIES = 20_000;
+    /** Every unit of the largest roster (100,000 units) fits, whatever its partitioning: a deadline visits all. */
+    private static final int MAX_ENTRIES = 131_072;
 
     private final KeyValueStore<String, Unit> store;
     private final Map<String, Unit> decoded = new LinkedHashMap<>(1024, 0.75f, true) {

@@ -51,6 +51,8 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     private static final Logger LOG = LoggerFactory.getLogger(UnitDayProcessor.class);
     private static final List<Deadline> UNIT_DEADLINES =
             List.of(Deadline.REMINDER, Deadline.SUBMISSION, Deadline.BULLETIN, Deadline.LOCK);
+    /** Applied deadline entries deleted per quiet punctuation: the sweep never competes with a burst. */
+    private static final int SWEEP_LIMIT = 5_000;
 
     private final Duration punctuationInterval;
     private final int partitions;
@@ -62,7 +64,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     private KeyValueStore<String, Unit> unitStore;
     private UnitCache units;
     private KeyValueStore<String, UnitDayStatus> unitDays;
-    private KeyValueStore<String, String> deadlines;
+    private DueDeadlines deadlines;
     private KeyValueStore<String, String> openedDays;
     private KeyValueStore<String, byte[]> pendingReports;
     private AlertLedger alerts;
@@ -86,7 +88,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         unitStore = context.getStateStore(StoreNames.UNITS);
         units = new UnitCache(unitStore);
         unitDays = context.getStateStore(StoreNames.UNIT_DAYS);
-        deadlines = context.getStateStore(StoreNames.DEADLINES);
+        deadlines = new DueDeadlines(context.getStateStore(StoreNames.DEADLINES));
         openedDays = context.getStateStore(StoreNames.OPENED_DAYS);
         pendingReports = context.getStateStore(StoreNames.PENDING_REPORTS);
         alerts = new AlertLedger(context.getStateStore(StoreNames.ALERTS));
@@ -228,8 +230,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     private void openDay(Jurisdiction jurisdiction, LocalDate date, List<Unit> owned, Instant now) {
         DaySchedule schedule = schedules.of(jurisdiction, date);
         String dayOfJurisdiction = Keys.ofDay(jurisdiction.getId(), date);
-        deadlines.put(new DeadlineKey(schedule.bulletin(), Deadline.DAY_CLOSE, dayOfJurisdiction).encode(),
-                dayOfJurisdiction);
+        deadlines.schedule(schedule.bulletin(), Deadline.DAY_CLOSE, dayOfJurisdiction);
         for (Unit unit : owned) {
             if (Attendance.expected(unit, date)) {
                 openUnitDay(unit, jurisdiction, date, now);
@@ -247,22 +248,21 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         unitDays.put(dayKey, status);
         DaySchedule schedule = schedules.of(jurisdiction, date);
         for (Deadline deadline : UNIT_DEADLINES) {
-            deadlines.put(new DeadlineKey(schedule.at(deadline), deadline, dayKey).encode(), dayKey);
+            deadlines.schedule(schedule.at(deadline), deadline, dayKey);
         }
         context.forward(new Record<>(dayKey, status, now.toEpochMilli()));
         contribute(status, unit, jurisdiction, now, true);
         return status;
     }
 
-    /** Range-scans what has fallen due (in due order), applies it and forgets it. */
+    /** Applies what has fallen due since the last look, in due order; in a quiet moment sweeps applied entries. */
     private void applyDue(Instant now) {
-        List<String> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = deadlines.range(DeadlineKey.start(), DeadlineKey.endAt(now))) {
-            it.forEachRemaining(kv -> due.add(kv.key));
+        List<DeadlineKey> due = deadlines.takeDue(now);
+        if (due.isEmpty()) {
+            deadlines.sweep(SWEEP_LIMIT);
+            return;
         }
-        for (String key : due) {
-            deadlines.delete(key);
-            DeadlineKey deadline = DeadlineKey.decode(key);
+        for (DeadlineKey deadline : due) {
             if (deadline.kind() == Deadline.DAY_CLOSE) {
                 closeDay(deadline, now);
             } else {
@@ -309,10 +309,13 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
             }
         }
         statuses.sort(Comparator.comparing(UnitDayStatus::getUnitId));
+        // The entry may have been filed later than the cutoff (a day opened after it): the snapshot names the cutoff.
+        Jurisdiction jurisdiction = jurisdiction(jurisdictionId);
+        Instant closedAt = jurisdiction == null ? deadline.due() : schedules.of(jurisdiction, date).bulletin();
         DayClosed part = DayClosed.newBuilder()
                 .setJurisdictionId(jurisdictionId)
                 .setDate(date)
-                .setClosedAt(deadline.due())
+                .setClosedAt(closedAt)
                 .setUnits(statuses)
                 .setPartition(context.taskId().partition())
                 .setPartitions(partitions)
