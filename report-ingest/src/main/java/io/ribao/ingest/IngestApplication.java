@@ -104,7 +104,11 @@ public class IngestApplication extends Application<IngestConfiguration> {
             throw new IllegalStateException("the reports log was not read within " + startup);
         }
 
-        KafkaAudit audit = new KafkaAudit(producer, topics.audit());
+        // audit records go through their own producer, whose batches wait for company (decision 411)
+        EventProducer auditProducer = new EventProducer(bootstrap, config.getDeliveryTimeout().toJavaDuration(),
+                config.getKafka().getAuditLinger().toJavaDuration(), "report-ingest-audit", clock);
+        environment.lifecycle().manage(auditProducer);
+        KafkaAudit audit = new KafkaAudit(auditProducer, topics.audit());
         ReportIntake intake = new ReportIntake(roster, index, new KafkaReportJournal(producer, topics.reports(), log),
                 audit, clock);
 

@@ -5,7 +5,7 @@ import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
-/** {@code kafka:} section: where the broker is, and how long the producer lets a batch fill. */
+/** {@code kafka:} section: where the broker is, and how long the producers let a batch fill. */
 public class KafkaSettings {
 
     /**
@@ -14,6 +14,13 @@ public class KafkaSettings {
      */
     @NotNull
     private Duration linger = Duration.milliseconds(1);
+
+    /**
+     * How long a batch of audit records waits for more. An accepted write's audit record is sent after the answer is
+     * decided and nobody waits for it, so it may wait for company: one produce request carries many (decision 411).
+     */
+    @NotNull
+    private Duration auditLinger = Duration.milliseconds(20);
 
     @NotEmpty
     private String bootstrapServers = "127.0.0.1:9092";
@@ -36,5 +43,15 @@ public class KafkaSettings {
     @JsonProperty
     public void setLinger(Duration linger) {
         this.linger = linger;
+    }
+
+    @JsonProperty
+    public Duration getAuditLinger() {
+        return auditLinger;
+    }
+
+    @JsonProperty
+    public void setAuditLinger(Duration auditLinger) {
+        this.auditLinger = auditLinger;
     }
 }

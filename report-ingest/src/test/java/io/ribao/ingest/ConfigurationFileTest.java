@@ -28,6 +28,7 @@ class ConfigurationFileTest {
         assertThat(config.getKafka().getBootstrapServers()).isNotBlank();
         assertThat(config.getMaxBodyBytes().toBytes()).isEqualTo(64 * 1024);
         assertThat(config.getDeliveryTimeout().toSeconds()).isEqualTo(5);
+        assertThat(config.getKafka().getAuditLinger().toMilliseconds()).isEqualTo(20);
         assertThat(config.getServerFactory()).isInstanceOf(SimpleServerFactory.class);
     }
 

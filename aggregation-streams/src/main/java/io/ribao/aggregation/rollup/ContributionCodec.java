@@ -22,7 +22,7 @@ public final class ContributionCodec {
         if (contribution == null) {
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
             write(out, contribution);
@@ -51,7 +51,8 @@ public final class ContributionCodec {
         }
     }
 
-    static void write(DataOutputStream out, Contribution c) throws IOException {
+    /** Writes the fields without a version byte, inline in a larger record that has its own. */
+    public static void write(DataOutputStream out, Contribution c) throws IOException {
         out.writeUTF(c.nodeId());
         out.writeUTF(c.sourceUnitId());
         out.writeUTF(c.sourceKind().name());
@@ -65,7 +66,8 @@ public final class ContributionCodec {
         out.writeInt(c.targetsMissed());
     }
 
-    static Contribution read(DataInputStream in) throws IOException {
+    /** Reads what {@link #write} wrote. */
+    public static Contribution read(DataInputStream in) throws IOException {
         String nodeId = in.readUTF();
         String source = in.readUTF();
         UnitKind kind = UnitKind.valueOf(in.readUTF());

@@ -1,5 +1,6 @@
 package io.ribao.aggregation.stream;
 
+import io.ribao.aggregation.rollup.Contribution;
 import io.ribao.aggregation.rollup.ContributionCodec;
 import io.ribao.schemas.roster.Unit;
 import io.ribao.topics.Topic;
@@ -16,11 +17,14 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Bytes of a {@link NodeContribution} on the internal roll-up repartition topic: a version byte, jurisdiction, date,
- * the contribution ({@link ContributionCodec}) and the node's unit in the wire format of the roster topic, or none.
+ * the contribution's fields ({@link ContributionCodec#write}) and the node's unit in the wire format of the roster
+ * topic, or none. Version 1 carried the contribution as a length-prefixed encoded copy; it is still read, so records
+ * left in the topic by the previous version are applied after an upgrade.
  */
 public final class NodeContributionSerde implements Serde<NodeContribution> {
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
+    private static final byte VERSION_1 = 1;
 
     private final ContributionCodec contributions = new ContributionCodec();
     private final Topic<String, Unit> units;
@@ -40,12 +44,12 @@ public final class NodeContributionSerde implements Serde<NodeContribution> {
     }
 
     private byte[] write(NodeContribution value) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
             out.writeUTF(value.jurisdictionId());
             out.writeUTF(value.date().toString());
-            writeBytes(out, contributions.encode(value.contribution()));
+            ContributionCodec.write(out, value.contribution());
             writeBytes(out, value.nodeUnit() == null ? null : units.serializeValue(value.nodeUnit()));
         } catch (IOException e) {
             throw new SerializationException("cannot write a node contribution", e);
@@ -56,14 +60,15 @@ public final class NodeContributionSerde implements Serde<NodeContribution> {
     private NodeContribution read(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte version = in.readByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_1) {
                 throw new SerializationException("unknown node contribution format version " + version);
             }
             String jurisdictionId = in.readUTF();
             LocalDate date = LocalDate.parse(in.readUTF());
-            byte[] contribution = readBytes(in);
+            Contribution contribution = version == VERSION_1
+                    ? contributions.decode(readBytes(in)) : ContributionCodec.read(in);
             byte[] unit = readBytes(in);
-            return new NodeContribution(jurisdictionId, date, contributions.decode(contribution),
+            return new NodeContribution(jurisdictionId, date, contribution,
                     unit == null ? null : units.deserializeValue(unit));
         } catch (IOException e) {
             throw new SerializationException("corrupt node contribution", e);

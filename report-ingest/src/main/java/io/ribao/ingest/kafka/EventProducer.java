@@ -18,10 +18,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The one producer of report-ingest: acks=all and idempotence, so a write the API confirms is durable; every wait is
- * bounded so that with the broker down the API answers 503 within {@code deliveryTimeout} instead of hanging.
- * The producer's own delivery timeout is shorter than the caller's wait, so a record the caller gave up on has
- * already failed for good and cannot show up later.
+ * A producer of report-ingest (one for events, one for audit records): acks=all and idempotence, so a write the API
+ * confirms is durable; every wait is bounded so that with the broker down the API answers 503 within
+ * {@code deliveryTimeout} instead of hanging. The producer's own delivery timeout is shorter than the caller's wait,
+ * so a record the caller gave up on has already failed for good and cannot show up later.
  */
 public final class EventProducer implements Managed, AutoCloseable {
 

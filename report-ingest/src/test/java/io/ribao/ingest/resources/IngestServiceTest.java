@@ -151,6 +151,23 @@ class IngestServiceTest {
     }
 
     @Test
+    void anAcceptedReportLeavesItsAuditRecordThroughTheAuditProducer() {
+        JsonNode receipt = api("/v1/reports", "u-tiechang-sj").header("X-Forwarded-For", "198.51.100.4")
+                .post(json("{\"unitId\":\"twn-tiechang\",\"date\":\"2026-03-14\",\"zeroReport\":true}"),
+                        JsonNode.class);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(TopicReader.readAll(KAFKA.bootstrapServers(), TOPICS.audit()))
+                        .anySatisfy(a -> {
+                            assertThat(a.getAction()).isEqualTo("REPORT_SUBMITTED_AND_SIGNED");
+                            assertThat(a.getActor()).isEqualTo("u-tiechang-sj");
+                            assertThat(a.getTarget()).isEqualTo(receipt.get("reportId").asText());
+                            assertThat(a.getOutcome()).isEqualTo("ACCEPTED");
+                            assertThat(a.getSourceAddress()).startsWith("198.51.100.4 via ");
+                        }));
+    }
+
+    @Test
     void reportForAnotherUnitIs403AndRecordedAsUnauthorizedReporting() {
         Response response = buffered(api("/v1/reports", "u-tianbao-clerk").header("X-Forwarded-For", "203.0.113.7")
                 .post(json("{\"unitId\":\"twn-mali\",\"date\":\"2026-03-14\",\"zeroReport\":true}")));
