@@ -309,6 +309,24 @@ class AggregationTopologyTest {
     }
 
     @Test
+    void unitArrivingAfterTheDeadlineIsMissingAtTheNextLookAndOnlyOnce() {
+        driver.advanceTo(D, "17:00");
+        driver.statuses.readValuesToList();
+        driver.readAlerts();
+        driver.dayClosed.readValuesToList();
+
+        driver.publish(unit("chk-late").build());
+        assertThat(driver.statuses.readValue().getState()).isEqualTo(UnitDayState.EXPECTED);
+        driver.advanceTo(D, "17:01");
+        driver.advanceTo(D, "17:30");
+
+        assertThat(ids(driver.readAlerts())).filteredOn(id -> id.startsWith("MISSING:"))
+                .containsExactly("MISSING:chk-late:2026-03-02/RAISED");
+        assertThat(driver.statuses.readValuesToList()).last()
+                .satisfies(s -> assertThat(s.getState()).isEqualTo(UnitDayState.MISSING));
+    }
+
+    @Test
     void theDayLocksAfterAmendDaysAndLaterReportsAreDeadLettered() {
         driver.advanceTo(D.plusDays(3), "23:59");
         driver.statuses.readValuesToList();
