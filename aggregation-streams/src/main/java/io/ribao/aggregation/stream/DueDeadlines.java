@@ -1,6 +1,7 @@
 package io.ribao.aggregation.stream;
 
 import io.ribao.aggregation.day.Deadline;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The deadline store of a unit-day task, indexed by due time ({@link DeadlineKey}), with a watermark: everything due
  * at or before it has been applied. Taking what is due scans only above the watermark and moves it up, so a burst
- * deletes nothing; the applied entries are swept away later, a bounded number per quiet punctuation (decision 271).
+ * deletes nothing; the applied entries are swept away later, a bounded number per punctuation once nothing has
+ * fallen due for {@link #QUIET} (decision 271), so the sweep never competes with a burst or with its commit.
  * A deadline scheduled at or below the watermark (a unit-day opened after its deadline passed) is filed just above
  * it, so it falls due at the next look and is never lost below the mark.
  */
@@ -18,12 +20,19 @@ final class DueDeadlines {
 
     /** The watermark's key: '~' sorts after every digit, so no range of deadline keys ever includes it. */
     static final String WATERMARK = "~applied";
+    /** How long after something last fell due the sweep waits. */
+    static final Duration QUIET = Duration.ofSeconds(30);
 
     private final KeyValueStore<String, String> store;
     private long appliedUpTo;
+    /** When something last fell due; a new task waits {@link #QUIET} before its first sweep. */
+    private Instant lastDue;
+    /** Where the last sweep stopped: the keys below are deleted, so the next one need not walk over them again. */
+    private String sweptUpTo = DeadlineKey.start();
 
-    DueDeadlines(KeyValueStore<String, String> store) {
+    DueDeadlines(KeyValueStore<String, String> store, Instant now) {
         this.store = store;
+        this.lastDue = now;
         String stored = store.get(WATERMARK);
         this.appliedUpTo = stored == null ? -1 : Long.parseLong(stored);
     }
@@ -47,22 +56,31 @@ final class DueDeadlines {
         }
         appliedUpTo = until;
         store.put(WATERMARK, Long.toString(until));
+        if (!due.isEmpty()) {
+            lastDue = now;
+        }
         return due;
     }
 
-    /** Deletes at most {@code limit} applied entries (at or below the watermark); returns how many it deleted. */
-    int sweep(int limit) {
-        if (appliedUpTo < 0) {
+    /**
+     * Deletes at most {@code limit} applied entries (at or below the watermark) once nothing has fallen due for
+     * {@link #QUIET}; returns how many it deleted.
+     */
+    int sweep(int limit, Instant now) {
+        if (appliedUpTo < 0 || now.isBefore(lastDue.plus(QUIET))) {
             return 0;
         }
         List<String> applied = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = store.range(DeadlineKey.start(),
+        try (KeyValueIterator<String, String> it = store.range(sweptUpTo,
                 DeadlineKey.endAt(Instant.ofEpochMilli(appliedUpTo)))) {
             while (applied.size() < limit && it.hasNext()) {
                 applied.add(it.next().key);
             }
         }
         applied.forEach(store::delete);
+        if (!applied.isEmpty()) {
+            sweptUpTo = applied.get(applied.size() - 1);
+        }
         return applied.size();
     }
 }

@@ -51,7 +51,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     private static final Logger LOG = LoggerFactory.getLogger(UnitDayProcessor.class);
     private static final List<Deadline> UNIT_DEADLINES =
             List.of(Deadline.REMINDER, Deadline.SUBMISSION, Deadline.BULLETIN, Deadline.LOCK);
-    /** Applied deadline entries deleted per quiet punctuation: the sweep never competes with a burst. */
+    /** Applied deadline entries deleted per quiet punctuation (DueDeadlines.QUIET after the last one fell due). */
     private static final int SWEEP_LIMIT = 5_000;
 
     private final Duration punctuationInterval;
@@ -88,7 +88,8 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         unitStore = context.getStateStore(StoreNames.UNITS);
         units = new UnitCache(unitStore);
         unitDays = context.getStateStore(StoreNames.UNIT_DAYS);
-        deadlines = new DueDeadlines(context.getStateStore(StoreNames.DEADLINES));
+        deadlines = new DueDeadlines(context.getStateStore(StoreNames.DEADLINES),
+                Instant.ofEpochMilli(context.currentSystemTimeMs()));
         openedDays = context.getStateStore(StoreNames.OPENED_DAYS);
         pendingReports = context.getStateStore(StoreNames.PENDING_REPORTS);
         alerts = new AlertLedger(context.getStateStore(StoreNames.ALERTS));
@@ -259,7 +260,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     private void applyDue(Instant now) {
         List<DeadlineKey> due = deadlines.takeDue(now);
         if (due.isEmpty()) {
-            deadlines.sweep(SWEEP_LIMIT);
+            deadlines.sweep(SWEEP_LIMIT, now);
             return;
         }
         for (DeadlineKey deadline : due) {

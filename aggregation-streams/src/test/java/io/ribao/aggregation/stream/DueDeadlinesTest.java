@@ -29,7 +29,7 @@ class DueDeadlinesTest {
 
     @Test
     void whatIsDueIsTakenInDueOrderAndOnlyOnce() {
-        DueDeadlines deadlines = new DueDeadlines(store);
+        DueDeadlines deadlines = new DueDeadlines(store, T0);
         deadlines.schedule(at(3), Deadline.SUBMISSION, "c/2026-11-23");
         deadlines.schedule(at(1), Deadline.SUBMISSION, "a/2026-11-23");
         deadlines.schedule(at(2), Deadline.REMINDER, "b/2026-11-23");
@@ -41,7 +41,7 @@ class DueDeadlinesTest {
 
     @Test
     void aDeadlineFiledBehindTheWatermarkFallsDueAtTheNextLook() {
-        DueDeadlines deadlines = new DueDeadlines(store);
+        DueDeadlines deadlines = new DueDeadlines(store, T0);
         deadlines.takeDue(at(5));
 
         deadlines.schedule(at(1), Deadline.SUBMISSION, "late/2026-11-23");
@@ -53,26 +53,54 @@ class DueDeadlinesTest {
 
     @Test
     void aSweepDeletesOnlyAppliedEntriesAndAtMostItsLimit() {
-        DueDeadlines deadlines = new DueDeadlines(store);
+        DueDeadlines deadlines = new DueDeadlines(store, T0);
         for (int second = 1; second <= 10; second++) {
             deadlines.schedule(at(second), Deadline.SUBMISSION, "u" + second + "/2026-11-23");
         }
         deadlines.takeDue(at(5));
+        Instant quiet = at(5).plus(DueDeadlines.QUIET);
 
-        assertThat(deadlines.sweep(3)).isEqualTo(3);
-        assertThat(deadlines.sweep(10)).isEqualTo(2);
-        assertThat(deadlines.sweep(10)).isZero();
+        assertThat(deadlines.sweep(3, quiet)).isEqualTo(3);
+        assertThat(deadlines.sweep(10, quiet)).isEqualTo(2);
+        assertThat(deadlines.sweep(10, quiet)).isZero();
         assertThat(deadlineKeys()).hasSize(5);
         assertThat(deadlines.takeDue(at(10))).hasSize(5);
     }
 
     @Test
-    void theWatermarkOutlivesTheTask() {
-        new DueDeadlines(store).schedule(at(1), Deadline.SUBMISSION, "a/2026-11-23");
-        new DueDeadlines(store).schedule(at(3), Deadline.SUBMISSION, "b/2026-11-23");
-        new DueDeadlines(store).takeDue(at(2));
+    void theSweepWaitsUntilNothingHasFallenDueForAWhile() {
+        DueDeadlines deadlines = new DueDeadlines(store, T0);
+        deadlines.schedule(at(1), Deadline.SUBMISSION, "a/2026-11-23");
+        deadlines.schedule(at(2), Deadline.SUBMISSION, "b/2026-11-23");
+        deadlines.takeDue(at(1));
+        deadlines.takeDue(at(2));
 
-        DueDeadlines revived = new DueDeadlines(store);
+        assertThat(deadlines.sweep(10, at(2).plus(DueDeadlines.QUIET).minusMillis(1))).isZero();
+        assertThat(deadlines.sweep(10, at(2).plus(DueDeadlines.QUIET))).isEqualTo(2);
+    }
+
+    @Test
+    void entriesFiledAfterASweepAreSweptByTheNextOne() {
+        DueDeadlines deadlines = new DueDeadlines(store, T0);
+        deadlines.schedule(at(1), Deadline.SUBMISSION, "a/2026-11-23");
+        deadlines.takeDue(at(1));
+        Instant quiet = at(1).plus(DueDeadlines.QUIET);
+        assertThat(deadlines.sweep(10, quiet)).isEqualTo(1);
+
+        deadlines.schedule(at(1), Deadline.SUBMISSION, "late/2026-11-23");
+        assertThat(subjects(deadlines.takeDue(quiet))).containsExactly("late/2026-11-23");
+
+        assertThat(deadlines.sweep(10, quiet.plus(DueDeadlines.QUIET))).isEqualTo(1);
+        assertThat(deadlineKeys()).isEmpty();
+    }
+
+    @Test
+    void theWatermarkOutlivesTheTask() {
+        new DueDeadlines(store, T0).schedule(at(1), Deadline.SUBMISSION, "a/2026-11-23");
+        new DueDeadlines(store, T0).schedule(at(3), Deadline.SUBMISSION, "b/2026-11-23");
+        new DueDeadlines(store, T0).takeDue(at(2));
+
+        DueDeadlines revived = new DueDeadlines(store, T0);
 
         assertThat(revived.takeDue(at(2))).isEmpty();
         assertThat(subjects(revived.takeDue(at(3)))).containsExactly("b/2026-11-23");
@@ -80,11 +108,11 @@ class DueDeadlinesTest {
 
     @Test
     void theWatermarkIsNoDeadline() {
-        DueDeadlines deadlines = new DueDeadlines(store);
+        DueDeadlines deadlines = new DueDeadlines(store, T0);
         deadlines.takeDue(at(1));
 
         assertThat(deadlines.takeDue(at(1_000_000))).isEmpty();
-        assertThat(deadlines.sweep(10)).isZero();
+        assertThat(deadlines.sweep(10, at(1_000_000).plus(DueDeadlines.QUIET))).isZero();
         assertThat(store.get(DueDeadlines.WATERMARK)).isEqualTo(Long.toString(at(1_000_000).toEpochMilli()));
     }
 
