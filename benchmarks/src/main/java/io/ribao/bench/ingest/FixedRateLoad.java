@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,6 +44,7 @@ public final class FixedRateLoad {
         long measureFrom = start + warmUp.toNanos();
         long until = measureFrom + measured.toNanos();
         long cpuAtStart = -1;
+        Map<Long, Long> threadsAtStart = Map.of();
         for (long i = 0; ; i++) {
             long due = start + i * interval;
             if (due >= until) {
@@ -55,6 +57,7 @@ public final class FixedRateLoad {
             boolean counted = due >= measureFrom;
             if (counted && cpuAtStart < 0) {
                 cpuAtStart = ProcessCpu.nanos();
+                threadsAtStart = CpuByPart.snapshot();
             }
             if (!inFlight.tryAcquire()) {
                 if (counted) {
@@ -89,6 +92,6 @@ public final class FixedRateLoad {
         }
         long cpuNanos = ProcessCpu.nanos() - cpuAtStart;
         return new LoadResult(endpoint, measured.toNanos() / 1e9, accepted.get(), rejected.get(), failed.get(),
-                recorder.getIntervalHistogram(), cpuNanos);
+                recorder.getIntervalHistogram(), cpuNanos, CpuByPart.since(threadsAtStart));
     }
 }

@@ -8,11 +8,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -47,6 +49,7 @@ public final class LoadGenerator {
         long measureFrom = System.nanoTime() + warmUp.toNanos();
         long until = measureFrom + measured.toNanos();
         AtomicLong cpuAtStart = new AtomicLong(-1);
+        AtomicReference<Map<Long, Long>> threadsAtStart = new AtomicReference<>(Map.of());
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -61,8 +64,8 @@ public final class LoadGenerator {
                             .build();
                     long sent = System.nanoTime();
                     boolean counted = sent >= measureFrom;
-                    if (counted && cpuAtStart.get() < 0) {
-                        cpuAtStart.compareAndSet(-1, ProcessCpu.nanos());
+                    if (counted && cpuAtStart.get() < 0 && cpuAtStart.compareAndSet(-1, ProcessCpu.nanos())) {
+                        threadsAtStart.set(CpuByPart.snapshot());
                     }
                     try {
                         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -90,9 +93,10 @@ public final class LoadGenerator {
             }
         }
         long cpuNanos = ProcessCpu.nanos() - cpuAtStart.get();
+        Map<CpuByPart.Part, Long> byPart = CpuByPart.since(threadsAtStart.get());
         pool.shutdown();
         Histogram histogram = recorder.getIntervalHistogram();
         return new LoadResult(endpoint, measured.toNanos() / 1e9, accepted.get(), rejected.get(), failed.get(),
-                histogram, cpuNanos);
+                histogram, cpuNanos, byPart);
     }
 }
