@@ -8,13 +8,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * CPU time of this process's Java threads by part — the service, the broker, the load generator — so the ingest
+ * CPU time of this process's Java threads by part — the service's request threads, its Kafka clients (producers,
+ * report log, roster views), the broker, the load generator — so the ingest
  * benchmark can say where a report's CPU goes when all three share the machine. What the Java threads do not account
  * for (garbage collection, the JIT, threads that ended within the window) is the rest of the process's CPU.
  */
 final class CpuByPart {
 
-    enum Part { SERVICE, BROKER, GENERATOR }
+    enum Part { REQUESTS, CLIENTS, BROKER, GENERATOR }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -26,9 +27,12 @@ final class CpuByPart {
         if (threadName.startsWith("pool-") || threadName.startsWith("HttpClient-")) {
             return Part.GENERATOR;   // the load clients (Executors' default names) and the JDK HttpClient's selector
         }
-        if (threadName.startsWith("dw-") || threadName.contains("report-ingest") || threadName.equals("report-log")
+        if (threadName.startsWith("dw-")) {
+            return Part.REQUESTS;    // Jetty's request threads: HTTP, auth, JSON, validation, Avro, the producer's send
+        }
+        if (threadName.contains("report-ingest") || threadName.equals("report-log")
                 || threadName.startsWith("view-ribao.") || threadName.startsWith("schema-registry")) {
-            return Part.SERVICE;     // Jetty request threads, the producers, the report log, the roster views
+            return Part.CLIENTS;     // the producers' network threads, the report log, the roster views
         }
         return Part.BROKER;          // the in-process KRaft node: network, request handlers, log, raft, reapers
     }

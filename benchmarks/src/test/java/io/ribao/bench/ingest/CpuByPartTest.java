@@ -14,10 +14,10 @@ class CpuByPartTest {
 
     @Test
     void threadsAreSortedByTheirNames() {
-        assertThat(CpuByPart.of("dw-41 - POST /api/v1/reports")).isEqualTo(Part.SERVICE);
-        assertThat(CpuByPart.of("kafka-producer-network-thread | report-ingest-audit")).isEqualTo(Part.SERVICE);
-        assertThat(CpuByPart.of("report-log")).isEqualTo(Part.SERVICE);
-        assertThat(CpuByPart.of("view-ribao.roster.units")).isEqualTo(Part.SERVICE);
+        assertThat(CpuByPart.of("dw-41 - POST /api/v1/reports")).isEqualTo(Part.REQUESTS);
+        assertThat(CpuByPart.of("kafka-producer-network-thread | report-ingest-audit")).isEqualTo(Part.CLIENTS);
+        assertThat(CpuByPart.of("report-log")).isEqualTo(Part.CLIENTS);
+        assertThat(CpuByPart.of("view-ribao.roster.units")).isEqualTo(Part.CLIENTS);
         assertThat(CpuByPart.of("pool-3-thread-17")).isEqualTo(Part.GENERATOR);
         assertThat(CpuByPart.of("HttpClient-1-SelectorManager")).isEqualTo(Part.GENERATOR);
         assertThat(CpuByPart.of("data-plane-kafka-request-handler-0")).isEqualTo(Part.BROKER);
@@ -45,7 +45,7 @@ class CpuByPartTest {
         release.countDown();
         worker.join(10_000);
 
-        assertThat(byPart.get(Part.SERVICE)).isGreaterThanOrEqualTo(30_000_000);
+        assertThat(byPart.get(Part.REQUESTS)).isGreaterThanOrEqualTo(30_000_000);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
