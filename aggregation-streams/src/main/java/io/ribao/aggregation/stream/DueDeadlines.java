@@ -55,8 +55,10 @@ final class DueDeadlines {
             it.forEachRemaining(kv -> due.add(DeadlineKey.decode(kv.key)));
         }
         appliedUpTo = until;
-        store.put(WATERMARK, Long.toString(until));
         if (!due.isEmpty()) {
+            // Stored only when something fell due: a look that found nothing leaves no entry in (stored mark, now]
+            // to lose, so an idle task writes nothing to its changelog.
+            store.put(WATERMARK, Long.toString(until));
             lastDue = now;
         }
         return due;

@@ -109,11 +109,25 @@ class DueDeadlinesTest {
     @Test
     void theWatermarkIsNoDeadline() {
         DueDeadlines deadlines = new DueDeadlines(store, T0);
+        deadlines.schedule(at(1), Deadline.SUBMISSION, "a/2026-11-23");
         deadlines.takeDue(at(1));
 
+        assertThat(store.get(DueDeadlines.WATERMARK)).isEqualTo(Long.toString(at(1).toEpochMilli()));
         assertThat(deadlines.takeDue(at(1_000_000))).isEmpty();
-        assertThat(deadlines.sweep(10, at(1_000_000).plus(DueDeadlines.QUIET))).isZero();
-        assertThat(store.get(DueDeadlines.WATERMARK)).isEqualTo(Long.toString(at(1_000_000).toEpochMilli()));
+        assertThat(deadlines.sweep(10, at(1_000_000).plus(DueDeadlines.QUIET))).isEqualTo(1);
+        assertThat(deadlineKeys()).isEmpty();
+    }
+
+    @Test
+    void aLookThatFindsNothingWritesNothing() {
+        DueDeadlines deadlines = new DueDeadlines(store, T0);
+        deadlines.schedule(at(10), Deadline.SUBMISSION, "a/2026-11-23");
+        deadlines.takeDue(at(5));
+
+        assertThat(store.get(DueDeadlines.WATERMARK)).isNull();
+        deadlines.schedule(at(3), Deadline.SUBMISSION, "late/2026-11-23");
+        DueDeadlines revived = new DueDeadlines(store, T0);
+        assertThat(subjects(revived.takeDue(at(10)))).containsExactly("late/2026-11-23", "a/2026-11-23");
     }
 
     private List<String> deadlineKeys() {
