@@ -23,12 +23,15 @@ cp="$here/target/classes:$deps"
 name="${1:-}"
 shift || true
 heap="${BENCH_HEAP:--Xmx2g}"
-java_opts=("$heap" -Dlogback.configurationFile="$here/target/classes/bench-logback.xml" -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ribao -Dfile.encoding=UTF-8)
+# BENCH_JVM_OPTS: extra JVM flags, split on spaces
+# BENCH_INGEST_GC: report-ingest's collector, deployed as the parallel one (decision 412); -XX:+UseG1GC to compare
+read -r -a extra <<< "${BENCH_JVM_OPTS:-}"
+java_opts=("$heap" ${extra[@]+"${extra[@]}"} -Dlogback.configurationFile="$here/target/classes/bench-logback.xml" -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ribao -Dfile.encoding=UTF-8)
 case "$name" in
   jmh)      exec java "${java_opts[@]}" -cp "$cp" org.openjdk.jmh.Main "$@" ;;
   streams)  exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.streams.StreamsThroughput "$@" ;;
   deadline) exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.deadline.DeadlineBurst "$@" ;;
-  ingest)   exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.ingest.IngestLoad "$@" ;;
+  ingest)   exec java "${BENCH_INGEST_GC:--XX:+UseParallelGC}" "${java_opts[@]}" -cp "$cp" io.ribao.bench.ingest.IngestLoad "$@" ;;
   bulletin) exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.bulletin.BulletinDrafting "$@" ;;
   stack)    exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.stack.LocalStackRun "$@" ;;
   *) sed -n '2,12p' "$0" >&2; exit 2 ;;

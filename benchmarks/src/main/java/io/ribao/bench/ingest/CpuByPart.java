@@ -24,8 +24,8 @@ final class CpuByPart {
 
     /** Which part a thread belongs to, by its name. */
     static Part of(String threadName) {
-        if (threadName.startsWith("pool-") || threadName.startsWith("HttpClient-")) {
-            return Part.GENERATOR;   // the load clients (Executors' default names) and the JDK HttpClient's selector
+        if (threadName.equals("load-generator") || threadName.startsWith("HttpClient-")) {
+            return Part.GENERATOR;   // the load generator's selector loop (and the JDK HttpClient of the first check)
         }
         if (threadName.startsWith("dw-")) {
             return Part.REQUESTS;    // Jetty's request threads: HTTP, auth, JSON, validation, Avro, the producer's send

@@ -36,16 +36,14 @@ import java.util.Locale;
  * third on this machine).
  *
  * <p>Options: {@code --units=2000 --clients=32 --seconds=10 --warmup=10 --runs=3 --partitions=3 --linger= --rate=5000
- * --soak=60}
+ * --connections=64 --soak=60}
  * ({@code linger}: the service's {@code kafka.linger} in ms, the service's default when left out; {@code rate}: after
- * the closed-loop runs, as many open-loop runs of reports offered at that fixed rate, 0 for none).
+ * the closed-loop runs, as many open-loop runs of reports offered at that fixed rate, 0 for none; {@code connections}:
+ * the open loop's keep-alive connections, as a front proxy would keep to the service).
  */
 public final class IngestLoad {
 
     private static final String REGISTRY = "mem://bench-ingest";
-    /** Open-loop requests in flight before further ones are dropped (counted as failed). */
-    private static final int MAX_OUTSTANDING = 1_000;
-
     private IngestLoad() {
     }
 
@@ -59,6 +57,7 @@ public final class IngestLoad {
         int partitions = options.integer("partitions", 3);
         int lingerMs = options.integer("linger", -1);
         int rate = options.integer("rate", 5_000);
+        int connections = options.integer("connections", 64);
         Duration soak = Duration.ofSeconds(options.integer("soak", 60));
         Clock clock = Clock.systemUTC();
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
@@ -86,17 +85,17 @@ public final class IngestLoad {
                 Samples noOpCpu = new Samples("POST /api/v1/bench/no-op process CPU", "µs per answer");
                 Duration soakStep = soak.dividedBy(6);
                 for (int round = 1; round <= 3 && !soakStep.isZero(); round++) {
-                    load.run("soak", URI.create(base + "/bench/no-op"), calls, soakStep, Duration.ZERO);
-                    load.run("soak", URI.create(base + "/reports"), calls, soakStep, Duration.ZERO);
+                    load.closedLoop("soak", URI.create(base + "/bench/no-op"), calls, soakStep, Duration.ZERO);
+                    load.closedLoop("soak", URI.create(base + "/reports"), calls, soakStep, Duration.ZERO);
                 }
                 System.out.println("soaked both endpoints for " + soak.toSeconds() + " s");
                 for (int run = 1; run <= runs; run++) {
-                    LoadResult baseline = load.run("no-op", URI.create(base + "/bench/no-op"), calls, warmUp, measured);
+                    LoadResult baseline = load.closedLoop("no-op", URI.create(base + "/bench/no-op"), calls, warmUp, measured);
                     System.out.println("run " + run + " " + baseline.summary());
                     noOp.add(baseline.acceptedPerSecond());
                     noOpP99.add(baseline.percentileMillis(99));
                     noOpCpu.add(baseline.cpuMicrosPerAnswer());
-                    LoadResult reports = load.run("reports", URI.create(base + "/reports"), calls, warmUp, measured);
+                    LoadResult reports = load.closedLoop("reports", URI.create(base + "/reports"), calls, warmUp, measured);
                     System.out.println("run " + run + " " + reports.summary());
                     real.add(reports.acceptedPerSecond());
                     realP99.add(reports.percentileMillis(99));
@@ -112,12 +111,12 @@ public final class IngestLoad {
                                 + "no-op %.0f/s; ratio %.2f (bar >= 0.50)%n", clients, real.median(),
                         realP99.median(), noOp.median(), real.median() / noOp.median());
                 if (rate > 0) {
-                    FixedRateLoad offered = new FixedRateLoad(MAX_OUTSTANDING);
+                    LoadGenerator offered = new LoadGenerator(connections);
                     Samples atRate = new Samples("POST /api/v1/reports at " + rate + "/s", "accepted/s");
                     Samples atRateP99 = new Samples("POST /api/v1/reports at " + rate + "/s p99", "ms");
                     for (int run = 1; run <= runs; run++) {
-                        LoadResult reports = offered.run("reports at " + rate + "/s", URI.create(base + "/reports"),
-                                calls, rate, warmUp, measured);
+                        LoadResult reports = offered.openLoop("reports at " + rate + "/s",
+                                URI.create(base + "/reports"), calls, rate, warmUp, measured);
                         System.out.println("run " + run + " " + reports.summary());
                         atRate.add(reports.acceptedPerSecond());
                         atRateP99.add(reports.percentileMillis(99));

@@ -18,7 +18,7 @@ class CpuByPartTest {
         assertThat(CpuByPart.of("kafka-producer-network-thread | report-ingest-audit")).isEqualTo(Part.CLIENTS);
         assertThat(CpuByPart.of("report-log")).isEqualTo(Part.CLIENTS);
         assertThat(CpuByPart.of("view-ribao.roster.units")).isEqualTo(Part.CLIENTS);
-        assertThat(CpuByPart.of("pool-3-thread-17")).isEqualTo(Part.GENERATOR);
+        assertThat(CpuByPart.of("load-generator")).isEqualTo(Part.GENERATOR);
         assertThat(CpuByPart.of("HttpClient-1-SelectorManager")).isEqualTo(Part.GENERATOR);
         assertThat(CpuByPart.of("data-plane-kafka-request-handler-0")).isEqualTo(Part.BROKER);
         assertThat(CpuByPart.of("kafka-0-raft-io-thread")).isEqualTo(Part.BROKER);
