@@ -24,14 +24,15 @@ name="${1:-}"
 shift || true
 heap="${BENCH_HEAP:--Xmx2g}"
 # BENCH_JVM_OPTS: extra JVM flags, split on spaces
-# BENCH_INGEST_GC: report-ingest's collector, deployed as the parallel one (decision 412); -XX:+UseG1GC to compare
+# BENCH_INGEST_GC: report-ingest's collector as deployed (decision 412); e.g. BENCH_INGEST_GC=-XX:+UseG1GC to compare
 read -r -a extra <<< "${BENCH_JVM_OPTS:-}"
 java_opts=("$heap" ${extra[@]+"${extra[@]}"} -Dlogback.configurationFile="$here/target/classes/bench-logback.xml" -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ribao -Dfile.encoding=UTF-8)
 case "$name" in
   jmh)      exec java "${java_opts[@]}" -cp "$cp" org.openjdk.jmh.Main "$@" ;;
   streams)  exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.streams.StreamsThroughput "$@" ;;
   deadline) exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.deadline.DeadlineBurst "$@" ;;
-  ingest)   exec java "${BENCH_INGEST_GC:--XX:+UseParallelGC}" "${java_opts[@]}" -cp "$cp" io.ribao.bench.ingest.IngestLoad "$@" ;;
+  ingest)   read -r -a gc <<< "${BENCH_INGEST_GC:--XX:+UseParallelGC -Xmn160m}"
+            exec java "${gc[@]}" "${java_opts[@]}" -cp "$cp" io.ribao.bench.ingest.IngestLoad "$@" ;;
   bulletin) exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.bulletin.BulletinDrafting "$@" ;;
   stack)    exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.stack.LocalStackRun "$@" ;;
   *) sed -n '2,12p' "$0" >&2; exit 2 ;;

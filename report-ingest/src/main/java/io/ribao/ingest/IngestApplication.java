@@ -36,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,14 +110,18 @@ public class IngestApplication extends Application<IngestConfiguration> {
                 config.getKafka().getAuditLinger().toJavaDuration(), "report-ingest-audit", clock);
         environment.lifecycle().manage(auditProducer);
         KafkaAudit audit = new KafkaAudit(auditProducer, topics.audit());
+        // acknowledged writes are answered here, not on the producer's network thread (decision 413)
+        ExecutorService answers = environment.lifecycle().executorService("ingest-answers-%d")
+                .minThreads(2).maxThreads(2).build();
         ReportIntake intake = new ReportIntake(roster, index, new KafkaReportJournal(producer, topics.reports(), log),
-                audit, clock);
+                audit, clock, answers);
 
         RibaoAuth.register(environment, roster);
         SecurityHeaders.register(environment);
         environment.jersey().register(new BodySizeLimit(config.getMaxBodyBytes().toBytes())
                 .withLimit("v1/roster", config.getMaxRosterBytes().toBytes()));
-        environment.jersey().register(new ReportResource(intake, new ReportHistory(roster, index, intake)));
+        environment.jersey().register(new ReportResource(intake, new ReportHistory(roster, index, intake),
+                config.getDeliveryTimeout().toJavaDuration()));
         environment.jersey().register(new RosterResource(loader, publisher, roster, audit, new AuditRecords(clock)));
         environment.jersey().register(new MeResource(roster, clock));
         environment.jersey().getResourceConfig().registerResources(

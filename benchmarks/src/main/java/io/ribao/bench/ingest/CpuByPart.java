@@ -27,8 +27,9 @@ final class CpuByPart {
         if (threadName.equals("load-generator") || threadName.startsWith("HttpClient-")) {
             return Part.GENERATOR;   // the load generator's selector loop (and the JDK HttpClient of the first check)
         }
-        if (threadName.startsWith("dw-")) {
-            return Part.REQUESTS;    // Jetty's request threads: HTTP, auth, JSON, validation, Avro, the producer's send
+        if (threadName.startsWith("dw-") || threadName.startsWith("ingest-answers-")) {
+            return Part.REQUESTS;    // Jetty's request threads (HTTP, auth, JSON, validation, Avro, the producer's send)
+                                     // and the threads answering acknowledged writes
         }
         if (threadName.contains("report-ingest") || threadName.equals("report-log")
                 || threadName.startsWith("view-ribao.") || threadName.startsWith("schema-registry")) {

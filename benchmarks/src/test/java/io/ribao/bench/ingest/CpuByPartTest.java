@@ -15,6 +15,7 @@ class CpuByPartTest {
     @Test
     void threadsAreSortedByTheirNames() {
         assertThat(CpuByPart.of("dw-41 - POST /api/v1/reports")).isEqualTo(Part.REQUESTS);
+        assertThat(CpuByPart.of("ingest-answers-1")).isEqualTo(Part.REQUESTS);
         assertThat(CpuByPart.of("kafka-producer-network-thread | report-ingest-audit")).isEqualTo(Part.CLIENTS);
         assertThat(CpuByPart.of("report-log")).isEqualTo(Part.CLIENTS);
         assertThat(CpuByPart.of("view-ribao.roster.units")).isEqualTo(Part.CLIENTS);

@@ -27,7 +27,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,11 @@ import org.slf4j.LoggerFactory;
  * Submission and sign-off of daily reports (DESIGN.md §4, §8): who may act for which unit, which days are open,
  * revision numbers, downward revisions, timeliness by the server's clock at sign-off, idempotent retries. An answer
  * is given only after the event is durable; nothing is written when the request is refused.
+ *
+ * <p>Writes do not hold the caller's thread while the broker acknowledges (decision 413): {@link #submitAsync} and
+ * {@link #signOffAsync} return once the event is sent, and their answers complete on {@code completions}. A unit's
+ * writes still follow one another: the next write for a unit waits for the previous one to be settled, so revision
+ * numbers and idempotency keys are decided on a known history.
  */
 public final class ReportIntake {
 
@@ -53,8 +61,18 @@ public final class ReportIntake {
     private final Clock clock;
     /** Units whose last write failed without knowing whether the broker wrote it. */
     private final Set<String> unitsInDoubt = ConcurrentHashMap.newKeySet();
+    /** Per unit, the write sent and not yet settled (acknowledged and indexed, or failed and read back). */
+    private final Map<String, CompletableFuture<Void>> writesInFlight = new ConcurrentHashMap<>();
+    /** Where an acknowledged write is answered: its audit record sent and its receipt built. */
+    private final Executor completions;
 
     public ReportIntake(RosterView roster, ReportIndex index, ReportJournal journal, Audit audit, Clock clock) {
+        this(roster, index, journal, audit, clock, Runnable::run);
+    }
+
+    public ReportIntake(RosterView roster, ReportIndex index, ReportJournal journal, Audit audit, Clock clock,
+                        Executor completions) {
+        this.completions = completions;
         this.roster = roster;
         this.index = index;
         this.journal = journal;
@@ -66,13 +84,22 @@ public final class ReportIntake {
 
     public ReportReceipt submit(RibaoPrincipal actor, ReportRequest request, String idempotencyKey, String source,
                                 Messages messages) {
+        return outcome(submitAsync(actor, request, idempotencyKey, source, messages));
+    }
+
+    /**
+     * Validates and sends; a refusal is thrown at once, the answer to an accepted report completes when the event is
+     * durable (or fails with 503 when that is not known).
+     */
+    public CompletableFuture<ReportReceipt> submitAsync(RibaoPrincipal actor, ReportRequest request,
+                                                        String idempotencyKey, String source, Messages messages) {
         if (idempotencyKey != null && idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
             throw ApiException.invalid("Idempotency-Key", messages.get("idempotency.tooLong", MAX_IDEMPOTENCY_KEY));
         }
         if (idempotencyKey != null) {
             ReportEvent first = index.firstAnswer(actor.userId(), idempotencyKey);
             if (first != null) {
-                return receiptOf(first);
+                return CompletableFuture.completedFuture(receiptOf(first));
             }
         }
         if (request.unitId() == null || request.unitId().isBlank()) {
@@ -103,12 +130,14 @@ public final class ReportIntake {
         Signer signer = signerFor(actor, unit, date);
 
         ReportEvent event;
+        CompletableFuture<Void> written;
         synchronized (index.lockFor(unit.getId())) {
+            awaitWriteInFlight(unit.getId());
             settleDoubt(unit.getId());
             if (idempotencyKey != null) {
                 ReportEvent first = index.firstAnswer(actor.userId(), idempotencyKey);
                 if (first != null) {
-                    return receiptOf(first);
+                    return CompletableFuture.completedFuture(receiptOf(first));
                 }
             }
             ReportEvent previous = index.latestRevision(unit.getId(), date);
@@ -142,13 +171,19 @@ public final class ReportIntake {
                     .setSourceAddress(source)
                     .setIdempotencyKey(idempotencyKey)
                     .build();
-            write(unit.getId(), event);
+            written = write(unit.getId(), event);
         }
-        accepted(actor, signer == null ? "REPORT_SUBMITTED" : "REPORT_SUBMITTED_AND_SIGNED", event, source);
-        return receiptOf(event);
+        return answered(written, actor, signer == null ? "REPORT_SUBMITTED" : "REPORT_SUBMITTED_AND_SIGNED", event,
+                source);
     }
 
     public ReportReceipt signOff(RibaoPrincipal actor, String reportId, String source, Messages messages) {
+        return outcome(signOffAsync(actor, reportId, source, messages));
+    }
+
+    /** Checks and sends a sign-off; like {@link #submitAsync}, the answer completes when the event is durable. */
+    public CompletableFuture<ReportReceipt> signOffAsync(RibaoPrincipal actor, String reportId, String source,
+                                                         Messages messages) {
         ReportEvent submitted = index.report(reportId);
         if (submitted == null) {
             throw ApiException.notFound(messages.get("report.notFound"));
@@ -167,12 +202,14 @@ public final class ReportIntake {
             throw ApiException.conflict("DAY_LOCKED", messages.get("day.locked", date, day.amendDays()));
         }
         ReportEvent signed;
+        CompletableFuture<Void> written;
         synchronized (index.lockFor(unit.getId())) {
+            awaitWriteInFlight(unit.getId());
             settleDoubt(unit.getId());
             ReportEvent current = index.report(reportId);
             if (current.getType() == ReportEventType.SIGNED_OFF) {
                 if (actor.userId().equals(current.getSignedBy())) {
-                    return receiptOf(current);
+                    return CompletableFuture.completedFuture(receiptOf(current));
                 }
                 throw ApiException.conflict("ALREADY_SIGNED", messages.get("signoff.already", current.getSignedBy()));
             }
@@ -190,31 +227,97 @@ public final class ReportIntake {
                     .setSourceAddress(source)
                     .setIdempotencyKey(null)
                     .build();
-            write(unit.getId(), signed);
+            written = write(unit.getId(), signed);
         }
-        accepted(actor, "REPORT_SIGNED_OFF", signed, source);
-        return receiptOf(signed);
+        return answered(written, actor, "REPORT_SIGNED_OFF", signed, source);
+    }
+
+    /** Once the write is settled: the audit record and the receipt, on {@code completions}. */
+    private CompletableFuture<ReportReceipt> answered(CompletableFuture<Void> written, RibaoPrincipal actor,
+                                                      String action, ReportEvent event, String source) {
+        return written.thenApplyAsync(durable -> {
+            accepted(actor, action, event, source);
+            return receiptOf(event);
+        }, completions);
     }
 
     /**
-     * Appends under the unit's lock. A write that failed may still have landed (the broker wrote it but its
-     * acknowledgement was lost): until the journal is read back, the unit's revisions and idempotency keys are in
-     * doubt, and the next write for the unit settles that first (F6 in docs/reliability.md).
+     * Sends under the unit's lock; the returned future completes once the write is settled. A write that failed may
+     * still have landed (the broker wrote it but its acknowledgement was lost): it is read back on a thread of its
+     * own (the journal's I/O thread must not wait), and when that cannot tell, the unit's revisions and idempotency
+     * keys are in doubt until the next write for the unit settles it first (F6 in docs/reliability.md).
      */
-    private void write(String unitId, ReportEvent event) {
+    private CompletableFuture<Void> write(String unitId, ReportEvent event) {
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        writesInFlight.put(unitId, settled);
+        journal.write(event).whenComplete((durable, failure) -> {
+            if (failure == null) {
+                index.apply(event);
+                settle(unitId, settled, null);
+            } else {
+                Thread reader = new Thread(() -> settle(unitId, settled, readBack(unitId, event, unwrap(failure))),
+                        "report-read-back");
+                reader.setDaemon(true);
+                reader.start();
+            }
+        });
+        return settled;
+    }
+
+    /** After a failed write: null when the event landed after all, else the failure to answer with. */
+    private RuntimeException readBack(String unitId, ReportEvent event, RuntimeException failure) {
         try {
-            journal.append(event);
-        } catch (RuntimeException failure) {
             if (journal.readBack() && index.contains(event.getEventId())) {
                 // the broker wrote it and only the acknowledgement was lost: it is durable, so it is accepted
                 LOG.warn("report event {} of unit {} landed although its write failed ({}): accepted",
                         event.getEventId(), unitId, failure.toString());
-                return;
+                return null;
             }
-            unitsInDoubt.add(unitId);
-            throw failure;
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
-        index.apply(event);
+        unitsInDoubt.add(unitId);
+        return failure;
+    }
+
+    private void settle(String unitId, CompletableFuture<Void> settled, RuntimeException failure) {
+        writesInFlight.remove(unitId, settled);
+        if (failure == null) {
+            settled.complete(null);
+        } else {
+            settled.completeExceptionally(failure);
+        }
+    }
+
+    /**
+     * Waits, under the unit's lock, for the unit's previous write to be settled. The journal bounds every write
+     * ({@link ReportJournal#writeTimeout()}), so this wait is bounded too; a failed previous write has left its doubt
+     * in {@link #unitsInDoubt}.
+     */
+    private void awaitWriteInFlight(String unitId) {
+        CompletableFuture<Void> previous = writesInFlight.get(unitId);
+        if (previous != null) {
+            try {
+                previous.join();
+            } catch (CompletionException failed) {
+                // answered to its own caller; what it leaves in doubt is settled next
+            }
+        }
+    }
+
+    /** The answer of a future, its failure thrown as it was raised. */
+    private static <T> T outcome(CompletableFuture<T> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            throw unwrap(e);
+        }
+    }
+
+    private static RuntimeException unwrap(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
     }
 
     /** Reads the journal back before deciding anything for a unit whose last write's outcome is unknown. */

@@ -1,6 +1,8 @@
 package io.ribao.ingest.core;
 
 import io.ribao.schemas.report.ReportEvent;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** Where report events become durable: the {@code ribao.reports} topic, acks=all. */
 public interface ReportJournal {
@@ -11,6 +13,25 @@ public interface ReportJournal {
      * {@link #catchUp()}.
      */
     void append(ReportEvent event);
+
+    /**
+     * {@link #append} without holding the caller: the future completes when the event is durable, or fails (503
+     * BROKER_UNAVAILABLE) when that is not known — within {@link #writeTimeout()}. Completion may come on the
+     * journal's own I/O thread, so what follows it must be quick and must not block.
+     */
+    default CompletableFuture<Void> write(ReportEvent event) {
+        try {
+            append(event);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** How long a write may take before it counts as failed. */
+    default Duration writeTimeout() {
+        return Duration.ofSeconds(5);
+    }
 
     /**
      * Returns once every event written to the journal so far has reached the {@link ReportIndex}, so a write whose

@@ -4,6 +4,9 @@ import io.ribao.ingest.core.ReportJournal;
 import io.ribao.schemas.report.ReportEvent;
 import io.ribao.topics.Topic;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /** {@code ribao.reports}, keyed by unit so a unit's revisions stay in order on one partition. */
 public final class KafkaReportJournal implements ReportJournal {
@@ -21,6 +24,29 @@ public final class KafkaReportJournal implements ReportJournal {
     @Override
     public void append(ReportEvent event) {
         producer.sendAndAwait(topic, event.getUnitId(), event);
+    }
+
+    /**
+     * Completes on the producer's network thread when the broker acknowledges, or fails with
+     * {@link BrokerUnavailableException}: the producer gives up within 60% of the delivery timeout (decision 405), and
+     * the future within the whole of it whatever happens.
+     */
+    @Override
+    public CompletableFuture<Void> write(ReportEvent event) {
+        return producer.send(topic, event.getUnitId(), event)
+                .orTimeout(producer.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((metadata, failure) -> {
+                    if (failure != null) {
+                        throw new BrokerUnavailableException(
+                                failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure);
+                    }
+                    return null;
+                });
+    }
+
+    @Override
+    public Duration writeTimeout() {
+        return producer.deliveryTimeout();
     }
 
     /**

@@ -19,46 +19,75 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
-/** {@code /api/v1/reports}: submit, sign off, list a unit's revisions (DESIGN.md §8). */
+/**
+ * {@code /api/v1/reports}: submit, sign off, list a unit's revisions (DESIGN.md §8). Writes are answered
+ * asynchronously: the request thread validates and sends, and the answer goes out when the event is durable (decision
+ * 413), or 503 at the latest {@code answerTimeout} after the request.
+ */
 @Path("/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ReportResource {
 
     private final ReportIntake intake;
     private final ReportHistory history;
+    private final Duration answerTimeout;
 
-    public ReportResource(ReportIntake intake, ReportHistory history) {
+    public ReportResource(ReportIntake intake, ReportHistory history, Duration answerTimeout) {
         this.intake = intake;
         this.history = history;
+        this.answerTimeout = answerTimeout;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(@Auth RibaoPrincipal actor, ReportRequest request,
-                           @HeaderParam("Idempotency-Key") String idempotencyKey,
-                           @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language,
-                           @Context HttpServletRequest http) {
+    public void submit(@Auth RibaoPrincipal actor, ReportRequest request,
+                       @HeaderParam("Idempotency-Key") String idempotencyKey,
+                       @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language,
+                       @Context HttpServletRequest http, @Suspended AsyncResponse answer) {
         Messages messages = Messages.forAcceptLanguage(language);
         if (request == null) {
             throw ApiException.invalid("body", messages.get("field.required"));
         }
-        ReportReceipt receipt = intake.submit(actor, request, blankToNull(idempotencyKey), SourceAddress.of(http),
-                messages);
-        return Response.accepted(receipt).build();
+        answerWhenDurable(answer, intake.submitAsync(actor, request, blankToNull(idempotencyKey),
+                SourceAddress.of(http), messages), receipt -> Response.accepted(receipt).build());
     }
 
     @POST
     @Path("/{reportId}/sign-off")
-    public ReportReceipt signOff(@Auth RibaoPrincipal actor, @PathParam("reportId") String reportId,
-                                 @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language,
-                                 @Context HttpServletRequest http) {
-        return intake.signOff(actor, reportId, SourceAddress.of(http), Messages.forAcceptLanguage(language));
+    public void signOff(@Auth RibaoPrincipal actor, @PathParam("reportId") String reportId,
+                        @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language,
+                        @Context HttpServletRequest http, @Suspended AsyncResponse answer) {
+        answerWhenDurable(answer, intake.signOffAsync(actor, reportId, SourceAddress.of(http),
+                Messages.forAcceptLanguage(language)), receipt -> Response.ok(receipt).build());
+    }
+
+    /** Resumes the request with the receipt, or with the failure (mapped like any other: 503, 409 …). */
+    private void answerWhenDurable(AsyncResponse answer, CompletableFuture<ReportReceipt> receipt,
+                                   Function<ReportReceipt, Response> response) {
+        answer.setTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        answer.setTimeoutHandler(late -> late.resume(new ApiException(503, "BROKER_UNAVAILABLE",
+                "the event log is unavailable; nothing was accepted, try again")));
+        receipt.whenComplete((done, failure) -> {
+            if (failure != null) {
+                answer.resume(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            } else {
+                answer.resume(response.apply(done));
+            }
+        });
     }
 
     @GET
