@@ -24,14 +24,14 @@ name="${1:-}"
 shift || true
 heap="${BENCH_HEAP:--Xmx2g}"
 # BENCH_JVM_OPTS: extra JVM flags, split on spaces
-# BENCH_INGEST_GC: report-ingest's collector as deployed (decision 412); e.g. BENCH_INGEST_GC=-XX:+UseG1GC to compare
+# BENCH_INGEST_GC: report-ingest's collector flags as deployed (decision 412); e.g. "-XX:+UseParallelGC -Xmn160m" to compare
 read -r -a extra <<< "${BENCH_JVM_OPTS:-}"
 java_opts=("$heap" ${extra[@]+"${extra[@]}"} -Dlogback.configurationFile="$here/target/classes/bench-logback.xml" -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ribao -Dfile.encoding=UTF-8)
 case "$name" in
   jmh)      exec java "${java_opts[@]}" -cp "$cp" org.openjdk.jmh.Main "$@" ;;
   streams)  exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.streams.StreamsThroughput "$@" ;;
   deadline) exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.deadline.DeadlineBurst "$@" ;;
-  ingest)   read -r -a gc <<< "${BENCH_INGEST_GC:--XX:+UseParallelGC -Xmn160m}"
+  ingest)   read -r -a gc <<< "${BENCH_INGEST_GC:--XX:+UseG1GC -XX:MaxGCPauseMillis=20}"
             exec java "${gc[@]}" "${java_opts[@]}" -cp "$cp" io.ribao.bench.ingest.IngestLoad "$@" ;;
   bulletin) exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.bulletin.BulletinDrafting "$@" ;;
   stack)    exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.stack.LocalStackRun "$@" ;;

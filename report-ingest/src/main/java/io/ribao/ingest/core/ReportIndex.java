@@ -25,6 +25,8 @@ public final class ReportIndex {
     private final Map<String, ReportEvent> byReportId = new HashMap<>();
     private final Map<String, NavigableMap<LocalDate, NavigableMap<Integer, ReportEvent>>> byUnit = new HashMap<>();
     private final Map<String, ReportEvent> byIdempotencyKey = new HashMap<>();
+    /** The earliest signature applied for each unit-day, kept as events arrive so a receipt need not scan revisions. */
+    private final Map<UnitDate, ReportEvent> firstSigned = new HashMap<>();
     private final Map<String, Object> unitLocks = new ConcurrentHashMap<>();
 
     public synchronized void apply(ReportEvent event) {
@@ -42,6 +44,10 @@ public final class ReportIndex {
         ReportEvent sameRevision = revisions.get(event.getRevision());
         if (sameRevision == null || event.getType() == ReportEventType.SIGNED_OFF) {
             revisions.put(event.getRevision(), event);
+        }
+        if (event.getType() == ReportEventType.SIGNED_OFF && event.getSignedAt() != null) {
+            firstSigned.merge(new UnitDate(event.getUnitId(), event.getDate()), event,
+                    (earlier, other) -> other.getSignedAt().isBefore(earlier.getSignedAt()) ? other : earlier);
         }
         if (event.getIdempotencyKey() != null) {
             byIdempotencyKey.putIfAbsent(idempotencyKey(event.getSubmittedBy(), event.getIdempotencyKey()), event);
@@ -92,20 +98,12 @@ public final class ReportIndex {
         return revisions == null || revisions.isEmpty() ? null : revisions.lastEntry().getValue();
     }
 
-    /** The first signed revision of a unit-day (its timeliness is the day's), or null. */
+    /** The earliest signature of a unit-day (its timeliness is the day's), or null; O(1), as every receipt asks. */
     public synchronized ReportEvent firstSigned(String unitId, LocalDate date) {
-        NavigableMap<Integer, ReportEvent> revisions = revisionsOf(unitId, date);
-        if (revisions == null) {
-            return null;
-        }
-        ReportEvent first = null;
-        for (ReportEvent e : revisions.values()) {
-            if (e.getType() == ReportEventType.SIGNED_OFF && e.getSignedAt() != null
-                    && (first == null || e.getSignedAt().isBefore(first.getSignedAt()))) {
-                first = e;
-            }
-        }
-        return first;
+        return firstSigned.get(new UnitDate(unitId, date));
+    }
+
+    private record UnitDate(String unitId, LocalDate date) {
     }
 
     private NavigableMap<Integer, ReportEvent> revisionsOf(String unitId, LocalDate date) {
@@ -129,6 +127,7 @@ public final class ReportIndex {
         }
         byUnit.values().removeIf(Map::isEmpty);
         byIdempotencyKey.values().removeIf(e -> e.getDate().isBefore(cutoff));
+        firstSigned.keySet().removeIf(day -> day.date().isBefore(cutoff));
         appliedByDay.headMap(cutoff, false).values().forEach(applied::removeAll);
         appliedByDay.headMap(cutoff, false).clear();
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -31,6 +32,8 @@ public final class ReportValidator {
     public static final long DEFAULT_MAX = Integer.MAX_VALUE;
 
     private final Predicate<String> unitExists;
+    /** Forms' checks by their text, parsed once (the roster loader has already refused any that does not parse). */
+    private final Map<String, CheckExpression> parsedChecks = new ConcurrentHashMap<>();
 
     public ReportValidator(Predicate<String> unitExists) {
         this.unitExists = unitExists;
@@ -135,7 +138,7 @@ public final class ReportValidator {
         });
         if (errors.isEmpty()) {
             for (String text : form.getChecks()) {
-                CheckExpression check = CheckExpression.parse(text);
+                CheckExpression check = parsedChecks.computeIfAbsent(text, CheckExpression::parse);
                 if (!check.holdsFor(complete)) {
                     String first = check.metrics().stream().findFirst().orElse("");
                     errors.add(new FieldError("metrics." + first, messages.get("check.failed", text)));

@@ -47,4 +47,23 @@ class ReportIndexTest {
         assertThat(index.report("r2")).isNotNull();
         assertThat(index.revisions("twn-tianbao")).extracting(ReportEvent::getReportId).containsExactly("r2");
     }
+
+    @Test
+    void theFirstSignatureOfADayIsTheEarliestWhateverOrderTheEventsArriveIn() {
+        LocalDate day = LocalDate.parse("2026-03-14");
+        index.apply(signedAt("e2", "r2", 2, "2026-03-14T07:00:00Z"));
+        index.apply(signedAt("e1", "r1", 1, "2026-03-14T03:00:00Z"));
+        index.apply(signedAt("e3", "r3", 3, "2026-03-14T09:00:00Z"));
+
+        assertThat(index.firstSigned("twn-tianbao", day).getEventId()).isEqualTo("e1");
+        assertThat(index.firstSigned("twn-tianbao", day.plusDays(1))).isNull();
+
+        index.forgetBefore(day.plusDays(1));
+        assertThat(index.firstSigned("twn-tianbao", day)).isNull();
+    }
+
+    private static ReportEvent signedAt(String eventId, String reportId, int revision, String signedAt) {
+        return ReportEvent.newBuilder(event(eventId, reportId, "2026-03-14", revision, ReportEventType.SIGNED_OFF, null))
+                .setSignedAt(Instant.parse(signedAt)).build();
+    }
 }
