@@ -65,6 +65,7 @@ public final class ReportIntake {
     private final Map<String, CompletableFuture<Void>> writesInFlight = new ConcurrentHashMap<>();
     /** Where an acknowledged write is answered: its audit record sent and its receipt built. */
     private final Executor completions;
+    private final ReadBackRounds readBacks;
 
     public ReportIntake(RosterView roster, ReportIndex index, ReportJournal journal, Audit audit, Clock clock) {
         this(roster, index, journal, audit, clock, Runnable::run);
@@ -73,6 +74,7 @@ public final class ReportIntake {
     public ReportIntake(RosterView roster, ReportIndex index, ReportJournal journal, Audit audit, Clock clock,
                         Executor completions) {
         this.completions = completions;
+        this.readBacks = new ReadBackRounds(journal, index);
         this.roster = roster;
         this.index = index;
         this.journal = journal;
@@ -243,9 +245,10 @@ public final class ReportIntake {
 
     /**
      * Sends under the unit's lock; the returned future completes once the write is settled. A write that failed may
-     * still have landed (the broker wrote it but its acknowledgement was lost): it is read back on a thread of its
-     * own (the journal's I/O thread must not wait), and when that cannot tell, the unit's revisions and idempotency
-     * keys are in doubt until the next write for the unit settles it first (F6 in docs/reliability.md).
+     * still have landed (the broker wrote it but its acknowledgement was lost): it is read back with the other writes
+     * that failed meanwhile ({@link ReadBackRounds}; the journal's I/O thread must not wait), and when that cannot
+     * tell, the unit's revisions and idempotency keys are in doubt until the next write for the unit settles it first
+     * (F6 in docs/reliability.md).
      */
     private CompletableFuture<Void> write(String unitId, ReportEvent event) {
         CompletableFuture<Void> settled = new CompletableFuture<>();
@@ -255,29 +258,24 @@ public final class ReportIntake {
                 index.apply(event);
                 settle(unitId, settled, null);
             } else {
-                Thread reader = new Thread(() -> settle(unitId, settled, readBack(unitId, event, unwrap(failure))),
-                        "report-read-back");
-                reader.setDaemon(true);
-                reader.start();
+                readBacks.add(new ReadBackRounds.FailedWrite(event, unwrap(failure),
+                        outcome -> settle(unitId, settled, afterReadBack(unitId, event, outcome, unwrap(failure)))));
             }
         });
         return settled;
     }
 
-    /** After a failed write: null when the event landed after all, else the failure to answer with. */
-    private RuntimeException readBack(String unitId, ReportEvent event, RuntimeException failure) {
-        try {
-            if (journal.readBack() && index.contains(event.getEventId())) {
-                // the broker wrote it and only the acknowledgement was lost: it is durable, so it is accepted
-                LOG.warn("report event {} of unit {} landed although its write failed ({}): accepted",
-                        event.getEventId(), unitId, failure.toString());
-                return null;
-            }
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
+    /** After a failed write was read back: null when the event landed after all, else the failure to answer with. */
+    private RuntimeException afterReadBack(String unitId, ReportEvent event, RuntimeException outcome,
+                                           RuntimeException failure) {
+        if (outcome == null) {
+            // the broker wrote it and only the acknowledgement was lost: it is durable, so it is accepted
+            LOG.warn("report event {} of unit {} landed although its write failed ({}): accepted",
+                    event.getEventId(), unitId, failure.toString());
+            return null;
         }
         unitsInDoubt.add(unitId);
-        return failure;
+        return outcome;
     }
 
     private void settle(String unitId, CompletableFuture<Void> settled, RuntimeException failure) {
