@@ -7,6 +7,7 @@ import io.ribao.ingest.api.RevisionView;
 import io.ribao.ingest.core.Messages;
 import io.ribao.ingest.core.ReportHistory;
 import io.ribao.ingest.core.ReportIntake;
+import io.ribao.ingest.kafka.BrokerUnavailableException;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
 import io.ribao.kit.http.SourceAddress;
@@ -78,8 +79,7 @@ public final class ReportResource {
     private void answerWhenDurable(AsyncResponse answer, CompletableFuture<ReportReceipt> receipt,
                                    Function<ReportReceipt, Response> response) {
         answer.setTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        answer.setTimeoutHandler(late -> late.resume(new ApiException(503, "BROKER_UNAVAILABLE",
-                "the event log is unavailable; nothing was accepted, try again")));
+        answer.setTimeoutHandler(late -> late.resume(new BrokerUnavailableException(null)));
         receipt.whenComplete((done, failure) -> {
             if (failure != null) {
                 answer.resume(failure instanceof CompletionException && failure.getCause() != null
