@@ -258,8 +258,9 @@ public final class ReportIntake {
                 index.apply(event);
                 settle(unitId, settled, null);
             } else {
-                readBacks.add(new ReadBackRounds.FailedWrite(event, unwrap(failure),
-                        outcome -> settle(unitId, settled, afterReadBack(unitId, event, outcome, unwrap(failure)))));
+                RuntimeException cause = unwrap(failure);
+                readBacks.add(new ReadBackRounds.FailedWrite(event, cause,
+                        outcome -> settle(unitId, settled, afterReadBack(unitId, event, outcome, cause))));
             }
         });
         return settled;
@@ -289,7 +290,7 @@ public final class ReportIntake {
 
     /**
      * Waits, under the unit's lock, for the unit's previous write to be settled. The journal bounds every write
-     * ({@link ReportJournal#writeTimeout()}), so this wait is bounded too; a failed previous write has left its doubt
+     * ({@link ReportJournal#write}), so this wait is bounded too; a failed previous write has left its doubt
      * in {@link #unitsInDoubt}.
      */
     private void awaitWriteInFlight(String unitId) {

@@ -1,7 +1,6 @@
 package io.ribao.ingest.core;
 
 import io.ribao.schemas.report.ReportEvent;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /** Where report events become durable: the {@code ribao.reports} topic, acks=all. */
@@ -16,7 +15,7 @@ public interface ReportJournal {
 
     /**
      * {@link #append} without holding the caller: the future completes when the event is durable, or fails (503
-     * BROKER_UNAVAILABLE) when that is not known — within {@link #writeTimeout()}. Completion may come on the
+     * BROKER_UNAVAILABLE) when that is not known — always within the delivery timeout. Completion may come on the
      * journal's own I/O thread, so what follows it must be quick and must not block.
      */
     default CompletableFuture<Void> write(ReportEvent event) {
@@ -26,11 +25,6 @@ public interface ReportJournal {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-    }
-
-    /** How long a write may take before it counts as failed. */
-    default Duration writeTimeout() {
-        return Duration.ofSeconds(5);
     }
 
     /**

@@ -44,11 +44,6 @@ public final class KafkaReportJournal implements ReportJournal {
                 });
     }
 
-    @Override
-    public Duration writeTimeout() {
-        return producer.deliveryTimeout();
-    }
-
     /**
      * Reads back after a failed write within {@link #READ_BACK}, so that with the broker down the answer still
      * comes within the delivery timeout's budget (the producer gives up at 60% of it, decision 405).
