@@ -1,13 +1,10 @@
 package io.ribao.aggregation.rollup;
 
+import io.ribao.aggregation.binary.BinaryReader;
+import io.ribao.aggregation.binary.BinaryWriter;
 import io.ribao.schemas.roster.UnitKind;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -22,29 +19,25 @@ public final class ContributionCodec {
         if (contribution == null) {
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            write(out, contribution);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode contribution", e);
-        }
-        return bytes.toByteArray();
+        BinaryWriter out = new BinaryWriter(160).writeByte(VERSION);
+        write(out, contribution);
+        return out.toByteArray();
     }
 
     public Contribution decode(byte[] data) {
         if (data == null) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+        try {
+            BinaryReader in = new BinaryReader(data);
             checkVersion(in, VERSION, "contribution");
             return read(in);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("corrupt contribution bytes", e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("corrupt contribution bytes: " + e.getMessage(), e);
         }
     }
 
-    static void checkVersion(DataInputStream in, byte expected, String what) throws IOException {
+    static void checkVersion(BinaryReader in, byte expected, String what) {
         byte version = in.readByte();
         if (version != expected) {
             throw new IllegalArgumentException("unknown " + what + " format version " + version);
@@ -52,7 +45,7 @@ public final class ContributionCodec {
     }
 
     /** Writes the fields without a version byte, inline in a larger record that has its own. */
-    public static void write(DataOutputStream out, Contribution c) throws IOException {
+    public static void write(BinaryWriter out, Contribution c) {
         out.writeUTF(c.nodeId());
         out.writeUTF(c.sourceUnitId());
         out.writeUTF(c.sourceKind().name());
@@ -67,7 +60,7 @@ public final class ContributionCodec {
     }
 
     /** Reads what {@link #write} wrote. */
-    public static Contribution read(DataInputStream in) throws IOException {
+    public static Contribution read(BinaryReader in) {
         String nodeId = in.readUTF();
         String source = in.readUTF();
         UnitKind kind = UnitKind.valueOf(in.readUTF());
@@ -81,27 +74,31 @@ public final class ContributionCodec {
                 in.readInt(), in.readInt());
     }
 
-    static void writeCounts(DataOutputStream out, CompletenessCounts k) throws IOException {
-        for (int n : new int[] {k.expected(), k.onTime(), k.late(), k.missing(), k.pendingSignoff(), k.unsigned(),
-                k.zeroReports()}) {
-            out.writeInt(n);
-        }
+    static void writeCounts(BinaryWriter out, CompletenessCounts k) {
+        out.writeInt(k.expected()).writeInt(k.onTime()).writeInt(k.late()).writeInt(k.missing())
+                .writeInt(k.pendingSignoff()).writeInt(k.unsigned()).writeInt(k.zeroReports());
     }
 
-    static CompletenessCounts readCounts(DataInputStream in) throws IOException {
+    static CompletenessCounts readCounts(BinaryReader in) {
         return new CompletenessCounts(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
                 in.readInt(), in.readInt());
     }
 
-    static void writeMap(DataOutputStream out, Map<String, Long> map) throws IOException {
+    /** Entries in code order, so equal maps give equal bytes. */
+    static void writeMap(BinaryWriter out, Map<String, Long> map) {
         out.writeInt(map.size());
-        for (Map.Entry<String, Long> e : new TreeMap<>(map).entrySet()) {
+        for (Map.Entry<String, Long> e : sorted(map).entrySet()) {
             out.writeUTF(e.getKey());
             out.writeLong(e.getValue());
         }
     }
 
-    static TreeMap<String, Long> readMap(DataInputStream in) throws IOException {
+    static <V> SortedMap<String, V> sorted(Map<String, V> map) {
+        return map instanceof SortedMap<String, V> already && already.comparator() == null
+                ? already : new TreeMap<>(map);
+    }
+
+    static TreeMap<String, Long> readMap(BinaryReader in) {
         int size = in.readInt();
         TreeMap<String, Long> map = new TreeMap<>();
         for (int i = 0; i < size; i++) {

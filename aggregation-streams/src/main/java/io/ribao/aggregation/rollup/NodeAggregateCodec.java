@@ -1,11 +1,7 @@
 package io.ribao.aggregation.rollup;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.ribao.aggregation.binary.BinaryReader;
+import io.ribao.aggregation.binary.BinaryWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,25 +17,22 @@ public final class NodeAggregateCodec {
         if (aggregate == null) {
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            List<Contribution> contributions = List.copyOf(aggregate.contributions());
-            out.writeInt(contributions.size());
-            for (Contribution c : contributions) {
-                ContributionCodec.write(out, c);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode node aggregate", e);
+        List<Contribution> contributions = List.copyOf(aggregate.contributions());
+        BinaryWriter out = new BinaryWriter(64 + contributions.size() * 160)
+                .writeByte(VERSION)
+                .writeInt(contributions.size());
+        for (Contribution c : contributions) {
+            ContributionCodec.write(out, c);
         }
-        return bytes.toByteArray();
+        return out.toByteArray();
     }
 
     public NodeAggregate decode(byte[] data) {
         if (data == null) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+        try {
+            BinaryReader in = new BinaryReader(data);
             ContributionCodec.checkVersion(in, VERSION, "node aggregate");
             int count = in.readInt();
             List<Contribution> contributions = new ArrayList<>(count);
@@ -47,8 +40,8 @@ public final class NodeAggregateCodec {
                 contributions.add(ContributionCodec.read(in));
             }
             return new NodeAggregate(contributions);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("corrupt node aggregate bytes", e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("corrupt node aggregate bytes: " + e.getMessage(), e);
         }
     }
 }

@@ -191,6 +191,15 @@ public final class NodeTotals implements NodeView {
         return targetsMissed;
     }
 
+    /** The live sums, for the codec (no copy). */
+    Map<String, Long> metricSums() {
+        return metricSums;
+    }
+
+    Map<String, Long> targetSums() {
+        return targetSums;
+    }
+
     Map<String, Integer> metricCarriers() {
         return metricCarriers;
     }

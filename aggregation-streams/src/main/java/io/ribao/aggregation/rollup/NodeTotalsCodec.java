@@ -1,11 +1,7 @@
 package io.ribao.aggregation.rollup;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.ribao.aggregation.binary.BinaryReader;
+import io.ribao.aggregation.binary.BinaryWriter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -24,33 +20,29 @@ public final class NodeTotalsCodec {
         if (totals == null) {
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            writeCarried(out, totals.metricTotals(), totals.metricCarriers());
-            ContributionCodec.writeCounts(out, totals.completeness());
-            writeCarried(out, totals.targetTotals(), totals.targetCarriers());
-            out.writeInt(totals.targetsMet());
-            out.writeInt(totals.targetsMissed());
-            Optional<Contribution> own = totals.own();
-            out.writeBoolean(own.isPresent());
-            if (own.isPresent()) {
-                ContributionCodec.write(out, own.get());
-            }
-            ContributionCodec.writeMap(out, totals.childSums());
-            out.writeInt(totals.activeDirectChildren());
-            out.writeLong(totals.activeDirectChildrenActivity());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode node totals", e);
+        BinaryWriter out = new BinaryWriter(512).writeByte(VERSION);
+        writeCarried(out, totals.metricSums(), totals.metricCarriers());
+        ContributionCodec.writeCounts(out, totals.completeness());
+        writeCarried(out, totals.targetSums(), totals.targetCarriers());
+        out.writeInt(totals.targetsMet());
+        out.writeInt(totals.targetsMissed());
+        Optional<Contribution> own = totals.own();
+        out.writeBoolean(own.isPresent());
+        if (own.isPresent()) {
+            ContributionCodec.write(out, own.get());
         }
-        return bytes.toByteArray();
+        ContributionCodec.writeMap(out, totals.childSums());
+        out.writeInt(totals.activeDirectChildren());
+        out.writeLong(totals.activeDirectChildrenActivity());
+        return out.toByteArray();
     }
 
     public NodeTotals decode(byte[] data) {
         if (data == null) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+        try {
+            BinaryReader in = new BinaryReader(data);
             ContributionCodec.checkVersion(in, VERSION, "node totals");
             TreeMap<String, Long> metricSums = new TreeMap<>();
             TreeMap<String, Integer> metricCarriers = new TreeMap<>();
@@ -67,23 +59,21 @@ public final class NodeTotalsCodec {
             long activity = in.readLong();
             return new NodeTotals(metricSums, metricCarriers, completeness, targetSums, targetCarriers, met, missed,
                     own, childSums, activeChildren, activity);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("corrupt node totals bytes", e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("corrupt node totals bytes: " + e.getMessage(), e);
         }
     }
 
-    private static void writeCarried(DataOutputStream out, Map<String, Long> sums, Map<String, Integer> carriers)
-            throws IOException {
+    private static void writeCarried(BinaryWriter out, Map<String, Long> sums, Map<String, Integer> carriers) {
         out.writeInt(carriers.size());
-        for (Map.Entry<String, Integer> e : new TreeMap<>(carriers).entrySet()) {
+        for (Map.Entry<String, Integer> e : ContributionCodec.sorted(carriers).entrySet()) {
             out.writeUTF(e.getKey());
             out.writeLong(sums.getOrDefault(e.getKey(), 0L));
             out.writeInt(e.getValue());
         }
     }
 
-    private static void readCarried(DataInputStream in, TreeMap<String, Long> sums, TreeMap<String, Integer> carriers)
-            throws IOException {
+    private static void readCarried(BinaryReader in, TreeMap<String, Long> sums, TreeMap<String, Integer> carriers) {
         int size = in.readInt();
         for (int i = 0; i < size; i++) {
             String code = in.readUTF();

@@ -1,15 +1,12 @@
 package io.ribao.aggregation.rules;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.ribao.aggregation.binary.BinaryReader;
+import io.ribao.aggregation.binary.BinaryWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** Bytes for a {@link UnitHistory} in a state store: a version byte, the bound, then the days oldest first. */
@@ -21,32 +18,31 @@ public final class UnitHistoryCodec {
         if (history == null) {
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            out.writeInt(history.days());
-            List<DayRecord> records = history.records();
-            out.writeInt(records.size());
-            for (DayRecord r : records) {
-                out.writeLong(r.date().toEpochDay());
-                out.writeBoolean(r.zeroReport());
-                out.writeInt(r.metrics().size());
-                for (Map.Entry<String, Long> e : new TreeMap<>(r.metrics()).entrySet()) {
-                    out.writeUTF(e.getKey());
-                    out.writeLong(e.getValue());
-                }
+        List<DayRecord> records = history.records();
+        BinaryWriter out = new BinaryWriter(32 + records.size() * 128)
+                .writeByte(VERSION)
+                .writeInt(history.days())
+                .writeInt(records.size());
+        for (DayRecord r : records) {
+            out.writeLong(r.date().toEpochDay());
+            out.writeBoolean(r.zeroReport());
+            out.writeInt(r.metrics().size());
+            Map<String, Long> metrics = r.metrics() instanceof SortedMap<String, Long> sorted
+                    && sorted.comparator() == null ? r.metrics() : new TreeMap<>(r.metrics());
+            for (Map.Entry<String, Long> e : metrics.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeLong(e.getValue());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode unit history", e);
         }
-        return bytes.toByteArray();
+        return out.toByteArray();
     }
 
     public UnitHistory decode(byte[] data) {
         if (data == null) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+        try {
+            BinaryReader in = new BinaryReader(data);
             byte version = in.readByte();
             if (version != VERSION) {
                 throw new IllegalArgumentException("unknown unit history format version " + version);
@@ -65,8 +61,8 @@ public final class UnitHistoryCodec {
                 records.add(new DayRecord(date, zeroReport, metrics));
             }
             return UnitHistory.of(days, records);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("corrupt unit history bytes", e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("corrupt unit history bytes: " + e.getMessage(), e);
         }
     }
 }

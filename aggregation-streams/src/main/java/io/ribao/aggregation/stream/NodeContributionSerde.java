@@ -4,11 +4,8 @@ import io.ribao.aggregation.rollup.Contribution;
 import io.ribao.aggregation.rollup.ContributionCodec;
 import io.ribao.schemas.roster.Unit;
 import io.ribao.topics.Topic;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
+import io.ribao.aggregation.binary.BinaryReader;
+import io.ribao.aggregation.binary.BinaryWriter;
 import java.time.LocalDate;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -44,21 +41,18 @@ public final class NodeContributionSerde implements Serde<NodeContribution> {
     }
 
     private byte[] write(NodeContribution value) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            out.writeUTF(value.jurisdictionId());
-            out.writeUTF(value.date().toString());
-            ContributionCodec.write(out, value.contribution());
-            writeBytes(out, value.nodeUnit() == null ? null : units.serializeValue(value.nodeUnit()));
-        } catch (IOException e) {
-            throw new SerializationException("cannot write a node contribution", e);
-        }
-        return bytes.toByteArray();
+        BinaryWriter out = new BinaryWriter(value.nodeUnit() == null ? 192 : 512)
+                .writeByte(VERSION)
+                .writeUTF(value.jurisdictionId())
+                .writeUTF(value.date().toString());
+        ContributionCodec.write(out, value.contribution());
+        writeBytes(out, value.nodeUnit() == null ? null : units.serializeValue(value.nodeUnit()));
+        return out.toByteArray();
     }
 
     private NodeContribution read(byte[] data) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+        try {
+            BinaryReader in = new BinaryReader(data);
             byte version = in.readByte();
             if (version != VERSION && version != VERSION_1) {
                 throw new SerializationException("unknown node contribution format version " + version);
@@ -70,12 +64,12 @@ public final class NodeContributionSerde implements Serde<NodeContribution> {
             byte[] unit = readBytes(in);
             return new NodeContribution(jurisdictionId, date, contribution,
                     unit == null ? null : units.deserializeValue(unit));
-        } catch (IOException e) {
-            throw new SerializationException("corrupt node contribution", e);
+        } catch (IllegalArgumentException e) {
+            throw new SerializationException("corrupt node contribution: " + e.getMessage(), e);
         }
     }
 
-    private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+    private static void writeBytes(BinaryWriter out, byte[] bytes) {
         if (bytes == null) {
             out.writeInt(-1);
             return;
@@ -84,13 +78,8 @@ public final class NodeContributionSerde implements Serde<NodeContribution> {
         out.write(bytes);
     }
 
-    private static byte[] readBytes(DataInputStream in) throws IOException {
+    private static byte[] readBytes(BinaryReader in) {
         int length = in.readInt();
-        if (length < 0) {
-            return null;
-        }
-        byte[] bytes = new byte[length];
-        in.readFully(bytes);
-        return bytes;
+        return length < 0 ? null : in.readFully(length);
     }
 }
