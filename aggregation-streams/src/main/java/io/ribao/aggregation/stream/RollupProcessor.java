@@ -160,8 +160,9 @@ public final class RollupProcessor implements Processor<String, NodeContribution
         }
         List<RuleFinding> current = checks.onNode(nodeId, date,
                 node.withDirectChildren(() -> directChildren(nodeDay)), jurisdiction);
-        FindingChanges changes = FindingChanges.between(UnitDayQuality.open(findings, nodeDay), current);
-        UnitDayQuality.store(findings, nodeDay, changes.open());
+        Set<String> before = UnitDayQuality.open(findings, nodeDay);
+        FindingChanges changes = FindingChanges.between(before, current);
+        UnitDayQuality.store(findings, nodeDay, before, changes.open());
         for (RuleFinding finding : changes.raised()) {
             if (Attendance.expected(unit, date) && alerts.raise(nodeDay, finding.alertId())) {
                 AlertEvent event = composer.compose(finding, unit, jurisdiction, now);

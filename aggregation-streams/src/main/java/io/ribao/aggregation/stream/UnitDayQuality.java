@@ -84,8 +84,9 @@ final class UnitDayQuality {
         List<RuleFinding> findings = checks.onSignedUnitDay(status, unit, form, jurisdiction, history);
         histories.put(unit.getId(),
                 codec.encode(history.record(status.getDate(), status.getZeroReport(), status.getMetrics())));
-        FindingChanges changes = FindingChanges.between(open(openFindings, dayKey), findings);
-        store(openFindings, dayKey, changes.open());
+        Set<String> before = open(openFindings, dayKey);
+        FindingChanges changes = FindingChanges.between(before, findings);
+        store(openFindings, dayKey, before, changes.open());
         return changes;
     }
 
@@ -98,7 +99,14 @@ final class UnitDayQuality {
         return joined == null || joined.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(joined.split("\n")));
     }
 
-    static void store(KeyValueStore<String, String> store, String key, Set<String> open) {
+    /**
+     * Stores the findings open after a judgement; unchanged, it writes nothing, so a report that raises nothing costs
+     * no changelog record (not even a tombstone).
+     */
+    static void store(KeyValueStore<String, String> store, String key, Set<String> before, Set<String> open) {
+        if (open.equals(before)) {
+            return;
+        }
         if (open.isEmpty()) {
             store.delete(key);
         } else {
