@@ -157,6 +157,34 @@ class RollupAndQualityTopologyTest {
     }
 
     @Test
+    void movingAUnitToAnotherTownshipMovesItsShareThereTodayAndOnTheDaysStillOpen() {
+        driver.publish(unit("twn-b").build());
+        driver.publish(report("chk-2", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 4L)));
+        driver.advanceTo(D.plusDays(1), "09:00");
+        driver.publish(report("chk-2", D.plusDays(1), 1, driver.now(), driver.now(), Map.of("persons_isolated", 6L)));
+        tick();
+        driver.rollups.readValuesToList();
+
+        driver.publish(unit("chk-2").setKind(UnitKind.CHECKPOINT).setParentId("twn-b")
+                .setAncestorIds(List.of("demo-county", "twn-b")).build());
+        tick();
+
+        Map<String, Rollup> latest = latest(driver.rollups.readValuesToList());
+        for (LocalDate day : List.of(D, D.plusDays(1))) {
+            Rollup before = latest.get("twn-a/" + day);
+            Rollup after = latest.get("twn-b/" + day);
+            assertThat(before).as("twn-a's roll-up on %s, changed by the move", day).isNotNull();
+            assertThat(before.getMetrics()).as("twn-a on %s", day).doesNotContainKey("persons_isolated");
+            assertThat(before.getCompleteness().getExpected()).as("twn-a on %s", day).isEqualTo(2);
+            assertThat(after.getMetrics()).as("twn-b on %s", day)
+                    .containsEntry("persons_isolated", day.equals(D) ? 4L : 6L);
+            assertThat(after.getCompleteness().getExpected()).as("twn-b on %s", day).isEqualTo(2);
+        }
+        // the county sees the same share from the same unit, so nothing changes there
+        assertThat(latest).doesNotContainKeys("demo-county/" + D, "demo-county/" + D.plusDays(1));
+    }
+
+    @Test
     void unreadableRosterUnitIsDeadLetteredAndTheOthersCarryOn() {
         driver.publishRawUnit("chk-9", new byte[] {1, 2, 3});
         driver.publish(report("chk-1", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 1L)));

@@ -50,6 +50,24 @@ public record Contribution(String nodeId, String sourceUnitId, UnitKind sourceKi
         return all;
     }
 
+    /**
+     * What a unit moved in the tree takes away from the ancestors it no longer has: an empty contribution to each,
+     * which withdraws its share there. Nothing when the ancestors are the same.
+     */
+    public static List<Contribution> withdrawalsOnMove(Unit before, Unit after) {
+        if (!before.getId().equals(after.getId())) {
+            throw new IllegalArgumentException("unit " + before.getId() + " compared with unit " + after.getId());
+        }
+        List<String> ancestors = before.getAncestorIds();
+        List<Contribution> withdrawals = new ArrayList<>();
+        for (int i = ancestors.size() - 1; i >= 0; i--) {
+            if (!after.getAncestorIds().contains(ancestors.get(i))) {
+                withdrawals.add(withdrawn(before).toward(ancestors.get(i), ancestors.size() - i));
+            }
+        }
+        return withdrawals;
+    }
+
     /** The unit-day's share of its own node (depth 0); every share toward an ancestor is this one re-addressed. */
     public static Contribution ownOf(UnitDayStatus status, Unit unit) {
         if (!status.getUnitId().equals(unit.getId())) {

@@ -131,20 +131,45 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         Unit unit = unitReader.deserialize(Topics.ROSTER_UNITS, bytes);
         require(unit.getId() != null && !unit.getId().isBlank(), "unit id is blank");
         require(unit.getJurisdictionId() != null && !unit.getJurisdictionId().isBlank(), "unit jurisdictionId is blank");
+        Unit previous = units.get(unit.getId());
         units.put(unit.getId(), unit);
         replayPendingReports(unit.getId(), now);
         // A unit that arrives (or is reactivated) during an open day is expected that day at once.
         String opened = openedDays.get(unit.getJurisdictionId());
         Jurisdiction jurisdiction = jurisdiction(unit.getJurisdictionId());
-        if (opened != null && jurisdiction != null) {
-            LocalDate today = LocalDate.parse(opened);
-            UnitDayStatus current = unitDays.get(Keys.ofDay(unit.getId(), today));
-            if (current != null) {
-                // Suspended, moved or re-targeted: the roll-ups follow the roster at once.
-                contribute(current, unit, jurisdiction, now, true);
-            } else if (Attendance.expected(unit, today)) {
-                openUnitDay(unit, jurisdiction, today, now);
+        if (opened == null || jurisdiction == null || unit.equals(previous)) {
+            return;
+        }
+        LocalDate today = LocalDate.parse(opened);
+        UnitDayStatus current = unitDays.get(Keys.ofDay(unit.getId(), today));
+        if (current != null) {
+            // Suspended, moved or re-targeted: the roll-ups follow the roster at once.
+            moveAway(current, previous, unit, jurisdiction, now);
+            contribute(current, unit, jurisdiction, now, true);
+        } else if (Attendance.expected(unit, today)) {
+            openUnitDay(unit, jurisdiction, today, now);
+        }
+        if (previous != null && !previous.getAncestorIds().equals(unit.getAncestorIds())) {
+            // Moved: the days still open to amendment leave the old ancestors too, as their next revision would.
+            for (int back = 1; back <= jurisdiction.getAmendDays(); back++) {
+                UnitDayStatus past = unitDays.get(Keys.ofDay(unit.getId(), today.minusDays(back)));
+                if (past != null) {
+                    moveAway(past, previous, unit, jurisdiction, now);
+                    contribute(past, unit, jurisdiction, now, false);
+                }
             }
+        }
+    }
+
+    /** Withdraws the unit-day's share from the ancestors the unit no longer has. */
+    private void moveAway(UnitDayStatus status, Unit previous, Unit unit, Jurisdiction jurisdiction, Instant now) {
+        if (previous == null) {
+            return;
+        }
+        for (Contribution withdrawal : Contribution.withdrawalsOnMove(previous, unit)) {
+            context.forward(new Record<>(Keys.ofDay(withdrawal.nodeId(), status.getDate()),
+                    new NodeContribution(jurisdiction.getId(), status.getDate(), withdrawal, null),
+                    now.toEpochMilli()));
         }
     }
 

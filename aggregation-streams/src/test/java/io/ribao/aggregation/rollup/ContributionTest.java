@@ -21,6 +21,18 @@ class ContributionTest {
     private final Unit checkpoint = under("twn-tianbao", "cp-port", UnitKind.CHECKPOINT);
 
     @Test
+    void aUnitMovedToAnotherTownshipWithdrawsFromTheOldOneOnly() {
+        Unit moved = under("twn-shuangqiao", "cp-port", UnitKind.CHECKPOINT);
+
+        List<Contribution> withdrawals = Contribution.withdrawalsOnMove(checkpoint, moved);
+
+        assertThat(withdrawals).extracting(Contribution::nodeId, Contribution::sourceUnitId, Contribution::depth)
+                .containsExactly(tuple("twn-tianbao", "cp-port", 1));
+        assertThat(withdrawals).allSatisfy(w -> assertThat(w.isEmpty()).isTrue());
+        assertThat(Contribution.withdrawalsOnMove(checkpoint, checkpoint)).isEmpty();
+    }
+
+    @Test
     void aUnitDayContributesToItselfAndEveryAncestorWithItsDepth() {
         // given a checkpoint under a township under the county, signed on time
         // when
