@@ -23,7 +23,7 @@ public final class AggregationConfig {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
     private static final Set<String> KEYS = Set.of("bootstrapServers", "schemaRegistryUrl", "applicationId", "stateDir",
-            "punctuationInterval", "numStreamThreads", "replicationFactor", "reportPartitions");
+            "punctuationInterval", "numStreamThreads", "replicationFactor", "reportPartitions", "stateCacheMiB");
 
     private AggregationConfig() {
     }
@@ -49,7 +49,8 @@ public final class AggregationConfig {
                 text(root, "applicationId", AggregationSettings.DEFAULT_APPLICATION_ID), settings.stateDir(),
                 duration(text(root, "punctuationInterval", "250ms")),
                 number(root, "numStreamThreads", 1), number(root, "replicationFactor", 1),
-                number(root, "reportPartitions", 0));
+                number(root, "reportPartitions", 0),
+                number(root, "stateCacheMiB", AggregationSettings.DEFAULT_STATE_CACHE_MIB));
     }
 
     static String substitute(String text, UnaryOperator<String> environment) {

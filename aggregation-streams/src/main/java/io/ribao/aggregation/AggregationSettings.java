@@ -10,14 +10,18 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * How the aggregation app runs. {@code reportPartitions} is the partition count of {@code ribao.reports} (how many
- * parts make a day-closed snapshot); 0 means "ask the broker at start".
+ * parts make a day-closed snapshot); 0 means "ask the broker at start". {@code stateCacheMiB} is Kafka Streams' record
+ * cache in front of the state stores, for all stream threads together: writes to a key within a commit interval reach
+ * the store and its changelog once, and reads hit memory (0 turns it off).
  */
 public record AggregationSettings(String bootstrapServers, String schemaRegistryUrl, String applicationId,
                                   Path stateDir, Duration punctuationInterval, int numStreamThreads,
-                                  int replicationFactor, int reportPartitions) {
+                                  int replicationFactor, int reportPartitions, int stateCacheMiB) {
 
     public static final String DEFAULT_APPLICATION_ID = "ribao-aggregation";
     public static final Duration DEFAULT_PUNCTUATION_INTERVAL = Duration.ofMillis(250);
+    /** Kafka's default of 10 MiB evicts (and so writes through) much of a busy day's state: decision 272. */
+    public static final int DEFAULT_STATE_CACHE_MIB = 64;
 
     public AggregationSettings {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -31,37 +35,45 @@ public record AggregationSettings(String bootstrapServers, String schemaRegistry
         if (numStreamThreads < 1 || replicationFactor < 1 || reportPartitions < 0) {
             throw new IllegalArgumentException("numStreamThreads and replicationFactor must be >= 1, reportPartitions >= 0");
         }
+        if (stateCacheMiB < 0) {
+            throw new IllegalArgumentException("stateCacheMiB must be >= 0, not " + stateCacheMiB);
+        }
     }
 
     /** The defaults of every optional key. */
     public static AggregationSettings of(String bootstrapServers, String schemaRegistryUrl, Path stateDir) {
         return new AggregationSettings(bootstrapServers, schemaRegistryUrl, DEFAULT_APPLICATION_ID, stateDir,
-                DEFAULT_PUNCTUATION_INTERVAL, 1, 1, 0);
+                DEFAULT_PUNCTUATION_INTERVAL, 1, 1, 0, DEFAULT_STATE_CACHE_MIB);
     }
 
     public AggregationSettings withApplicationId(String id) {
         return new AggregationSettings(bootstrapServers, schemaRegistryUrl, id, stateDir, punctuationInterval,
-                numStreamThreads, replicationFactor, reportPartitions);
+                numStreamThreads, replicationFactor, reportPartitions, stateCacheMiB);
     }
 
     public AggregationSettings withPunctuationInterval(Duration interval) {
         return new AggregationSettings(bootstrapServers, schemaRegistryUrl, applicationId, stateDir, interval,
-                numStreamThreads, replicationFactor, reportPartitions);
+                numStreamThreads, replicationFactor, reportPartitions, stateCacheMiB);
     }
 
     public AggregationSettings withNumStreamThreads(int threads) {
         return new AggregationSettings(bootstrapServers, schemaRegistryUrl, applicationId, stateDir,
-                punctuationInterval, threads, replicationFactor, reportPartitions);
+                punctuationInterval, threads, replicationFactor, reportPartitions, stateCacheMiB);
     }
 
     public AggregationSettings withReplicationFactor(int replication) {
         return new AggregationSettings(bootstrapServers, schemaRegistryUrl, applicationId, stateDir,
-                punctuationInterval, numStreamThreads, replication, reportPartitions);
+                punctuationInterval, numStreamThreads, replication, reportPartitions, stateCacheMiB);
     }
 
     public AggregationSettings withReportPartitions(int partitions) {
         return new AggregationSettings(bootstrapServers, schemaRegistryUrl, applicationId, stateDir,
-                punctuationInterval, numStreamThreads, replicationFactor, partitions);
+                punctuationInterval, numStreamThreads, replicationFactor, partitions, stateCacheMiB);
+    }
+
+    public AggregationSettings withStateCacheMiB(int mib) {
+        return new AggregationSettings(bootstrapServers, schemaRegistryUrl, applicationId, stateDir,
+                punctuationInterval, numStreamThreads, replicationFactor, reportPartitions, mib);
     }
 
     /** Kafka Streams configuration: exactly-once, so every alert is raised once across restarts. */
@@ -72,6 +84,7 @@ public record AggregationSettings(String bootstrapServers, String schemaRegistry
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, numStreamThreads);
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, stateCacheMiB * 1024L * 1024L);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class);

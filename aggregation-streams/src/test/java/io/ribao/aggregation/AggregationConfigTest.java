@@ -21,18 +21,22 @@ class AggregationConfigTest {
         assertThat(settings.numStreamThreads()).isEqualTo(1);
         assertThat(settings.replicationFactor()).isEqualTo(1);
         assertThat(settings.reportPartitions()).isZero();
+        assertThat(settings.stateCacheMiB()).isEqualTo(64);
+        assertThat(settings.streamsProperties()).containsEntry("statestore.cache.max.bytes", 64L * 1024 * 1024);
     }
 
     @Test
     void environmentVariablesOverrideTheDefaults() throws Exception {
         Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", "k1:9092,k2:9092",
-                "AGGREGATION_PUNCTUATION_INTERVAL", "2s", "AGGREGATION_REPLICATION_FACTOR", "3");
+                "AGGREGATION_PUNCTUATION_INTERVAL", "2s", "AGGREGATION_REPLICATION_FACTOR", "3",
+                "AGGREGATION_STATE_CACHE_MIB", "0");
         AggregationSettings settings = AggregationConfig.load(Path.of("config.yml"), env::get);
 
         assertThat(settings.bootstrapServers()).isEqualTo("k1:9092,k2:9092");
         assertThat(settings.punctuationInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(settings.replicationFactor()).isEqualTo(3);
-        assertThat(settings.streamsProperties()).containsEntry("processing.guarantee", "exactly_once_v2");
+        assertThat(settings.streamsProperties()).containsEntry("processing.guarantee", "exactly_once_v2")
+                .containsEntry("statestore.cache.max.bytes", 0L);
     }
 
     @Test
