@@ -1,54 +1,85 @@
 package io.ribao.aggregation.stream;
 
+import io.ribao.aggregation.rollup.ContributionCodec;
 import io.ribao.aggregation.rollup.NodeTotals;
 import io.ribao.aggregation.rollup.NodeTotalsCodec;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Decoded node totals in front of their store, written through on every change: a busy node (the county) is decoded
- * once instead of once per contribution. Only this task writes the store, so the copy in memory cannot go stale; a
- * new processor (restart, re-assignment) starts with an empty cache. Not thread-safe: one per task.
+ * The roll-up task's node totals, decoded and kept in memory while they change; the store holds each node-day as it
+ * was last emitted. A node-day changed since ({@code rollup-dirty} marks it) is written to the store once, when the
+ * punctuation emits it, instead of once per contribution: the county's totals change with nearly every report below
+ * it. Totals are a sum of the node-day's sources ({@code rollup-sources}, written with every contribution), so a
+ * dirty node-day that is not in memory (after a restart or a revived task) is rebuilt from them, never read stale.
+ * Clean node-days beyond {@value #MAX_CLEAN} are dropped from memory after each emit. Not thread-safe: one per task.
  */
 final class NodeTotalsCache {
 
-    private static final int MAX_ENTRIES = 4096;
+    private static final int MAX_CLEAN = 4096;
 
     private final KeyValueStore<String, byte[]> store;
-    private final NodeTotalsCodec codec;
-    private final Map<String, NodeTotals> decoded = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, NodeTotals> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
+    private final KeyValueStore<String, byte[]> sources;
+    private final KeyValueStore<String, String> dirty;
+    private final NodeTotalsCodec codec = new NodeTotalsCodec();
+    private final ContributionCodec contributions = new ContributionCodec();
+    private final Map<String, NodeTotals> live = new LinkedHashMap<>(256, 0.75f, true);
 
-    NodeTotalsCache(KeyValueStore<String, byte[]> store, NodeTotalsCodec codec) {
+    NodeTotalsCache(KeyValueStore<String, byte[]> store, KeyValueStore<String, byte[]> sources,
+                    KeyValueStore<String, String> dirty) {
         this.store = store;
-        this.codec = codec;
+        this.sources = sources;
+        this.dirty = dirty;
     }
 
+    /** The node-day's current totals, or null when nothing contributes to it. */
     NodeTotals get(String nodeDay) {
-        NodeTotals totals = decoded.get(nodeDay);
+        NodeTotals totals = live.get(nodeDay);
         if (totals == null) {
-            byte[] bytes = store.get(nodeDay);
-            if (bytes == null) {
-                return null;
+            totals = dirty.get(nodeDay) != null ? rebuild(nodeDay) : codec.decode(store.get(nodeDay));
+            if (totals != null) {
+                live.put(nodeDay, totals);
             }
-            totals = codec.decode(bytes);
-            decoded.put(nodeDay, totals);
         }
         return totals;
     }
 
-    void put(String nodeDay, NodeTotals totals) {
+    /** The totals changed in memory; the caller marks the node-day dirty in the same transaction. */
+    void changed(String nodeDay, NodeTotals totals) {
+        live.put(nodeDay, totals);
+    }
+
+    /** The node-day is being emitted: the store catches up with it. */
+    void emitted(String nodeDay, NodeTotals totals) {
         store.put(nodeDay, codec.encode(totals));
-        decoded.put(nodeDay, totals);
+    }
+
+    /** After an emit every node-day in memory is clean: keep the most recently used. */
+    void trim() {
+        Iterator<String> eldest = live.keySet().iterator();
+        while (live.size() > MAX_CLEAN && eldest.hasNext()) {
+            eldest.next();
+            eldest.remove();
+        }
     }
 
     void delete(String nodeDay) {
         store.delete(nodeDay);
-        decoded.remove(nodeDay);
+        live.remove(nodeDay);
+    }
+
+    private NodeTotals rebuild(String nodeDay) {
+        // Empty when every source withdrew: the emit then overwrites what the store still holds.
+        NodeTotals totals = new NodeTotals();
+        try (KeyValueIterator<String, byte[]> it = sources.prefixScan(nodeDay + "/", new StringSerializer())) {
+            while (it.hasNext()) {
+                totals.apply(null, contributions.decode(it.next().value));
+            }
+        }
+        return totals;
     }
 }

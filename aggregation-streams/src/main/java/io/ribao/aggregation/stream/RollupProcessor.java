@@ -6,7 +6,6 @@ import io.ribao.aggregation.day.DaySchedule;
 import io.ribao.aggregation.rollup.Contribution;
 import io.ribao.aggregation.rollup.ContributionCodec;
 import io.ribao.aggregation.rollup.NodeTotals;
-import io.ribao.aggregation.rollup.NodeTotalsCodec;
 import io.ribao.aggregation.rules.FindingChanges;
 import io.ribao.aggregation.rules.QualityChecks;
 import io.ribao.aggregation.rules.RuleFinding;
@@ -35,10 +34,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The roll-up task of a node-day (key {@code nodeId/date}): replaces each source unit's previous contribution in the
  * node's running totals ({@link NodeTotals}: fixed size, so one change costs the same however many children the node
  * has; the previous contribution comes from {@code rollup-sources}) and marks the node-day dirty; each punctuation emits the {@code Rollup} of
- * every dirty node-day once and judges its cross-level rules (reconciliation, zero report contradicted), so a burst
- * of 100,000 changes under the county yields one county roll-up, not 100,000. The dirty marks are a changelogged
- * store, so nothing is lost between a commit and the next punctuation. Node-days older than the amendment window
- * are dropped.
+ * every dirty node-day once, stores its totals once ({@link NodeTotalsCache}) and judges its cross-level rules
+ * (reconciliation, zero report contradicted), so a burst of 100,000 changes under the county yields one county
+ * roll-up and one write of its totals, not 100,000. The sources and the dirty marks are changelogged stores, so
+ * nothing is lost between a commit and the next punctuation: a dirty node-day's totals are rebuilt from its sources
+ * when memory lost them. Node-days older than the amendment window are dropped.
  */
 public final class RollupProcessor implements Processor<String, NodeContribution, String, Object> {
 
@@ -47,7 +47,6 @@ public final class RollupProcessor implements Processor<String, NodeContribution
 
     private final Duration punctuationInterval;
     private final AlertComposer composer;
-    private final NodeTotalsCodec totalsCodec = new NodeTotalsCodec();
     private final ContributionCodec contributionCodec = new ContributionCodec();
     private QualityChecks checks;
 
@@ -82,7 +81,7 @@ public final class RollupProcessor implements Processor<String, NodeContribution
         findings = context.getStateStore(StoreNames.NODE_FINDINGS);
         days = context.getStateStore(StoreNames.ROLLUP_DAYS);
         dirty = context.getStateStore(StoreNames.ROLLUP_DIRTY);
-        cache = new NodeTotalsCache(totals, totalsCodec);
+        cache = new NodeTotalsCache(totals, sources, dirty);
         // A task revived after an aborted transaction is initialised again, its stores restored: forget the marks.
         marked.clear();
         jurisdictions = context.getStateStore(StoreNames.JURISDICTIONS);
@@ -118,7 +117,7 @@ public final class RollupProcessor implements Processor<String, NodeContribution
         if (stored == null) {
             index(share, NODE_DAY, nodeDay);
         }
-        cache.put(nodeDay, node);
+        cache.changed(nodeDay, node);
         if (marked.add(nodeDay)) {
             dirty.put(nodeDay, share.jurisdictionId());
         }
@@ -138,17 +137,20 @@ public final class RollupProcessor implements Processor<String, NodeContribution
             it.forEachRemaining(due::add);
         }
         for (KeyValue<String, String> mark : due) {
+            // read before the mark goes: a dirty node-day missing from memory is rebuilt from its sources
+            NodeTotals node = cache.get(mark.key);
             dirty.delete(mark.key);
             marked.remove(mark.key);
-            NodeTotals node = cache.get(mark.key);
             if (node == null) {
                 continue;
             }
+            cache.emitted(mark.key, node);
             String nodeId = Keys.idOf(mark.key);
             LocalDate date = Keys.dateOf(mark.key);
             context.forward(new Record<>(mark.key, node.toRollup(nodeId, mark.value, date, now), now.toEpochMilli()));
             judge(mark.key, nodeId, mark.value, date, node, now);
         }
+        cache.trim();
     }
 
     private void judge(String nodeDay, String nodeId, String jurisdictionId, LocalDate date, NodeTotals node,

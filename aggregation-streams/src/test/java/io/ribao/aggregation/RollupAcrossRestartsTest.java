@@ -1,0 +1,190 @@
+package io.ribao.aggregation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ribao.broker.EmbeddedKafkaCluster;
+import io.ribao.registry.SchemaRegistries;
+import io.ribao.schemas.report.ReportEvent;
+import io.ribao.schemas.rollup.Rollup;
+import io.ribao.schemas.roster.Jurisdiction;
+import io.ribao.schemas.roster.Unit;
+import io.ribao.schemas.roster.UnitKind;
+import io.ribao.schemas.status.UnitDayStatus;
+import io.ribao.topics.Topic;
+import io.ribao.topics.TopicAdmin;
+import io.ribao.topics.Topics;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * On a real broker: a node's totals are stored when the punctuation emits them, so contributions applied and
+ * committed but not yet emitted when the app stops must be rebuilt from the node-day's sources after the restart —
+ * the county's roll-up then counts them, never the totals it last emitted.
+ */
+class RollupAcrossRestartsTest {
+
+    private static final String APP = "ribao-aggregation-rollup-restart";
+    private static final Duration NEVER = Duration.ofHours(1);
+    private static final Duration OFTEN = Duration.ofMillis(200);
+
+    @TempDir
+    static Path dir;
+
+    private static EmbeddedKafkaCluster kafka;
+
+    @BeforeAll
+    static void startBroker() {
+        kafka = EmbeddedKafkaCluster.singleNode(dir.resolve("kafka"), 0).start();
+        TopicAdmin.createMissing(kafka.bootstrapServers(), Topics.all(), 2, (short) 1);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        kafka.close();
+    }
+
+    @Test
+    void changesAppliedButNotYetEmittedWhenTheAppStopsReachTheCountyAfterTheRestart() throws Exception {
+        String registryUrl = "mem://it-" + UUID.randomUUID();
+        Topics topics = new Topics(SchemaRegistries.forUrl(registryUrl));
+        Jurisdiction county = RosterFixtures.jurisdiction().build();
+        LocalDate today = LocalDate.now(Clock.systemUTC().withZone(ZoneId.of(county.getTimezone())));
+        publish(topics.jurisdictions(), county.getId(), county);
+        for (Unit unit : List.of(RosterFixtures.unit("twn-a").build(), checkpoint("chk-1"), checkpoint("chk-2"))) {
+            publish(topics.units(), unit.getId(), unit);
+        }
+        AggregationSettings settings = AggregationSettings.of(kafka.bootstrapServers(), registryUrl,
+                dir.resolve("state")).withApplicationId(APP).withReportPartitions(2);
+
+        // given the county's totals emitted (and stored) with one checkpoint's figure
+        try (AggregationApp app = AggregationApp.start(settings.withPunctuationInterval(OFTEN))) {
+            publish(topics.reports(), "chk-1", signed("chk-1", today, 1, 3L));
+            awaitCountyTotal(topics, today, 3L);
+        }
+        // and two more changes applied and committed by an app that never reaches its next emit
+        try (AggregationApp app = AggregationApp.start(settings.withPunctuationInterval(NEVER))) {
+            publish(topics.reports(), "chk-2", signed("chk-2", today, 1, 4L));
+            publish(topics.reports(), "chk-1", signed("chk-1", today, 2, 5L));
+            // their statuses are committed in the transaction that sent their contributions
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                Map<String, UnitDayStatus> statuses = latest(topics.unitDayStatus());
+                UnitDayStatus first = statuses.get("chk-1/" + today);
+                UnitDayStatus second = statuses.get("chk-2/" + today);
+                return first != null && first.getSignedRevision() == 2 && second != null
+                        && second.getSignedRevision() == 1;
+            });
+            awaitRollupStageCommitted();
+        }
+        assertThat(latestRollups(topics).get("demo-county/" + today).getMetrics())
+                .as("nothing emitted meanwhile").containsEntry("persons_isolated", 3L);
+
+        // when the app starts again, then the county counts both changes
+        try (AggregationApp app = AggregationApp.start(settings.withPunctuationInterval(OFTEN))) {
+            awaitCountyTotal(topics, today, 9L);
+        }
+        assertThat(latestRollups(topics).get("twn-a/" + today).getMetrics()).containsEntry("persons_isolated", 9L);
+    }
+
+    private static Unit checkpoint(String id) {
+        return RosterFixtures.unit(id).setKind(UnitKind.CHECKPOINT).setParentId("twn-a")
+                .setAncestorIds(List.of(RosterFixtures.COUNTY, "twn-a")).build();
+    }
+
+    private static ReportEvent signed(String unitId, LocalDate date, int revision, long isolated) {
+        java.time.Instant now = Clock.systemUTC().instant();
+        return RosterFixtures.report(unitId, date, revision, now, now, Map.of("persons_isolated", isolated));
+    }
+
+    private static void awaitCountyTotal(Topics topics, LocalDate today, long total) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Rollup county = latestRollups(topics).get("demo-county/" + today);
+            assertThat(county).isNotNull();
+            assertThat(county.getMetrics()).containsEntry("persons_isolated", total);
+        });
+    }
+
+    /** The roll-up stage has read and committed every contribution sent to it. */
+    private static void awaitRollupStageCommitted() {
+        String topic = APP + "-rollup-contributions-repartition";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                Set<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get()
+                        .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition()))
+                        .collect(Collectors.toSet());
+                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
+                        partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(APP)
+                        .partitionsToOffsetAndMetadata().get();
+                for (TopicPartition partition : partitions) {
+                    long end = ends.get(partition).offset();
+                    OffsetAndMetadata done = committed.get(partition);
+                    if (end > 0 && (done == null || done.offset() < end)) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+        }
+    }
+
+    private static Map<String, Rollup> latestRollups(Topics topics) {
+        return latest(topics.rollups());
+    }
+
+    /** The latest committed value of every key of the topic. */
+    private static <V> Map<String, V> latest(Topic<String, V> topic) {
+        Map<String, V> latest = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic.name()));
+            int quiet = 0;
+            while (quiet < 3) {
+                var records = consumer.poll(Duration.ofMillis(300));
+                quiet = records.isEmpty() ? quiet + 1 : 0;
+                records.forEach(r -> latest.put(r.key(), topic.deserializeValue(r.value())));
+            }
+        }
+        return latest;
+    }
+
+    private static <V> void publish(Topic<String, V> topic, String key, V value) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic.name(), key, topic.serializeValue(value))).get();
+        }
+    }
+}
