@@ -2,6 +2,7 @@ package io.ribao.aggregation;
 
 import io.ribao.aggregation.alert.AlertComposer;
 import io.ribao.aggregation.alert.AlertMessages;
+import io.ribao.aggregation.stream.ContributionSerde;
 import io.ribao.aggregation.stream.DayClosedCollector;
 import io.ribao.aggregation.stream.DeadLetters;
 import io.ribao.aggregation.stream.GlobalStoreUpdater;
@@ -78,7 +79,10 @@ public final class AggregationTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.DAY_CLOSED_PARTS),
                 Serdes.String(), topics.serde(DayClosed.class))
                 .withCachingEnabled());
-        for (String name : new String[] {StoreNames.UNIT_HISTORIES, StoreNames.ROLLUP_TOTALS, StoreNames.ROLLUP_SOURCES,
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.ROLLUP_SOURCES),
+                Serdes.String(), new ContributionSerde())
+                .withCachingEnabled());
+        for (String name : new String[] {StoreNames.UNIT_HISTORIES, StoreNames.ROLLUP_TOTALS,
                 StoreNames.PENDING_REPORTS}) {
             builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(name), Serdes.String(), Serdes.ByteArray())
                     .withCachingEnabled());

@@ -3,7 +3,6 @@ package io.ribao.aggregation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ribao.broker.EmbeddedKafkaCluster;
 import io.ribao.registry.SchemaRegistries;
 import io.ribao.schemas.alert.AlertEvent;
 import io.ribao.schemas.alert.AlertType;
@@ -12,10 +11,7 @@ import io.ribao.schemas.roster.Jurisdiction;
 import io.ribao.schemas.roster.Unit;
 import io.ribao.schemas.status.UnitDayState;
 import io.ribao.schemas.status.UnitDayStatus;
-import io.ribao.topics.Topic;
-import io.ribao.topics.TopicAdmin;
 import io.ribao.topics.Topics;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,16 +25,9 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * On a real broker and the real wall clock: a unit that does not report gets exactly one MISSING alert at a deadline a
@@ -49,21 +38,8 @@ class MissingAlertOnTheRealClockTest {
     private static final Clock CLOCK = Clock.systemUTC();
     private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    @TempDir
-    static Path dir;
-
-    private static EmbeddedKafkaCluster kafka;
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafkaCluster.singleNode(dir.resolve("kafka"), 0).start();
-        TopicAdmin.createMissing(kafka.bootstrapServers(), Topics.all(), 2, (short) 1);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final RealBroker kafka = new RealBroker();
 
     @Test
     void unitThatDoesNotReportGetsExactlyOneMissingAlertAcrossRestarts() throws Exception {
@@ -82,10 +58,11 @@ class MissingAlertOnTheRealClockTest {
                 .setBulletin(HH_MM_SS.format(submission.plusSeconds(6)))
                 .build();
         Unit unit = RosterFixtures.unit("twn-silent").build();
-        publish(topics.jurisdictions(), county.getId(), county);
-        publish(topics.units(), unit.getId(), unit);
+        kafka.publish(topics.jurisdictions(), county.getId(), county);
+        kafka.publish(topics.units(), unit.getId(), unit);
 
-        AggregationSettings settings = AggregationSettings.of(kafka.bootstrapServers(), registryUrl, dir.resolve("state"))
+        AggregationSettings settings = AggregationSettings.of(kafka.bootstrapServers(), registryUrl,
+                        kafka.dir().resolve("state"))
                 .withApplicationId("ribao-aggregation-it")
                 .withPunctuationInterval(Duration.ofMillis(200));
         try (KafkaConsumer<String, byte[]> consumer = committedReader()) {
@@ -143,13 +120,6 @@ class MissingAlertOnTheRealClockTest {
         consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
     }
 
-    private static <V> void publish(Topic<String, V> topic, String key, V value) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic.name(), key, topic.serializeValue(value))).get();
-        }
-    }
 
     private static KafkaConsumer<String, byte[]> committedReader() {
         return new KafkaConsumer<>(Map.of(

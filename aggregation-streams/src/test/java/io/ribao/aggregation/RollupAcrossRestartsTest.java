@@ -3,7 +3,6 @@ package io.ribao.aggregation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ribao.broker.EmbeddedKafkaCluster;
 import io.ribao.registry.SchemaRegistries;
 import io.ribao.schemas.report.ReportEvent;
 import io.ribao.schemas.rollup.Rollup;
@@ -12,9 +11,7 @@ import io.ribao.schemas.roster.Unit;
 import io.ribao.schemas.roster.UnitKind;
 import io.ribao.schemas.status.UnitDayStatus;
 import io.ribao.topics.Topic;
-import io.ribao.topics.TopicAdmin;
 import io.ribao.topics.Topics;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,18 +29,11 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * On a real broker: a node's totals are stored when the punctuation emits them, so contributions applied and
@@ -56,21 +46,8 @@ class RollupAcrossRestartsTest {
     private static final Duration NEVER = Duration.ofHours(1);
     private static final Duration OFTEN = Duration.ofMillis(200);
 
-    @TempDir
-    static Path dir;
-
-    private static EmbeddedKafkaCluster kafka;
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafkaCluster.singleNode(dir.resolve("kafka"), 0).start();
-        TopicAdmin.createMissing(kafka.bootstrapServers(), Topics.all(), 2, (short) 1);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final RealBroker kafka = new RealBroker();
 
     @Test
     void changesAppliedButNotYetEmittedWhenTheAppStopsReachTheCountyAfterTheRestart() throws Exception {
@@ -78,22 +55,22 @@ class RollupAcrossRestartsTest {
         Topics topics = new Topics(SchemaRegistries.forUrl(registryUrl));
         Jurisdiction county = RosterFixtures.jurisdiction().build();
         LocalDate today = LocalDate.now(Clock.systemUTC().withZone(ZoneId.of(county.getTimezone())));
-        publish(topics.jurisdictions(), county.getId(), county);
+        kafka.publish(topics.jurisdictions(), county.getId(), county);
         for (Unit unit : List.of(RosterFixtures.unit("twn-a").build(), checkpoint("chk-1"), checkpoint("chk-2"))) {
-            publish(topics.units(), unit.getId(), unit);
+            kafka.publish(topics.units(), unit.getId(), unit);
         }
         AggregationSettings settings = AggregationSettings.of(kafka.bootstrapServers(), registryUrl,
-                dir.resolve("state")).withApplicationId(APP).withReportPartitions(2);
+                kafka.dir().resolve("state")).withApplicationId(APP).withReportPartitions(2);
 
         // given the county's totals emitted (and stored) with one checkpoint's figure
         try (AggregationApp app = AggregationApp.start(settings.withPunctuationInterval(OFTEN))) {
-            publish(topics.reports(), "chk-1", signed("chk-1", today, 1, 3L));
+            kafka.publish(topics.reports(), "chk-1", signed("chk-1", today, 1, 3L));
             awaitCountyTotal(topics, today, 3L);
         }
         // and two more changes applied and committed by an app that never reaches its next emit
         try (AggregationApp app = AggregationApp.start(settings.withPunctuationInterval(NEVER))) {
-            publish(topics.reports(), "chk-2", signed("chk-2", today, 1, 4L));
-            publish(topics.reports(), "chk-1", signed("chk-1", today, 2, 5L));
+            kafka.publish(topics.reports(), "chk-2", signed("chk-2", today, 1, 4L));
+            kafka.publish(topics.reports(), "chk-1", signed("chk-1", today, 2, 5L));
             // their statuses are committed in the transaction that sent their contributions
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 Map<String, UnitDayStatus> statuses = latest(topics.unitDayStatus());
@@ -180,11 +157,4 @@ class RollupAcrossRestartsTest {
         return latest;
     }
 
-    private static <V> void publish(Topic<String, V> topic, String key, V value) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic.name(), key, topic.serializeValue(value))).get();
-        }
-    }
 }

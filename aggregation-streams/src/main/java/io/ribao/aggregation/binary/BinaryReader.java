@@ -55,6 +55,11 @@ public final class BinaryReader {
         return ascii ? new String(data, start, length, StandardCharsets.ISO_8859_1) : modifiedUtf8(start, end);
     }
 
+    /** Bytes not read yet. */
+    public int remaining() {
+        return data.length - position;
+    }
+
     public byte[] readFully(int length) {
         if (length < 0) {
             throw new IllegalArgumentException("negative length " + length);

@@ -67,9 +67,9 @@ public final class ContributionCodec {
         int depth = in.readInt();
         boolean signed = in.readBoolean();
         boolean zeroReport = in.readBoolean();
-        Map<String, Long> metrics = readMap(in);
+        Map<String, Long> metrics = readImmutableMap(in);
         CompletenessCounts counts = readCounts(in);
-        Map<String, Long> targets = readMap(in);
+        Map<String, Long> targets = readImmutableMap(in);
         return new Contribution(nodeId, source, kind, depth, signed, zeroReport, metrics, counts, targets,
                 in.readInt(), in.readInt());
     }
@@ -96,6 +96,20 @@ public final class ContributionCodec {
     static <V> SortedMap<String, V> sorted(Map<String, V> map) {
         return map instanceof SortedMap<String, V> already && already.comparator() == null
                 ? already : new TreeMap<>(map);
+    }
+
+    /** As {@link #readMap}, into the immutable map a {@link Contribution} keeps (so it is not copied again). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Long> readImmutableMap(BinaryReader in) {
+        int size = in.readInt();
+        if (size < 0 || size > in.remaining() / 10) {
+            throw new IllegalArgumentException("map of " + size + " entries in " + in.remaining() + " bytes");
+        }
+        Map.Entry<String, Long>[] entries = new Map.Entry[size];
+        for (int i = 0; i < size; i++) {
+            entries[i] = Map.entry(in.readUTF(), in.readLong());
+        }
+        return Map.ofEntries(entries);
     }
 
     static TreeMap<String, Long> readMap(BinaryReader in) {

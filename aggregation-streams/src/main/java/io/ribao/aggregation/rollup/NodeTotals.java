@@ -2,11 +2,14 @@ package io.ribao.aggregation.rollup;
 
 import io.ribao.schemas.roster.UnitKind;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -22,38 +25,47 @@ import java.util.function.Supplier;
  */
 public final class NodeTotals implements NodeView {
 
-    private final TreeMap<String, Long> metricSums;
+    /** {@code KIND:metric} keys, made once: a key is looked up for every metric of every direct child's change. */
+    private static final Map<UnitKind, Map<String, String>> CHILD_KEYS = new EnumMap<>(UnitKind.class);
+
+    static {
+        for (UnitKind kind : UnitKind.values()) {
+            CHILD_KEYS.put(kind, new ConcurrentHashMap<>());
+        }
+    }
+
+    private final Map<String, Long> metricSums;
     /** How many signed contributions carry each metric, so a metric leaves the totals with its last carrier. */
-    private final TreeMap<String, Integer> metricCarriers;
+    private final Map<String, Integer> metricCarriers;
     private CompletenessCounts completeness;
-    private final TreeMap<String, Long> targetSums;
-    private final TreeMap<String, Integer> targetCarriers;
+    private final Map<String, Long> targetSums;
+    private final Map<String, Integer> targetCarriers;
     private int targetsMet;
     private int targetsMissed;
     private Contribution own;
     /** {@code KIND:metric} → the sum over signed direct children of that kind; zero sums are dropped. */
-    private final TreeMap<String, Long> childSums;
+    private final Map<String, Long> childSums;
     private int activeChildren;
     private long activeChildrenActivity;
 
     public NodeTotals() {
-        this(new TreeMap<>(), new TreeMap<>(), CompletenessCounts.NONE, new TreeMap<>(), new TreeMap<>(), 0, 0,
-                null, new TreeMap<>(), 0, 0);
+        this(Map.of(), Map.of(), CompletenessCounts.NONE, Map.of(), Map.of(), 0, 0, null, Map.of(), 0, 0);
     }
 
-    NodeTotals(TreeMap<String, Long> metricSums, TreeMap<String, Integer> metricCarriers,
-               CompletenessCounts completeness, TreeMap<String, Long> targetSums,
-               TreeMap<String, Integer> targetCarriers, int targetsMet, int targetsMissed, Contribution own,
-               TreeMap<String, Long> childSums, int activeChildren, long activeChildrenActivity) {
-        this.metricSums = metricSums;
-        this.metricCarriers = metricCarriers;
+    /** Hash maps inside (sorted only where they leave: the codec, {@link #metricTotals}). */
+    NodeTotals(Map<String, Long> metricSums, Map<String, Integer> metricCarriers,
+               CompletenessCounts completeness, Map<String, Long> targetSums,
+               Map<String, Integer> targetCarriers, int targetsMet, int targetsMissed, Contribution own,
+               Map<String, Long> childSums, int activeChildren, long activeChildrenActivity) {
+        this.metricSums = new HashMap<>(metricSums);
+        this.metricCarriers = new HashMap<>(metricCarriers);
         this.completeness = completeness;
-        this.targetSums = targetSums;
-        this.targetCarriers = targetCarriers;
+        this.targetSums = new HashMap<>(targetSums);
+        this.targetCarriers = new HashMap<>(targetCarriers);
         this.targetsMet = targetsMet;
         this.targetsMissed = targetsMissed;
         this.own = own;
-        this.childSums = childSums;
+        this.childSums = new HashMap<>(childSums);
         this.activeChildren = activeChildren;
         this.activeChildrenActivity = activeChildrenActivity;
     }
@@ -118,10 +130,10 @@ public final class NodeTotals implements NodeView {
     }
 
     private static String childKey(UnitKind kind, String metric) {
-        return kind.name() + ":" + metric;
+        return CHILD_KEYS.get(kind).computeIfAbsent(metric, code -> kind.name() + ":" + code);
     }
 
-    private static void count(TreeMap<String, Integer> carriers, TreeMap<String, Long> sums, String code, int sign) {
+    private static void count(Map<String, Integer> carriers, Map<String, Long> sums, String code, int sign) {
         if (carriers.merge(code, sign, Integer::sum) == 0) {
             carriers.remove(code);
             sums.remove(code);

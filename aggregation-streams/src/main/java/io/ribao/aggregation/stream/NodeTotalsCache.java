@@ -1,6 +1,6 @@
 package io.ribao.aggregation.stream;
 
-import io.ribao.aggregation.rollup.ContributionCodec;
+import io.ribao.aggregation.rollup.Contribution;
 import io.ribao.aggregation.rollup.NodeTotals;
 import io.ribao.aggregation.rollup.NodeTotalsCodec;
 import java.util.Iterator;
@@ -23,13 +23,12 @@ final class NodeTotalsCache {
     private static final int MAX_CLEAN = 4096;
 
     private final KeyValueStore<String, byte[]> store;
-    private final KeyValueStore<String, byte[]> sources;
+    private final KeyValueStore<String, Contribution> sources;
     private final KeyValueStore<String, String> dirty;
     private final NodeTotalsCodec codec = new NodeTotalsCodec();
-    private final ContributionCodec contributions = new ContributionCodec();
     private final Map<String, NodeTotals> live = new LinkedHashMap<>(256, 0.75f, true);
 
-    NodeTotalsCache(KeyValueStore<String, byte[]> store, KeyValueStore<String, byte[]> sources,
+    NodeTotalsCache(KeyValueStore<String, byte[]> store, KeyValueStore<String, Contribution> sources,
                     KeyValueStore<String, String> dirty) {
         this.store = store;
         this.sources = sources;
@@ -75,9 +74,9 @@ final class NodeTotalsCache {
     private NodeTotals rebuild(String nodeDay) {
         // Empty when every source withdrew: the emit then overwrites what the store still holds.
         NodeTotals totals = new NodeTotals();
-        try (KeyValueIterator<String, byte[]> it = sources.prefixScan(nodeDay + "/", new StringSerializer())) {
+        try (KeyValueIterator<String, Contribution> it = sources.prefixScan(nodeDay + "/", new StringSerializer())) {
             while (it.hasNext()) {
-                totals.apply(null, contributions.decode(it.next().value));
+                totals.apply(null, it.next().value);
             }
         }
         return totals;

@@ -4,7 +4,6 @@ import io.ribao.aggregation.alert.AlertComposer;
 import io.ribao.aggregation.day.Attendance;
 import io.ribao.aggregation.day.DaySchedule;
 import io.ribao.aggregation.rollup.Contribution;
-import io.ribao.aggregation.rollup.ContributionCodec;
 import io.ribao.aggregation.rollup.NodeTotals;
 import io.ribao.aggregation.rules.FindingChanges;
 import io.ribao.aggregation.rules.QualityChecks;
@@ -47,12 +46,15 @@ public final class RollupProcessor implements Processor<String, NodeContribution
 
     private final Duration punctuationInterval;
     private final AlertComposer composer;
-    private final ContributionCodec contributionCodec = new ContributionCodec();
+    /** Sources of the contributions of the last moments: a burst's units, the townships, the county's own. */
+    private static final int SOURCES_IN_MEMORY = 65_536;
     private QualityChecks checks;
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, byte[]> totals;
-    private KeyValueStore<String, byte[]> sources;
+    private KeyValueStore<String, Contribution> sources;
+    /** The latest contributions of recently active sources, decoded: each is the previous of the source's next. */
+    private WriteThroughCache<Contribution> previousShares;
     private KeyValueStore<String, Unit> nodes;
     private KeyValueStore<String, String> findings;
     private KeyValueStore<String, String> days;
@@ -77,6 +79,7 @@ public final class RollupProcessor implements Processor<String, NodeContribution
         this.context = context;
         totals = context.getStateStore(StoreNames.ROLLUP_TOTALS);
         sources = context.getStateStore(StoreNames.ROLLUP_SOURCES);
+        previousShares = new WriteThroughCache<>(sources, SOURCES_IN_MEMORY);
         nodes = context.getStateStore(StoreNames.ROLLUP_NODES);
         findings = context.getStateStore(StoreNames.NODE_FINDINGS);
         days = context.getStateStore(StoreNames.ROLLUP_DAYS);
@@ -110,7 +113,7 @@ public final class RollupProcessor implements Processor<String, NodeContribution
         String sourceKey = nodeDay + "/" + next.sourceUnitId();
         NodeTotals stored = cache.get(nodeDay);
         NodeTotals node = stored == null ? new NodeTotals() : stored;
-        Contribution previous = contributionCodec.decode(sources.get(sourceKey));
+        Contribution previous = previousShares.get(sourceKey);
         if (!node.apply(previous, next)) {
             return;
         }
@@ -122,12 +125,12 @@ public final class RollupProcessor implements Processor<String, NodeContribution
             dirty.put(nodeDay, share.jurisdictionId());
         }
         if (next.isEmpty()) {
-            sources.delete(sourceKey);
+            previousShares.delete(sourceKey);
         } else {
             if (previous == null) {
                 index(share, SOURCE, sourceKey);
             }
-            sources.put(sourceKey, contributionCodec.encode(next));
+            previousShares.put(sourceKey, next);
         }
     }
 
@@ -185,9 +188,9 @@ public final class RollupProcessor implements Processor<String, NodeContribution
      */
     private List<Contribution> directChildren(String nodeDay) {
         List<Contribution> children = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = sources.prefixScan(nodeDay + "/", new StringSerializer())) {
+        try (KeyValueIterator<String, Contribution> it = sources.prefixScan(nodeDay + "/", new StringSerializer())) {
             it.forEachRemaining(kv -> {
-                Contribution c = contributionCodec.decode(kv.value);
+                Contribution c = kv.value;
                 if (c != null && c.depth() == 1) {
                     children.add(c);
                 }
@@ -227,7 +230,7 @@ public final class RollupProcessor implements Processor<String, NodeContribution
                     findings.delete(parts[3]);
                     alerts.forget(parts[3]);
                 } else {
-                    sources.delete(parts[3]);
+                    previousShares.delete(parts[3]);
                 }
             }
         }

@@ -62,7 +62,10 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, Unit> unitStore;
-    private UnitCache units;
+    /** Every unit of the largest roster (100,000 units) fits, whatever its partitioning: a deadline visits all. */
+    private static final int UNITS_IN_MEMORY = 131_072;
+
+    private WriteThroughCache<Unit> units;
     private KeyValueStore<String, UnitDayStatus> unitDays;
     private DueDeadlines deadlines;
     private KeyValueStore<String, String> openedDays;
@@ -86,7 +89,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         unitStore = context.getStateStore(StoreNames.UNITS);
-        units = new UnitCache(unitStore);
+        units = new WriteThroughCache<>(unitStore, UNITS_IN_MEMORY);
         unitDays = context.getStateStore(StoreNames.UNIT_DAYS);
         deadlines = new DueDeadlines(context.getStateStore(StoreNames.DEADLINES),
                 Instant.ofEpochMilli(context.currentSystemTimeMs()));
