@@ -11,6 +11,7 @@ import io.ribao.aggregation.stream.NodeContributionSerde;
 import io.ribao.aggregation.stream.RollupProcessor;
 import io.ribao.aggregation.stream.StoreNames;
 import io.ribao.aggregation.stream.UnitDayProcessor;
+import io.ribao.aggregation.stream.UnitHistorySerde;
 import io.ribao.schemas.alert.AlertEvent;
 import io.ribao.schemas.day.DayClosed;
 import io.ribao.schemas.dlq.DeadLetter;
@@ -82,8 +83,10 @@ public final class AggregationTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.ROLLUP_SOURCES),
                 Serdes.String(), new ContributionSerde())
                 .withCachingEnabled());
-        for (String name : new String[] {StoreNames.UNIT_HISTORIES, StoreNames.ROLLUP_TOTALS,
-                StoreNames.PENDING_REPORTS}) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.UNIT_HISTORIES),
+                Serdes.String(), new UnitHistorySerde())
+                .withCachingEnabled());
+        for (String name : new String[] {StoreNames.ROLLUP_TOTALS, StoreNames.PENDING_REPORTS}) {
             builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(name), Serdes.String(), Serdes.ByteArray())
                     .withCachingEnabled());
         }

@@ -21,8 +21,8 @@ class AggregationConfigTest {
         assertThat(settings.numStreamThreads()).isEqualTo(1);
         assertThat(settings.replicationFactor()).isEqualTo(1);
         assertThat(settings.reportPartitions()).isZero();
-        assertThat(settings.stateCacheMiB()).isEqualTo(64);
-        assertThat(settings.streamsProperties()).containsEntry("statestore.cache.max.bytes", 64L * 1024 * 1024);
+        assertThat(settings.stateCacheMiB()).isEqualTo(24);
+        assertThat(settings.streamsProperties()).containsEntry("statestore.cache.max.bytes", 24L * 1024 * 1024);
     }
 
     @Test

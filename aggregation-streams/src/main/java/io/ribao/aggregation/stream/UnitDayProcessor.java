@@ -66,7 +66,10 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     private static final int UNITS_IN_MEMORY = 131_072;
 
     private WriteThroughCache<Unit> units;
-    private KeyValueStore<String, UnitDayStatus> unitDays;
+    /** The unit-days of units reporting now, decoded: each revision reads its day's status again. */
+    private static final int UNIT_DAYS_IN_MEMORY = 16_384;
+
+    private WriteThroughCache<UnitDayStatus> unitDays;
     private DueDeadlines deadlines;
     private KeyValueStore<String, String> openedDays;
     private KeyValueStore<String, byte[]> pendingReports;
@@ -90,7 +93,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         this.context = context;
         unitStore = context.getStateStore(StoreNames.UNITS);
         units = new WriteThroughCache<>(unitStore, UNITS_IN_MEMORY);
-        unitDays = context.getStateStore(StoreNames.UNIT_DAYS);
+        unitDays = new WriteThroughCache<>(context.getStateStore(StoreNames.UNIT_DAYS), UNIT_DAYS_IN_MEMORY);
         deadlines = new DueDeadlines(context.getStateStore(StoreNames.DEADLINES),
                 Instant.ofEpochMilli(context.currentSystemTimeMs()));
         openedDays = context.getStateStore(StoreNames.OPENED_DAYS);

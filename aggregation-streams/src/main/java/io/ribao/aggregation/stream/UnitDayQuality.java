@@ -5,7 +5,6 @@ import io.ribao.aggregation.rules.MetricNames;
 import io.ribao.aggregation.rules.QualityChecks;
 import io.ribao.aggregation.rules.RuleFinding;
 import io.ribao.aggregation.rules.UnitHistory;
-import io.ribao.aggregation.rules.UnitHistoryCodec;
 import io.ribao.schemas.report.ReportEvent;
 import io.ribao.schemas.roster.Form;
 import io.ribao.schemas.roster.Jurisdiction;
@@ -27,17 +26,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class UnitDayQuality {
 
-    private final KeyValueStore<String, byte[]> histories;
+    /** Units reporting now: each signed revision reads its unit's history again. */
+    private static final int HISTORIES_IN_MEMORY = 8_192;
+
+    private final WriteThroughCache<UnitHistory> histories;
     private final KeyValueStore<String, String> openFindings;
     private final KeyValueStore<String, Form> forms;
-    private final UnitHistoryCodec codec = new UnitHistoryCodec();
     private QualityChecks checks;
     /** The forms, read once per punctuation rather than decoded for every signed report. */
     private final Map<String, Form> formsById = new HashMap<>();
 
-    UnitDayQuality(KeyValueStore<String, byte[]> histories, KeyValueStore<String, String> openFindings,
+    UnitDayQuality(KeyValueStore<String, UnitHistory> histories, KeyValueStore<String, String> openFindings,
                    KeyValueStore<String, Form> forms) {
-        this.histories = histories;
+        this.histories = new WriteThroughCache<>(histories, HISTORIES_IN_MEMORY);
         this.openFindings = openFindings;
         this.forms = forms;
         refreshMetricNames();
@@ -78,12 +79,14 @@ final class UnitDayQuality {
         if (!QualityChecks.isSigned(status)) {
             return new FindingChanges(List.of(), List.of(), Set.of());
         }
-        byte[] stored = histories.get(unit.getId());
-        UnitHistory history = stored == null ? UnitHistory.empty() : codec.decode(stored);
+        UnitHistory stored = histories.get(unit.getId());
+        UnitHistory history = stored == null ? UnitHistory.empty() : stored;
         Form form = unit.getFormId() == null ? null : formsById.get(unit.getFormId());
         List<RuleFinding> findings = checks.onSignedUnitDay(status, unit, form, jurisdiction, history);
-        histories.put(unit.getId(),
-                codec.encode(history.record(status.getDate(), status.getZeroReport(), status.getMetrics())));
+        UnitHistory next = history.record(status.getDate(), status.getZeroReport(), status.getMetrics());
+        if (!next.equals(stored)) {
+            histories.put(unit.getId(), next);
+        }
         Set<String> before = open(openFindings, dayKey);
         FindingChanges changes = FindingChanges.between(before, findings);
         store(openFindings, dayKey, before, changes.open());

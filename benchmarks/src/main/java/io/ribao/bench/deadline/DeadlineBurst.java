@@ -25,7 +25,8 @@ import java.util.Locale;
  * the deadline to the moment a read_committed consumer has seen every {@code MISSING} alert. The reminder is set to
  * the start time, so the {@code DUE_SOON} burst happens (and is awaited) before the deadline, apart from it.
  *
- * <p>Options: {@code --units=100000 --partitions=3 --lead=120 --threads=1} (stream threads of the app).
+ * <p>Options: {@code --units=100000 --partitions=3 --lead=120 --threads=1 --cache-mib=24} (stream threads of the app,
+ * its {@code stateCacheMiB}).
  */
 public final class DeadlineBurst {
 
@@ -42,6 +43,7 @@ public final class DeadlineBurst {
         int partitions = options.integer("partitions", 3);
         int lead = options.integer("lead", 120);
         int threads = options.integer("threads", 1);
+        int cacheMiB = options.integer("cache-mib", AggregationSettings.DEFAULT_STATE_CACHE_MIB);
         Clock clock = Clock.systemUTC();
 
         Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -67,7 +69,8 @@ public final class DeadlineBurst {
             try (AlertCounter alerts = new AlertCounter(broker.bootstrapServers(), clock);
                  AggregationApp app = AggregationApp.start(AggregationSettings.of(broker.bootstrapServers(), REGISTRY,
                          broker.dir().resolve("streams")).withApplicationId("bench-deadline")
-                         .withReportPartitions(partitions).withNumStreamThreads(threads))) {
+                         .withReportPartitions(partitions).withNumStreamThreads(threads)
+                         .withStateCacheMiB(cacheMiB))) {
                 Duration untilDeadline = Duration.between(clock.instant(), deadline);
                 Poll.until(() -> alerts.count("DUE_SOON") >= units || !clock.instant().isBefore(deadline),
                         Duration.ofMillis(100), untilDeadline.plusSeconds(5), "the reminder burst");

@@ -35,8 +35,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * with the same guarantee (exactly_once_v2), on one in-process broker. Each run uses a fresh application id, so it
  * reads the whole input; done = the group's committed offsets on {@code ribao.reports} reach the end offsets.
  *
- * <p>Options: {@code --reports=200000 --units=2000 --partitions=3 --runs=3 --threads=1}
- * ({@code threads}: stream threads of both topologies).
+ * <p>Options: {@code --reports=200000 --units=2000 --partitions=3 --runs=3 --threads=1 --cache-mib=24}
+ * ({@code threads}: stream threads of both topologies; {@code cache-mib}: the app's {@code stateCacheMiB}).
  */
 public final class StreamsThroughput {
 
@@ -53,6 +53,7 @@ public final class StreamsThroughput {
         int partitions = options.integer("partitions", 3);
         int runs = options.integer("runs", 3);
         int threads = options.integer("threads", 1);
+        int cacheMiB = options.integer("cache-mib", AggregationSettings.DEFAULT_STATE_CACHE_MIB);
         Clock clock = Clock.systemUTC();
 
         try (BenchBroker broker = BenchBroker.start(partitions);
@@ -76,7 +77,7 @@ public final class StreamsThroughput {
                 passThrough.add(a.steadyPerSecond());
                 passOverall.add(a.overallPerSecond());
                 System.out.println("run " + run + " " + a);
-                Throughput b = production(broker, progress, run, partitions, threads);
+                Throughput b = production(broker, progress, run, partitions, threads, cacheMiB);
                 production.add(b.steadyPerSecond());
                 productionOverall.add(b.overallPerSecond());
                 System.out.println("run " + run + " " + b);
@@ -126,12 +127,12 @@ public final class StreamsThroughput {
     }
 
     private static Throughput production(BenchBroker broker, CommittedProgress progress, int run, int partitions,
-                                         int threads) throws Exception {
+                                         int threads, int cacheMiB) throws Exception {
         String id = "bench-aggregation-" + run;
         Path state = broker.dir().resolve("streams-" + id);
         AggregationSettings settings = AggregationSettings.of(broker.bootstrapServers(), REGISTRY, state)
                 .withApplicationId(id).withReportPartitions(partitions)
-                .withNumStreamThreads(threads);
+                .withNumStreamThreads(threads).withStateCacheMiB(cacheMiB);
         List<String> deadLetterTopic = List.of(Topics.deadLetterTopic(DeadLetters.APP));
         long deadLettersBefore = progress.endOffsets(deadLetterTopic);
         long start = System.nanoTime();
