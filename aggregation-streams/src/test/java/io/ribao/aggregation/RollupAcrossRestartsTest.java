@@ -14,6 +14,7 @@ import io.ribao.topics.Topic;
 import io.ribao.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -42,6 +43,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class RollupAcrossRestartsTest {
 
+    /** Kafka Streams punctuates on the wall clock, so this test lives on it. */
+    private static final Clock CLOCK = Clock.systemUTC();
     private static final String APP = "ribao-aggregation-rollup-restart";
     private static final Duration NEVER = Duration.ofHours(1);
     private static final Duration OFTEN = Duration.ofMillis(200);
@@ -54,7 +57,7 @@ class RollupAcrossRestartsTest {
         String registryUrl = "mem://it-" + UUID.randomUUID();
         Topics topics = new Topics(SchemaRegistries.forUrl(registryUrl));
         Jurisdiction county = RosterFixtures.jurisdiction().build();
-        LocalDate today = LocalDate.now(Clock.systemUTC().withZone(ZoneId.of(county.getTimezone())));
+        LocalDate today = LocalDate.now(CLOCK.withZone(ZoneId.of(county.getTimezone())));
         kafka.publish(topics.jurisdictions(), county.getId(), county);
         for (Unit unit : List.of(RosterFixtures.unit("twn-a").build(), checkpoint("chk-1"), checkpoint("chk-2"))) {
             kafka.publish(topics.units(), unit.getId(), unit);
@@ -97,7 +100,7 @@ class RollupAcrossRestartsTest {
     }
 
     private static ReportEvent signed(String unitId, LocalDate date, int revision, long isolated) {
-        java.time.Instant now = Clock.systemUTC().instant();
+        Instant now = CLOCK.instant();
         return RosterFixtures.report(unitId, date, revision, now, now, Map.of("persons_isolated", isolated));
     }
 

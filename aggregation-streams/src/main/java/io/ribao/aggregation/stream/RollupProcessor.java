@@ -44,10 +44,11 @@ public final class RollupProcessor implements Processor<String, NodeContribution
     private static final String NODE_DAY = "n";
     private static final String SOURCE = "s";
 
-    private final Duration punctuationInterval;
-    private final AlertComposer composer;
     /** Sources of the contributions of the last moments: a burst's units, the townships, the county's own. */
     private static final int SOURCES_IN_MEMORY = 65_536;
+
+    private final Duration punctuationInterval;
+    private final AlertComposer composer;
     private QualityChecks checks;
 
     private ProcessorContext<String, Object> context;

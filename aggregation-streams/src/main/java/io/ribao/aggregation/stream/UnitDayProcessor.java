@@ -53,6 +53,10 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
             List.of(Deadline.REMINDER, Deadline.SUBMISSION, Deadline.BULLETIN, Deadline.LOCK);
     /** Applied deadline entries deleted per quiet punctuation (DueDeadlines.QUIET after the last one fell due). */
     private static final int SWEEP_LIMIT = 5_000;
+    /** Every unit of the largest roster (100,000 units) fits, whatever its partitioning: a deadline visits all. */
+    private static final int UNITS_IN_MEMORY = 131_072;
+    /** The unit-days of units reporting now, decoded: each revision reads its day's status again. */
+    private static final int UNIT_DAYS_IN_MEMORY = 16_384;
 
     private final Duration punctuationInterval;
     private final int partitions;
@@ -62,13 +66,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, Unit> unitStore;
-    /** Every unit of the largest roster (100,000 units) fits, whatever its partitioning: a deadline visits all. */
-    private static final int UNITS_IN_MEMORY = 131_072;
-
     private WriteThroughCache<Unit> units;
-    /** The unit-days of units reporting now, decoded: each revision reads its day's status again. */
-    private static final int UNIT_DAYS_IN_MEMORY = 16_384;
-
     private WriteThroughCache<UnitDayStatus> unitDays;
     private DueDeadlines deadlines;
     private KeyValueStore<String, String> openedDays;
