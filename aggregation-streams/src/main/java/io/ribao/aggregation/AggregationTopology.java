@@ -2,7 +2,9 @@ package io.ribao.aggregation;
 
 import io.ribao.aggregation.alert.AlertComposer;
 import io.ribao.aggregation.alert.AlertMessages;
-import io.ribao.aggregation.stream.ContributionSerde;
+import io.ribao.aggregation.rollup.ContributionCodec;
+import io.ribao.aggregation.rules.UnitHistoryCodec;
+import io.ribao.aggregation.stream.CodecSerde;
 import io.ribao.aggregation.stream.DayClosedCollector;
 import io.ribao.aggregation.stream.DeadLetters;
 import io.ribao.aggregation.stream.GlobalStoreUpdater;
@@ -11,7 +13,6 @@ import io.ribao.aggregation.stream.NodeContributionSerde;
 import io.ribao.aggregation.stream.RollupProcessor;
 import io.ribao.aggregation.stream.StoreNames;
 import io.ribao.aggregation.stream.UnitDayProcessor;
-import io.ribao.aggregation.stream.UnitHistorySerde;
 import io.ribao.schemas.alert.AlertEvent;
 import io.ribao.schemas.day.DayClosed;
 import io.ribao.schemas.dlq.DeadLetter;
@@ -80,11 +81,13 @@ public final class AggregationTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.DAY_CLOSED_PARTS),
                 Serdes.String(), topics.serde(DayClosed.class))
                 .withCachingEnabled());
+        ContributionCodec contributions = new ContributionCodec();
+        UnitHistoryCodec histories = new UnitHistoryCodec();
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.ROLLUP_SOURCES),
-                Serdes.String(), new ContributionSerde())
+                Serdes.String(), new CodecSerde<>(contributions::encode, contributions::decode))
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.UNIT_HISTORIES),
-                Serdes.String(), new UnitHistorySerde())
+                Serdes.String(), new CodecSerde<>(histories::encode, histories::decode))
                 .withCachingEnabled());
         for (String name : new String[] {StoreNames.ROLLUP_TOTALS, StoreNames.PENDING_REPORTS}) {
             builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(name), Serdes.String(), Serdes.ByteArray())
