@@ -13,15 +13,18 @@ import io.ribao.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
  * DESIGN.md §12 "deadline burst": {@code --units} expected units (100,000 by default, the county included), none
- * reported; the submission deadline {@code --lead} seconds after the start (wall clock, Asia/Shanghai). Measures from
+ * reported; the submission deadline {@code --lead} seconds after the start (wall clock, in Asia/Shanghai, or in a fixed
+ * offset where it is mid-morning when Shanghai's day would turn before the bulletin cutoff). Measures from
  * the deadline to the moment a read_committed consumer has seen every {@code MISSING} alert. The reminder is set to
  * the start time, so the {@code DUE_SOON} burst happens (and is awaited) before the deadline, apart from it.
  *
@@ -31,10 +34,25 @@ import java.util.Locale;
 public final class DeadlineBurst {
 
     private static final String REGISTRY = "mem://bench-deadline";
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
+    private static final Duration BULLETIN_AFTER_DEADLINE = Duration.ofHours(1);
+
     private DeadlineBurst() {
+    }
+
+    /**
+     * Asia/Shanghai when its day lasts from {@code start} past {@code last}; otherwise a whole-hour offset where
+     * {@code start} falls at about ten in the morning, so the run never straddles a local midnight.
+     */
+    static ZoneId zoneWithRoomFor(Instant start, Instant last) {
+        ZoneId shanghai = BenchRoster.Deadlines.SHANGHAI;
+        if (LocalDate.ofInstant(start, shanghai).equals(LocalDate.ofInstant(last, shanghai))) {
+            return shanghai;
+        }
+        int utcHour = start.atOffset(ZoneOffset.UTC).getHour();
+        int hours = Math.floorMod(10 - utcHour + 12, 24) - 12;
+        return ZoneOffset.ofHours(hours);
     }
 
     public static void main(String[] args) throws Exception {
@@ -48,13 +66,11 @@ public final class DeadlineBurst {
 
         Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant deadline = start.plusSeconds(lead);
-        LocalDateTime localStart = LocalDateTime.ofInstant(start, SHANGHAI);
-        LocalDateTime localDeadline = LocalDateTime.ofInstant(deadline, SHANGHAI);
-        LocalDateTime localBulletin = localDeadline.plusHours(1);
-        if (!localBulletin.toLocalDate().equals(localStart.toLocalDate())) {
-            throw new IllegalStateException("run this benchmark before 23:00 Asia/Shanghai: the day must not turn");
-        }
-        BenchRoster.Deadlines deadlines = new BenchRoster.Deadlines(HH_MM_SS.format(localStart),
+        ZoneId zone = zoneWithRoomFor(start, deadline.plus(BULLETIN_AFTER_DEADLINE));
+        LocalDateTime localStart = LocalDateTime.ofInstant(start, zone);
+        LocalDateTime localDeadline = LocalDateTime.ofInstant(deadline, zone);
+        LocalDateTime localBulletin = localDeadline.plus(BULLETIN_AFTER_DEADLINE);
+        BenchRoster.Deadlines deadlines = new BenchRoster.Deadlines(zone, HH_MM_SS.format(localStart),
                 HH_MM_SS.format(localDeadline), HH_MM_SS.format(localBulletin), 3);
         BenchRoster roster = BenchRoster.generate(units, deadlines, localStart.toLocalDate().minusDays(30));
 
@@ -64,8 +80,8 @@ public final class DeadlineBurst {
                 producer.sendRoster(roster);
                 producer.flush();
             }
-            System.out.printf(Locale.ROOT, "roster of %d units written; reminder %s, submission deadline %s (%s)%n",
-                    units, deadlines.reminder(), deadlines.submission(), deadline);
+            System.out.printf(Locale.ROOT, "roster of %d units written; reminder %s, submission deadline %s %s (%s)%n",
+                    units, deadlines.reminder(), deadlines.submission(), zone.getId(), deadline);
             try (AlertCounter alerts = new AlertCounter(broker.bootstrapServers(), clock);
                  AggregationApp app = AggregationApp.start(AggregationSettings.of(broker.bootstrapServers(), REGISTRY,
                          broker.dir().resolve("streams")).withApplicationId("bench-deadline")
