@@ -28,8 +28,8 @@ import java.util.Locale;
  * the deadline to the moment a read_committed consumer has seen every {@code MISSING} alert. The reminder is set to
  * the start time, so the {@code DUE_SOON} burst happens (and is awaited) before the deadline, apart from it.
  *
- * <p>Options: {@code --units=100000 --partitions=3 --lead=120 --threads=1 --cache-mib=24} (stream threads of the app,
- * its {@code stateCacheMiB}).
+ * <p>Options: {@code --units=100000 --partitions=3 --lead=120 --threads=1 --cache-mib=24 --zone=} (stream threads of
+ * the app, its {@code stateCacheMiB}; the jurisdiction's time zone, chosen as above when not given).
  */
 public final class DeadlineBurst {
 
@@ -66,7 +66,9 @@ public final class DeadlineBurst {
 
         Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant deadline = start.plusSeconds(lead);
-        ZoneId zone = zoneWithRoomFor(start, deadline.plus(BULLETIN_AFTER_DEADLINE));
+        String zoneOption = options.text("zone", "");
+        ZoneId zone = zoneOption.isEmpty() ? zoneWithRoomFor(start, deadline.plus(BULLETIN_AFTER_DEADLINE))
+                : ZoneId.of(zoneOption);
         LocalDateTime localStart = LocalDateTime.ofInstant(start, zone);
         LocalDateTime localDeadline = LocalDateTime.ofInstant(deadline, zone);
         LocalDateTime localBulletin = localDeadline.plus(BULLETIN_AFTER_DEADLINE);

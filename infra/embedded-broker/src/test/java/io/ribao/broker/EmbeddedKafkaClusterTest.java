@@ -3,6 +3,7 @@ package io.ribao.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,22 @@ class EmbeddedKafkaClusterTest {
                 consumer.seekToBeginning(List.of(tp));
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofSeconds(10));
                 assertThat(records.records(tp)).extracting(r -> r.value()).containsExactly("日报");
+            }
+        }
+    }
+
+    @Test
+    void aRecordStampedADayAheadOfTheMachinesClockIsAccepted() throws Exception {
+        try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.singleNode(dir, 0).start()) {
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic("t", 1, (short) 1))).all().get();
+            }
+            long tomorrow = Clock.systemUTC().millis() + Duration.ofDays(1).toMillis(); // the broker judges by its machine
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                    Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"),
+                    new StringSerializer(), new StringSerializer())) {
+                assertThat(producer.send(new ProducerRecord<>("t", 0, tomorrow, "k", "明日")).get().timestamp())
+                        .isEqualTo(tomorrow);
             }
         }
     }
