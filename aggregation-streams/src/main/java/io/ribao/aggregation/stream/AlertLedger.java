@@ -1,5 +1,9 @@
 package io.ribao.aggregation.stream;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -36,6 +40,30 @@ final class AlertLedger {
         }
         store.put(scope, marks.encode());
         return true;
+    }
+
+    /**
+     * Settles several changes of one scope (a deadline's MISSING raised and DUE_SOON resolved) with one read and at
+     * most one write of its value, and returns those to send, in order: each raise never made before, each resolution
+     * of an alert raised and not yet resolved. Equal to calling {@link #raise} or {@link #resolve} for each in turn.
+     */
+    <C> List<C> settle(String scope, List<C> changes, Function<C, String> alertId, Predicate<C> raises) {
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        String value = store.get(scope);
+        AlertMarks marks = AlertMarks.decode(value);
+        List<C> send = new ArrayList<>(changes.size());
+        for (C change : changes) {
+            String id = alertId.apply(change);
+            if (raises.test(change) ? marks.raise(id) : marks.resolve(id)) {
+                send.add(change);
+            }
+        }
+        if (!send.isEmpty()) {
+            store.put(scope, marks.encode());
+        }
+        return send;
     }
 
     /** The scope can change no more (its day locked): its ids leave the store. */

@@ -367,16 +367,17 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
                 judge(dayKey, transition.status(), unit, jurisdiction, now, expected);
             }
         }
-        for (AlertChange change : transition.alerts()) {
-            String alertId = AlertIds.of(change.type(), unit.getId(), date, change.ruleId());
-            // A suspended or inactive unit raises nothing.
-            boolean send = change.raises() ? expected && alerts.raise(dayKey, alertId) : alerts.resolve(dayKey, alertId);
-            if (!send) {
-                continue;
-            }
+        // A suspended or inactive unit raises nothing.
+        List<AlertChange> changes = expected ? transition.alerts() : resolutionsOf(transition.alerts());
+        for (AlertChange change : alerts.settle(dayKey, changes,
+                c -> AlertIds.of(c.type(), unit.getId(), date, c.ruleId()), AlertChange::raises)) {
             var event = composer.compose(change, unit, jurisdiction, schedules.of(jurisdiction, date), now);
             context.forward(new Record<>(event.getAlertId(), event, now.toEpochMilli()));
         }
+    }
+
+    private static List<AlertChange> resolutionsOf(List<AlertChange> changes) {
+        return changes.stream().filter(change -> !change.raises()).toList();
     }
 
     /**

@@ -1,0 +1,89 @@
+package io.ribao.aggregation.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AlertLedgerTest {
+
+    private static final String DAY = "u1/2026-12-06";
+    private static final Change RAISE_MISSING = new Change("MISSING:u1:2026-12-06", true);
+    private static final Change RESOLVE_DUE_SOON = new Change("DUE_SOON:u1:2026-12-06", false);
+
+    private record Change(String alertId, boolean raises) {
+    }
+
+    private final Map<String, String> values = new HashMap<>();
+    /** The store operations the ledger made, by method name. */
+    private final List<String> operations = new ArrayList<>();
+    private AlertLedger ledger;
+
+    @BeforeEach
+    void ledgerOverARecordingStore() {
+        @SuppressWarnings("unchecked")
+        KeyValueStore<String, String> store = (KeyValueStore<String, String>) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {KeyValueStore.class}, (proxy, method, args) -> {
+                    operations.add(method.getName());
+                    return switch (method.getName()) {
+                        case "get" -> values.get((String) args[0]);
+                        case "put" -> values.put((String) args[0], (String) args[1]);
+                        case "delete" -> values.remove((String) args[0]);
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    };
+                });
+        ledger = new AlertLedger(store);
+    }
+
+    private List<Change> settle(Change... changes) {
+        return ledger.settle(DAY, List.of(changes), Change::alertId, Change::raises);
+    }
+
+    @Test
+    void aDeadlineThatRaisesOneAlertAndResolvesAnotherReadsAndWritesTheDayOnce() {
+        // given the reminder raised DUE_SOON
+        ledger.raise(DAY, RESOLVE_DUE_SOON.alertId());
+        operations.clear();
+
+        // when the submission deadline raises MISSING and resolves DUE_SOON
+        List<Change> send = settle(RAISE_MISSING, RESOLVE_DUE_SOON);
+
+        // then both are sent, for one read and one write
+        assertThat(send).containsExactly(RAISE_MISSING, RESOLVE_DUE_SOON);
+        assertThat(operations).containsExactly("get", "put");
+    }
+
+    @Test
+    void settlingSendsWhatRaisingAndResolvingInTurnWould() {
+        Change raiseAgain = new Change(RAISE_MISSING.alertId(), true);
+        Change resolveMissing = new Change(RAISE_MISSING.alertId(), false);
+
+        List<Change> send = settle(RAISE_MISSING, raiseAgain, RESOLVE_DUE_SOON, resolveMissing);
+
+        // a raise once, never a resolution of what was not raised, the resolution once
+        assertThat(send).containsExactly(RAISE_MISSING, resolveMissing);
+        assertThat(ledger.raise(DAY, RAISE_MISSING.alertId())).as("a resolved alert never comes back").isFalse();
+        assertThat(ledger.resolve(DAY, RAISE_MISSING.alertId())).isFalse();
+    }
+
+    @Test
+    void changesThatSendNothingWriteNothing() {
+        settle(RAISE_MISSING);
+        operations.clear();
+
+        assertThat(settle(RAISE_MISSING, RESOLVE_DUE_SOON)).isEmpty();
+        assertThat(operations).containsExactly("get");
+    }
+
+    @Test
+    void noChangesTouchNothing() {
+        assertThat(settle()).isEmpty();
+        assertThat(operations).isEmpty();
+    }
+}
