@@ -18,13 +18,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
@@ -45,6 +52,10 @@ public final class AggregationDriver implements AutoCloseable {
     public final TestOutputTopic<String, DayClosed> dayClosed;
     public final TestOutputTopic<String, DeadLetter> deadLetters;
     public final TestOutputTopic<String, Rollup> rollups;
+    private final String registryUrl;
+    private final Function<String, KeyValueBytesStoreSupplier> stores;
+    /** The innermost (bytes) store of each name, as the suppliers made them: what a changelog restore fills. */
+    private final Map<String, KeyValueStore<Bytes, byte[]>> innerStores = new HashMap<>();
     private long clock;
 
     public AggregationDriver(Path stateDir, Instant start) {
@@ -63,11 +74,21 @@ public final class AggregationDriver implements AutoCloseable {
 
     private AggregationDriver(Path stateDir, Instant start, String registryUrl,
                               Function<String, KeyValueBytesStoreSupplier> stores) {
+        this(stateDir, start, registryUrl, stores, Map.of());
+    }
+
+    private AggregationDriver(Path stateDir, Instant start, String registryUrl,
+                              Function<String, KeyValueBytesStoreSupplier> stores,
+                              Map<String, List<KeyValue<Bytes, byte[]>>> restored) {
         AggregationSettings settings = AggregationSettings.of("test:9092", registryUrl, stateDir)
                 .withApplicationId("ribao-aggregation-test");
+        this.registryUrl = registryUrl;
+        this.stores = stores;
+        Function<String, KeyValueBytesStoreSupplier> recorded = name -> RestoredStore.recording(
+                RestoredStore.filled(stores.apply(name), restored.getOrDefault(name, List.of())), innerStores);
         clock = start.toEpochMilli();
         topics = new Topics(SchemaRegistries.forUrl(registryUrl));
-        driver = new TopologyTestDriver(AggregationTopology.build(settings, topics, stores), settings.streamsProperties(), start);
+        driver = new TopologyTestDriver(AggregationTopology.build(settings, topics, recorded), settings.streamsProperties(), start);
         jurisdictions = input(topics.jurisdictions());
         units = input(topics.units());
         reports = input(topics.reports());
@@ -80,6 +101,28 @@ public final class AggregationDriver implements AutoCloseable {
         dayClosed = output(topics.dayClosed());
         deadLetters = output(topics.deadLetters(DeadLetters.APP));
         rollups = output(topics.rollups());
+    }
+
+    /**
+     * A restart of the app at {@code at}: this driver is closed and a new one starts, its stores holding what this
+     * one's held — as a restore from the changelogs leaves them, before any processor's init — and new processors
+     * (their caches in memory empty, their punctuation scheduled anew). The driver commits after every input and
+     * punctuation, so the stores hold committed state. Outputs not read from this driver are lost with it.
+     */
+    public AggregationDriver restartAt(Path stateDir, Instant at) {
+        if (at.toEpochMilli() < clock) {
+            throw new IllegalArgumentException("the wall clock only moves forward: " + at);
+        }
+        Map<String, List<KeyValue<Bytes, byte[]>>> contents = new HashMap<>();
+        innerStores.forEach((name, store) -> {
+            List<KeyValue<Bytes, byte[]>> entries = new ArrayList<>();
+            try (KeyValueIterator<Bytes, byte[]> all = store.all()) {
+                all.forEachRemaining(entries::add);
+            }
+            contents.put(name, entries);
+        });
+        close();
+        return new AggregationDriver(stateDir, at, registryUrl, stores, contents);
     }
 
     public static Instant at(LocalDate date, String localTime) {

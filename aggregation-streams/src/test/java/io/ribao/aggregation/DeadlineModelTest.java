@@ -25,13 +25,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Randomized schedules of drafts, sign-offs, revisions, clock steps and outages (the app down while reports queue up,
- * then a jump of the clock) checked against {@link DeadlineOracle}. Each driver run carries one independent schedule
+ * Randomized schedules of drafts, sign-offs, revisions, clock steps, outages (the app down while reports queue up,
+ * then a jump of the clock) and restarts checked against {@link DeadlineOracle}. Each driver run carries one independent schedule
  * per unit, so 20 runs × 100 units = 2,000 schedules by default. Seeded; the seed is in every failure message. Override with
  * {@code -Dribao.model.seed=...} and {@code -Dribao.model.runs=...}.
  *
- * <p>An outage is modelled as queued input plus a clock jump rather than closing the driver: TopologyTestDriver wipes
- * its state directory on close. Real restarts are covered by {@link MissingAlertOnTheRealClockTest}.
+ * <p>Half the outages end in a restart ({@link AggregationDriver#restartAt}: a new driver, new processors with empty
+ * caches, on the stores' content as a restore from the changelogs would leave them); the other half resume the same
+ * driver. Restarts with state restored from a real broker are covered by {@link MissingAlertOnTheRealClockTest}.
  */
 class DeadlineModelTest {
 
@@ -41,6 +42,7 @@ class DeadlineModelTest {
 
     @TempDir
     Path dir;
+    private int restartsSeen;
 
     private record Action(String unit, LocalDate date, int revision, Instant signedAt, Instant at) {
     }
@@ -53,6 +55,7 @@ class DeadlineModelTest {
             long runSeed = seed + run;
             runOne(runSeed, Files.createDirectory(dir.resolve("run-" + run)));
         }
+        assertThat(restartsSeen).as("real restarts across the runs (seed %d)", seed).isPositive();
     }
 
     private void runOne(long seed, Path stateDir) {
@@ -66,9 +69,13 @@ class DeadlineModelTest {
         List<UnitDayStatus> statuses = new ArrayList<>();
         List<AlertEvent> alerts = new ArrayList<>();
 
-        try (AggregationDriver driver = AggregationDriver.inMemory(stateDir, start)) {
+        AggregationDriver driver = AggregationDriver.inMemory(stateDir.resolve("start"), start);
+        int restarts = 0;
+        try {
             driver.publish(jurisdiction().build());
-            units.forEach(u -> driver.publish(unit(u).build()));
+            for (String u : units) {
+                driver.publish(unit(u).build());
+            }
             Instant now = start.plusSeconds(1);
             Instant end = AggregationDriver.at(D.plusDays(4), "02:00");
             advance(driver, oracle, now);
@@ -76,10 +83,19 @@ class DeadlineModelTest {
             boolean down = false;
             while (now.isBefore(end)) {
                 now = now.plus(step(random));
+                boolean back = false;
                 if (!down && random.nextInt(10) == 0) {
                     down = true;
                 } else if (down && random.nextInt(3) == 0) {
                     down = false;
+                    back = true;
+                }
+                if (back && random.nextBoolean()) {
+                    // a real restart: new processors on the stores' content; their first punctuation falls at now
+                    statuses.addAll(driver.statuses.readValuesToList());
+                    alerts.addAll(driver.readAlerts());
+                    driver = driver.restartAt(stateDir.resolve("restart-" + ++restarts),
+                            now.minus(AggregationSettings.DEFAULT_PUNCTUATION_INTERVAL));
                 }
                 if (!down) {
                     advance(driver, oracle, now);
@@ -124,7 +140,10 @@ class DeadlineModelTest {
             driver.dayClosed.readValuesToList();
             driver.deadLetters.readValuesToList();
             assertThat(driver.outputsEmpty()).as(context).isTrue();
+        } finally {
+            driver.close();
         }
+        restartsSeen += restarts;
 
         Map<String, UnitDayStatus> latest = new HashMap<>();
         statuses.forEach(s -> latest.put(s.getUnitId() + "/" + s.getDate(), s));
