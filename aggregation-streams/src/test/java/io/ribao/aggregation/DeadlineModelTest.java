@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Randomized schedules of drafts, sign-offs, revisions, clock steps, outages (the app down while reports queue up,
- * then a jump of the clock) and restarts checked against {@link DeadlineOracle}. Each driver run carries one independent schedule
- * per unit, so 20 runs × 100 units = 2,000 schedules by default. Seeded; the seed is in every failure message. Override with
+ * then a jump of the clock) and restarts checked against {@link DeadlineOracle}. Each driver run carries one
+ * independent schedule per unit, so 20 runs × 100 units = 2,000 schedules by default. Seeded; the seed is in every failure message. Override with
  * {@code -Dribao.model.seed=...} and {@code -Dribao.model.runs=...}.
  *
  * <p>Half the outages end in a restart ({@link AggregationDriver#restartAt}: a new driver, new processors with empty

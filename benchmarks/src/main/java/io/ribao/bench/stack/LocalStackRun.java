@@ -28,10 +28,12 @@ import org.HdrHistogram.Histogram;
 
 /**
  * DESIGN.md §12 "local stack" and "end to end": starts the local stack ({@link RibaoLocal}, as the README's command
- * does) as a child JVM on free ports and a fresh data directory; measures the time to its {@code ribao ready:} line
- * and the resident memory of the whole process tree (the JVM and PostgreSQL); then the 202 → board latency on it.
+ * does, with the JVM options of its {@code ribao-local} script) as a child JVM on free ports and a fresh data
+ * directory; measures the time to its {@code ribao ready:} line and the resident memory of the whole process tree (the
+ * JVM and PostgreSQL); then the 202 → board latency on it.
  *
- * <p>Options: {@code --runs=3 --heap=1g --samples=200 --poll=5 --roster=infra/local/demo-roster.yaml}.
+ * <p>Options: {@code --runs=3 --heap=(the script's -Xmx unless given) --samples=200 --poll=5
+ * --roster=infra/local/demo-roster.yaml}.
  */
 public final class LocalStackRun {
 
@@ -43,7 +45,13 @@ public final class LocalStackRun {
     public static void main(String[] args) throws Exception {
         BenchArgs options = new BenchArgs(args);
         int runs = options.integer("runs", 3);
-        String heap = options.text("heap", "1g");
+        // The JVM options of the README's run command; --heap replaces its -Xmx.
+        List<String> jvm = new ArrayList<>(RunCommandFlags.of(Path.of("ribao-local")));
+        String heap = options.text("heap", "");
+        if (!heap.isEmpty()) {
+            jvm.removeIf(flag -> flag.startsWith("-Xmx"));
+            jvm.add("-Xmx" + heap);
+        }
         int samples = options.integer("samples", 200);
         int poll = options.integer("poll", 5);
         Path roster = Path.of(options.text("roster", "infra/local/demo-roster.yaml")).toAbsolutePath();
@@ -54,8 +62,10 @@ public final class LocalStackRun {
         Samples p99 = new Samples("202 -> board p99", "ms");
         for (int run = 1; run <= runs; run++) {
             Path data = Files.createTempDirectory("ribao-bench-stack-");
-            List<String> command = new ArrayList<>(List.of(
-                    ProcessHandle.current().info().command().orElse("java"), "-Xmx" + heap,
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.addAll(jvm);
+            command.addAll(List.of(
                     "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ribao",
                     "-cp", System.getProperty("java.class.path"), RibaoLocal.class.getName(),
                     "--roster", roster.toString(), "--data-dir", data.toString(),
