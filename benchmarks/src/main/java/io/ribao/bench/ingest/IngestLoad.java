@@ -36,7 +36,7 @@ import java.util.Locale;
  * third on this machine).
  *
  * <p>Options: {@code --units=2000 --clients=32 --seconds=10 --warmup=10 --runs=3 --partitions=3 --linger= --rate=5000
- * --connections=64 --soak=60}
+ * --connections=64 --soak=180}
  * ({@code linger}: the service's {@code kafka.linger} in ms, the service's default when left out; {@code rate}: after
  * the closed-loop runs, as many open-loop runs of reports offered at that fixed rate, 0 for none; {@code connections}:
  * the open loop's keep-alive connections, as a front proxy would keep to the service).
@@ -58,7 +58,7 @@ public final class IngestLoad {
         int lingerMs = options.integer("linger", -1);
         int rate = options.integer("rate", 5_000);
         int connections = options.integer("connections", 64);
-        Duration soak = Duration.ofSeconds(options.integer("soak", 60));
+        Duration soak = Duration.ofSeconds(options.integer("soak", 180));
         Clock clock = Clock.systemUTC();
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
 
