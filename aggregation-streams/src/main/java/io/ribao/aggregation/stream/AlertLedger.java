@@ -20,39 +20,24 @@ final class AlertLedger {
 
     /** Whether to send the alert now: never raised before (a resolved one never comes back). */
     boolean raise(String scope, String alertId) {
-        AlertMarks marks = AlertMarks.decode(store.get(scope));
-        if (!marks.raise(alertId)) {
-            return false;
-        }
-        store.put(scope, marks.encode());
-        return true;
+        return !settle(scope, List.of(alertId), id -> id, id -> true).isEmpty();
     }
 
     /** Whether to send the resolution now: raised and not yet resolved. */
     boolean resolve(String scope, String alertId) {
-        String value = store.get(scope);
-        if (value == null) {
-            return false;
-        }
-        AlertMarks marks = AlertMarks.decode(value);
-        if (!marks.resolve(alertId)) {
-            return false;
-        }
-        store.put(scope, marks.encode());
-        return true;
+        return !settle(scope, List.of(alertId), id -> id, id -> false).isEmpty();
     }
 
     /**
      * Settles several changes of one scope (a deadline's MISSING raised and DUE_SOON resolved) with one read and at
      * most one write of its value, and returns those to send, in order: each raise never made before, each resolution
-     * of an alert raised and not yet resolved. Equal to calling {@link #raise} or {@link #resolve} for each in turn.
+     * of an alert raised and not yet resolved. {@link #raise} and {@link #resolve} are the case of one change.
      */
     <C> List<C> settle(String scope, List<C> changes, Function<C, String> alertId, Predicate<C> raises) {
         if (changes.isEmpty()) {
             return List.of();
         }
-        String value = store.get(scope);
-        AlertMarks marks = AlertMarks.decode(value);
+        AlertMarks marks = AlertMarks.decode(store.get(scope));
         List<C> send = new ArrayList<>(changes.size());
         for (C change : changes) {
             String id = alertId.apply(change);
