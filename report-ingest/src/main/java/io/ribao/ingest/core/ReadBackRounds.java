@@ -48,7 +48,7 @@ final class ReadBackRounds {
             while (!round.isEmpty()) {
                 boolean read = readBack();
                 for (FailedWrite failed : round) {
-                    boolean landed = read && index.contains(failed.event().getEventId());
+                    boolean landed = read && index.contains(failed.event());
                     failed.settle().accept(landed ? null : failed.failure());
                 }
                 round = takePending();

@@ -5,23 +5,22 @@ import io.ribao.schemas.report.ReportEventType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What report-ingest knows of the reports log: the latest event of each report (revision), the revisions of each
  * unit-day, and the first answer to each client's idempotency key. Fed by {@link ReportLog} from the topic and by
- * the intake right after its own acknowledged writes; an event already applied (same eventId) is skipped.
+ * the intake right after its own acknowledged writes; an event already applied (its report is known as the same
+ * eventId) is skipped, and one that was superseded (a submission after its sign-off) changes nothing. It keeps each
+ * event as a {@link KeptEvent}: every revision of the open days stays in the heap, so what it keeps per revision is
+ * what the collector works on.
  */
 public final class ReportIndex {
 
-    private final Set<String> applied = new HashSet<>();
-    private final NavigableMap<LocalDate, Set<String>> appliedByDay = new TreeMap<>();
     private final Map<String, ReportEvent> byReportId = new HashMap<>();
     private final Map<String, NavigableMap<LocalDate, NavigableMap<Integer, ReportEvent>>> byUnit = new HashMap<>();
     private final Map<String, ReportEvent> byIdempotencyKey = new HashMap<>();
@@ -29,12 +28,12 @@ public final class ReportIndex {
     private final Map<UnitDate, ReportEvent> firstSigned = new HashMap<>();
     private final Map<String, Object> unitLocks = new ConcurrentHashMap<>();
 
-    public synchronized void apply(ReportEvent event) {
-        if (!applied.add(event.getEventId())) {
+    public synchronized void apply(ReportEvent applied) {
+        ReportEvent known = byReportId.get(applied.getReportId());
+        if (known != null && known.getEventId().equals(applied.getEventId())) {
             return;
         }
-        appliedByDay.computeIfAbsent(event.getDate(), d -> new HashSet<>()).add(event.getEventId());
-        ReportEvent known = byReportId.get(event.getReportId());
+        ReportEvent event = KeptEvent.of(applied);
         if (known == null || event.getType() == ReportEventType.SIGNED_OFF) {
             byReportId.put(event.getReportId(), event);
         }
@@ -54,9 +53,14 @@ public final class ReportIndex {
         }
     }
 
-    /** Whether the event (by eventId) has been applied, from the log or from an acknowledged write. */
-    public synchronized boolean contains(String eventId) {
-        return applied.contains(eventId);
+    /**
+     * Whether the event has been applied, from the log or from an acknowledged write: its report is known as this
+     * event, or as its sign-off (a report is only signed off once it is known, so the submission landed).
+     */
+    public synchronized boolean contains(ReportEvent event) {
+        ReportEvent known = byReportId.get(event.getReportId());
+        return known != null && (known.getEventId().equals(event.getEventId())
+                || known.getType() == ReportEventType.SIGNED_OFF && event.getType() == ReportEventType.SUBMITTED);
     }
 
     private static String idempotencyKey(String userId, String key) {
@@ -128,8 +132,6 @@ public final class ReportIndex {
         byUnit.values().removeIf(Map::isEmpty);
         byIdempotencyKey.values().removeIf(e -> e.getDate().isBefore(cutoff));
         firstSigned.keySet().removeIf(day -> day.date().isBefore(cutoff));
-        appliedByDay.headMap(cutoff, false).values().forEach(applied::removeAll);
-        appliedByDay.headMap(cutoff, false).clear();
     }
 
     /** Serializes the writes of one unit on this replica, so revision numbers follow each other. */

@@ -36,6 +36,36 @@ class ReportIndexTest {
     }
 
     @Test
+    void anEventIsContainedOnceAppliedAndASubmissionOnceItsSignOffIs() {
+        ReportEvent submitted = event("e1", "r1", "2026-03-14", 1, ReportEventType.SUBMITTED, null);
+        ReportEvent signed = event("e2", "r1", "2026-03-14", 1, ReportEventType.SIGNED_OFF, null);
+        ReportEvent otherSignOff = event("e3", "r1", "2026-03-14", 1, ReportEventType.SIGNED_OFF, null);
+        assertThat(index.contains(submitted)).isFalse();
+
+        index.apply(submitted);
+        assertThat(index.contains(submitted)).isTrue();
+        assertThat(index.contains(signed)).isFalse();
+
+        index.apply(signed);
+        assertThat(index.contains(signed)).isTrue();
+        assertThat(index.contains(submitted)).isTrue();
+        assertThat(index.contains(otherSignOff)).isFalse();
+    }
+
+    @Test
+    void theKeptEventEqualsTheAppliedOneAndAnAppliedEventAgainChangesNothing() {
+        ReportEvent signed = ReportEvent.newBuilder(event("e1", "r1", "2026-03-14", 1, ReportEventType.SIGNED_OFF, "k"))
+                .setMetrics(new java.util.LinkedHashMap<>(Map.of("a", 1L, "b", 300L))).build();
+        index.apply(signed);
+        index.apply(ReportEvent.newBuilder(signed).build());
+
+        assertThat(index.report("r1")).isEqualTo(signed);
+        assertThat(index.revisions("twn-tianbao", LocalDate.parse("2026-03-14"))).containsExactly(signed);
+        assertThat(index.firstAnswer("u-clerk", "k")).isEqualTo(signed);
+        assertThat(index.firstSigned("twn-tianbao", LocalDate.parse("2026-03-14"))).isEqualTo(signed);
+    }
+
+    @Test
     void forgettingOldDaysDropsTheirReportsAndKeys() {
         index.apply(event("e1", "r1", "2026-03-01", 1, ReportEventType.SUBMITTED, "old"));
         index.apply(event("e2", "r2", "2026-03-14", 1, ReportEventType.SUBMITTED, "new"));
