@@ -6,6 +6,7 @@
 #   streams             Streams throughput: production topology vs a pass-through, exactly_once_v2
 #   deadline            deadline burst: 100,000 expected units, none reported → every MISSING committed
 #   ingest              HTTP load on POST /api/v1/reports vs the no-op endpoint of the same service
+#   index               report-ingest's index: CPU, collector pauses and live heap for 1,500,000 revisions
 #   bulletin            bulletin drafting + HTML + PDF: demo county and a 100,000-unit roster
 #   stack               local stack: time to ready, resident memory, 202 → board latency
 set -euo pipefail
@@ -33,7 +34,9 @@ case "$name" in
   deadline) exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.deadline.DeadlineBurst "$@" ;;
   ingest)   read -r -a gc <<< "${BENCH_INGEST_GC:--XX:+UseG1GC -XX:MaxGCPauseMillis=20}"
             exec java "${gc[@]}" "${java_opts[@]}" -cp "$cp" io.ribao.bench.ingest.IngestLoad "$@" ;;
+  index)    read -r -a gc <<< "${BENCH_INGEST_GC:--XX:+UseG1GC -XX:MaxGCPauseMillis=20}"
+            exec java "${gc[@]}" "${java_opts[@]}" -cp "$cp" io.ribao.bench.ingest.IndexFootprint "$@" ;;
   bulletin) exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.bulletin.BulletinDrafting "$@" ;;
   stack)    exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.stack.LocalStackRun "$@" ;;
-  *) sed -n '2,12p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,13p' "$0" >&2; exit 2 ;;
 esac
