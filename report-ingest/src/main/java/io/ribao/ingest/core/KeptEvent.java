@@ -2,11 +2,12 @@ package io.ribao.ingest.core;
 
 import io.ribao.schemas.report.ReportEvent;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * The copy of a report event that {@link ReportIndex} keeps: the same fields in fewer objects — metrics in
- * {@link MetricValues}, empty lists shared, ids of units, people and addresses canonical, one instant when the report
+ * {@link MetricValues}, empty lists shared, ids of units, people and addresses and the day canonical, one instant when the report
  * was signed as it was submitted. The index holds every revision of the open days (hundreds of thousands on a large
  * roster), and the collector copies, marks and scans each object it keeps for as long as the day is open.
  */
@@ -15,11 +16,12 @@ final class KeptEvent {
     private KeptEvent() {
     }
 
-    static ReportEvent of(ReportEvent event) {
+    /** The kept copy of {@code event}, whose date is {@code day} (equal to the event's, one instance per day). */
+    static ReportEvent of(ReportEvent event, LocalDate day) {
         Instant submittedAt = event.getSubmittedAt();
         Instant signedAt = submittedAt.equals(event.getSignedAt()) ? submittedAt : event.getSignedAt();
         return new ReportEvent(event.getEventId(), event.getType(), event.getReportId(),
-                canonical(event.getJurisdictionId()), canonical(event.getUnitId()), event.getDate(),
+                canonical(event.getJurisdictionId()), canonical(event.getUnitId()), day,
                 event.getRevision(), event.getZeroReport(), MetricValues.copyOf(event.getMetrics()),
                 event.getNarrative(), shared(event.getFindings()), canonical(event.getSubmittedBy()), submittedAt,
                 canonical(event.getSignedBy()), signedAt, event.getSigner(), shared(event.getLowered()),

@@ -22,10 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ReportIndex {
 
     private final Map<String, ReportEvent> byReportId = new HashMap<>();
-    private final Map<String, NavigableMap<LocalDate, NavigableMap<Integer, ReportEvent>>> byUnit = new HashMap<>();
+    private final Map<String, NavigableMap<LocalDate, DayRevisions>> byUnit = new HashMap<>();
     private final Map<String, ReportEvent> byIdempotencyKey = new HashMap<>();
-    /** The earliest signature applied for each unit-day, kept as events arrive so a receipt need not scan revisions. */
-    private final Map<UnitDate, ReportEvent> firstSigned = new HashMap<>();
     private final Map<String, Object> unitLocks = new ConcurrentHashMap<>();
 
     public synchronized void apply(ReportEvent applied) {
@@ -33,21 +31,13 @@ public final class ReportIndex {
         if (known != null && known.getEventId().equals(applied.getEventId())) {
             return;
         }
-        ReportEvent event = KeptEvent.of(applied);
+        DayRevisions day = byUnit.computeIfAbsent(applied.getUnitId(), u -> new TreeMap<>())
+                .computeIfAbsent(applied.getDate(), DayRevisions::new);
+        ReportEvent event = KeptEvent.of(applied, day.date);
         if (known == null || event.getType() == ReportEventType.SIGNED_OFF) {
             byReportId.put(event.getReportId(), event);
         }
-        NavigableMap<Integer, ReportEvent> revisions = byUnit
-                .computeIfAbsent(event.getUnitId(), u -> new TreeMap<>())
-                .computeIfAbsent(event.getDate(), d -> new TreeMap<>());
-        ReportEvent sameRevision = revisions.get(event.getRevision());
-        if (sameRevision == null || event.getType() == ReportEventType.SIGNED_OFF) {
-            revisions.put(event.getRevision(), event);
-        }
-        if (event.getType() == ReportEventType.SIGNED_OFF && event.getSignedAt() != null) {
-            firstSigned.merge(new UnitDate(event.getUnitId(), event.getDate()), event,
-                    (earlier, other) -> other.getSignedAt().isBefore(earlier.getSignedAt()) ? other : earlier);
-        }
+        day.keep(event);
         if (event.getIdempotencyKey() != null) {
             byIdempotencyKey.putIfAbsent(idempotencyKey(event.getSubmittedBy(), event.getIdempotencyKey()), event);
         }
@@ -78,11 +68,8 @@ public final class ReportIndex {
 
     /** The revisions of a unit-day, oldest first (each as its latest event: signed if it was signed). */
     public synchronized List<ReportEvent> revisions(String unitId, LocalDate date) {
-        var days = byUnit.get(unitId);
-        if (days == null || !days.containsKey(date)) {
-            return List.of();
-        }
-        return List.copyOf(days.get(date).values());
+        DayRevisions day = dayOf(unitId, date);
+        return day == null ? List.of() : day.all();
     }
 
     /** Every revision of a unit, newest day first, oldest revision first within a day. */
@@ -92,25 +79,23 @@ public final class ReportIndex {
             return List.of();
         }
         List<ReportEvent> all = new ArrayList<>();
-        days.descendingMap().values().forEach(revisions -> all.addAll(revisions.values()));
+        days.descendingMap().values().forEach(day -> all.addAll(day.all()));
         return all;
     }
 
-    /** The highest revision of a unit-day, or null; O(log n), as every submission asks. */
+    /** The highest revision of a unit-day, or null; as every submission asks, without a copy. */
     public synchronized ReportEvent latestRevision(String unitId, LocalDate date) {
-        NavigableMap<Integer, ReportEvent> revisions = revisionsOf(unitId, date);
-        return revisions == null || revisions.isEmpty() ? null : revisions.lastEntry().getValue();
+        DayRevisions day = dayOf(unitId, date);
+        return day == null ? null : day.latest();
     }
 
-    /** The earliest signature of a unit-day (its timeliness is the day's), or null; O(1), as every receipt asks. */
+    /** The earliest signature of a unit-day (its timeliness is the day's), or null; kept as events arrive. */
     public synchronized ReportEvent firstSigned(String unitId, LocalDate date) {
-        return firstSigned.get(new UnitDate(unitId, date));
+        DayRevisions day = dayOf(unitId, date);
+        return day == null ? null : day.firstSigned();
     }
 
-    private record UnitDate(String unitId, LocalDate date) {
-    }
-
-    private NavigableMap<Integer, ReportEvent> revisionsOf(String unitId, LocalDate date) {
+    private DayRevisions dayOf(String unitId, LocalDate date) {
         var days = byUnit.get(unitId);
         return days == null ? null : days.get(date);
     }
@@ -122,8 +107,8 @@ public final class ReportIndex {
     public synchronized void forgetBefore(LocalDate cutoff) {
         for (var days : byUnit.values()) {
             var old = days.headMap(cutoff, false);
-            for (var revisions : old.values()) {
-                for (ReportEvent kept : revisions.values()) {
+            for (DayRevisions day : old.values()) {
+                for (ReportEvent kept : day.all()) {
                     byReportId.remove(kept.getReportId());
                 }
             }
@@ -131,7 +116,6 @@ public final class ReportIndex {
         }
         byUnit.values().removeIf(Map::isEmpty);
         byIdempotencyKey.values().removeIf(e -> e.getDate().isBefore(cutoff));
-        firstSigned.keySet().removeIf(day -> day.date().isBefore(cutoff));
     }
 
     /** Serializes the writes of one unit on this replica, so revision numbers follow each other. */

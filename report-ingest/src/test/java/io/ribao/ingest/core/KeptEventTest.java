@@ -37,7 +37,7 @@ class KeptEventTest {
     @Test
     void keepsEveryFieldAndTheMetricsInTheirOrder() {
         ReportEvent event = signedAsSubmitted();
-        ReportEvent kept = KeptEvent.of(event);
+        ReportEvent kept = KeptEvent.of(event, LocalDate.parse("2026-03-14"));
 
         assertThat(kept).isEqualTo(event);
         assertThat(event).isEqualTo(kept);
@@ -49,8 +49,9 @@ class KeptEventTest {
 
     @Test
     void sharesWhatRepeatsAcrossEvents() {
-        ReportEvent kept = KeptEvent.of(signedAsSubmitted());
-        ReportEvent another = KeptEvent.of(signedAsSubmitted());
+        LocalDate day = LocalDate.parse("2026-03-14");
+        ReportEvent kept = KeptEvent.of(signedAsSubmitted(), day);
+        ReportEvent another = KeptEvent.of(signedAsSubmitted(), day);
 
         assertThat(another.getUnitId()).isSameAs(kept.getUnitId());
         assertThat(another.getJurisdictionId()).isSameAs(kept.getJurisdictionId());
@@ -58,11 +59,12 @@ class KeptEventTest {
         assertThat(another.getSourceAddress()).isSameAs(kept.getSourceAddress());
         assertThat(kept.getSignedAt()).isSameAs(kept.getSubmittedAt());
         assertThat(kept.getFindings()).isSameAs(another.getFindings()).isEmpty();
+        assertThat(kept.getDate()).isSameAs(day);
     }
 
     @Test
     void theKeptMetricsCannotBeChanged() {
-        Map<String, Long> metrics = KeptEvent.of(signedAsSubmitted()).getMetrics();
+        Map<String, Long> metrics = KeptEvent.of(signedAsSubmitted(), LocalDate.parse("2026-03-14")).getMetrics();
 
         assertThatThrownBy(() -> metrics.put("home_isolation", 0L)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> metrics.entrySet().iterator().next().setValue(0L))
@@ -74,7 +76,7 @@ class KeptEventTest {
         ReportEvent submitted = ReportEvent.newBuilder(signedAsSubmitted()).setType(ReportEventType.SUBMITTED)
                 .setSignedBy(null).setSignedAt(null).setSigner(null).build();
 
-        assertThat(KeptEvent.of(submitted)).isEqualTo(submitted);
-        assertThat(KeptEvent.of(submitted).getSignedAt()).isNull();
+        assertThat(KeptEvent.of(submitted, LocalDate.parse("2026-03-14"))).isEqualTo(submitted);
+        assertThat(KeptEvent.of(submitted, LocalDate.parse("2026-03-14")).getSignedAt()).isNull();
     }
 }
