@@ -26,24 +26,20 @@ final class DayRevisions {
 
     /**
      * Keeps the event unless its revision is already known and the event is not a signature (a signed event replaces
-     * the unsigned one of its revision). Returns whether it was kept.
+     * the unsigned one of its revision).
      */
-    boolean keep(ReportEvent event) {
+    void keep(ReportEvent event) {
         int i = indexOf(event.getRevision());
         boolean signed = event.getType() == ReportEventType.SIGNED_OFF;
-        if (i >= 0) {
-            if (!signed) {
-                return false;
-            }
-            events[i] = event;
-        } else {
+        if (i < 0) {
             insert(-i - 1, event);
+        } else if (signed) {
+            events[i] = event;
         }
         if (signed && event.getSignedAt() != null
                 && (firstSigned == null || event.getSignedAt().isBefore(firstSigned.getSignedAt()))) {
             firstSigned = event;
         }
-        return true;
     }
 
     /** The highest revision, or null. */
