@@ -9,13 +9,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Which alert ids a task has raised and resolved, one {@link AlertMarks} value per unit-day or node-day, so each alert
  * is raised at most once and resolved at most once, across restarts (the store is changelogged under exactly-once).
+ * The values of the scopes seen lately are kept in memory ({@link WriteThroughCache}): a deadline settles every
+ * unit-day of a task, each read back from the store otherwise.
  */
 final class AlertLedger {
 
-    private final KeyValueStore<String, String> store;
+    private final WriteThroughCache<String> store;
 
-    AlertLedger(KeyValueStore<String, String> store) {
-        this.store = store;
+    AlertLedger(KeyValueStore<String, String> store, int scopesInMemory) {
+        this.store = new WriteThroughCache<>(store, scopesInMemory);
     }
 
     /** Whether to send the alert now: never raised before (a resolved one never comes back). */

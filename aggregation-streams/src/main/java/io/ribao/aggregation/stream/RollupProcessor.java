@@ -44,6 +44,9 @@ public final class RollupProcessor implements Processor<String, NodeContribution
     private static final String NODE_DAY = "n";
     private static final String SOURCE = "s";
 
+    /** Alert-ledger values of the node-days judged lately: each punctuation judges every dirty node-day. */
+    private static final int NODE_DAYS_IN_MEMORY = 4_096;
+
     /** Sources of the contributions of the last moments: a burst's units, the townships, the county's own. */
     private static final int SOURCES_IN_MEMORY = 65_536;
 
@@ -89,7 +92,7 @@ public final class RollupProcessor implements Processor<String, NodeContribution
         // A task revived after an aborted transaction is initialised again, its stores restored: forget the marks.
         marked.clear();
         jurisdictions = context.getStateStore(StoreNames.JURISDICTIONS);
-        alerts = new AlertLedger(context.getStateStore(StoreNames.NODE_ALERTS));
+        alerts = new AlertLedger(context.getStateStore(StoreNames.NODE_ALERTS), NODE_DAYS_IN_MEMORY);
         KeyValueStore<String, Form> forms = context.getStateStore(StoreNames.FORMS);
         checks = new QualityChecks(UnitDayQuality.metricNames(forms));
         context.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME, timestamp -> {

@@ -55,8 +55,12 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     private static final int SWEEP_LIMIT = 5_000;
     /** Every unit of the largest roster (100,000 units) fits, whatever its partitioning: a deadline visits all. */
     private static final int UNITS_IN_MEMORY = 131_072;
-    /** The unit-days of units reporting now, decoded: each revision reads its day's status again. */
-    private static final int UNIT_DAYS_IN_MEMORY = 16_384;
+    /**
+     * The unit-days of units reporting now, decoded: each revision reads its day's status again, and a deadline reads
+     * every unit-day of the day; a task's share of the largest roster (100,000 units over 3 partitions) fits, so a
+     * deadline reads none of them back from the store (decision 273).
+     */
+    private static final int UNIT_DAYS_IN_MEMORY = 65_536;
 
     private final Duration punctuationInterval;
     private final int partitions;
@@ -96,7 +100,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
                 Instant.ofEpochMilli(context.currentSystemTimeMs()));
         openedDays = context.getStateStore(StoreNames.OPENED_DAYS);
         pendingReports = context.getStateStore(StoreNames.PENDING_REPORTS);
-        alerts = new AlertLedger(context.getStateStore(StoreNames.ALERTS));
+        alerts = new AlertLedger(context.getStateStore(StoreNames.ALERTS), UNIT_DAYS_IN_MEMORY);
         jurisdictions = context.getStateStore(StoreNames.JURISDICTIONS);
         quality = new UnitDayQuality(context.getStateStore(StoreNames.UNIT_HISTORIES),
                 context.getStateStore(StoreNames.UNIT_FINDINGS), context.getStateStore(StoreNames.FORMS));

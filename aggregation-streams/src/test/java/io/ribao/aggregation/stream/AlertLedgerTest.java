@@ -23,12 +23,13 @@ class AlertLedgerTest {
     private final Map<String, String> values = new HashMap<>();
     /** The store operations the ledger made, by method name. */
     private final List<String> operations = new ArrayList<>();
+    private KeyValueStore<String, String> store;
     private AlertLedger ledger;
 
     @BeforeEach
     void ledgerOverARecordingStore() {
         @SuppressWarnings("unchecked")
-        KeyValueStore<String, String> store = (KeyValueStore<String, String>) Proxy.newProxyInstance(
+        KeyValueStore<String, String> recording = (KeyValueStore<String, String>) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {KeyValueStore.class}, (proxy, method, args) -> {
                     operations.add(method.getName());
                     return switch (method.getName()) {
@@ -38,7 +39,8 @@ class AlertLedgerTest {
                         default -> throw new UnsupportedOperationException(method.getName());
                     };
                 });
-        ledger = new AlertLedger(store);
+        store = recording;
+        ledger = new AlertLedger(store, 2);
     }
 
     private List<Change> settle(Change... changes) {
@@ -47,8 +49,9 @@ class AlertLedgerTest {
 
     @Test
     void aDeadlineThatRaisesOneAlertAndResolvesAnotherReadsAndWritesTheDayOnce() {
-        // given the reminder raised DUE_SOON
+        // given the reminder raised DUE_SOON, before a restart
         ledger.raise(DAY, RESOLVE_DUE_SOON.alertId());
+        ledger = new AlertLedger(store, 2);
         operations.clear();
 
         // when the submission deadline raises MISSING and resolves DUE_SOON
@@ -57,6 +60,31 @@ class AlertLedgerTest {
         // then both are sent, for one read and one write
         assertThat(send).containsExactly(RAISE_MISSING, RESOLVE_DUE_SOON);
         assertThat(operations).containsExactly("get", "put");
+    }
+
+    @Test
+    void aScopeSettledLatelyIsNotReadFromTheStoreAgain() {
+        ledger.raise(DAY, RESOLVE_DUE_SOON.alertId());
+        operations.clear();
+
+        assertThat(settle(RAISE_MISSING, RESOLVE_DUE_SOON)).containsExactly(RAISE_MISSING, RESOLVE_DUE_SOON);
+        assertThat(operations).containsExactly("put");
+
+        // beyond the scopes it keeps in memory (2 here), it reads the store again, and what it reads is the same
+        ledger.raise("u2/2026-12-06", RAISE_MISSING.alertId());
+        ledger.raise("u3/2026-12-06", RAISE_MISSING.alertId());
+        operations.clear();
+        assertThat(settle(new Change(RAISE_MISSING.alertId(), false))).hasSize(1);
+        assertThat(operations).containsExactly("get", "put");
+    }
+
+    @Test
+    void aForgottenScopeLeavesTheStoreAndMemory() {
+        settle(RAISE_MISSING);
+        ledger.forget(DAY);
+
+        assertThat(values).doesNotContainKey(DAY);
+        assertThat(settle(RAISE_MISSING)).as("a locked day's ids are gone").containsExactly(RAISE_MISSING);
     }
 
     @Test
@@ -78,7 +106,7 @@ class AlertLedgerTest {
         operations.clear();
 
         assertThat(settle(RAISE_MISSING, RESOLVE_DUE_SOON)).isEmpty();
-        assertThat(operations).containsExactly("get");
+        assertThat(operations).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.ribao.bench.ingest;
 
+import io.ribao.bench.ProcessCpu;
 import io.ribao.bench.BenchArgs;
 import io.ribao.bench.Samples;
 import io.ribao.ingest.core.ReportIndex;

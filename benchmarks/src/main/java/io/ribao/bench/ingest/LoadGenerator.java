@@ -1,5 +1,6 @@
 package io.ribao.bench.ingest;
 
+import io.ribao.bench.ProcessCpu;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;

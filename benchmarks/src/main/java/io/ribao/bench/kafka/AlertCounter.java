@@ -25,6 +25,7 @@ public final class AlertCounter implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Clock clock;
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> firstSeenMillis = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lastSeenMillis = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
@@ -52,7 +53,9 @@ public final class AlertCounter implements AutoCloseable {
                 int colon = key == null ? -1 : key.indexOf(':');
                 String type = colon < 0 ? "?" : key.substring(0, colon);
                 counts.computeIfAbsent(type, t -> new AtomicLong()).incrementAndGet();
-                lastSeenMillis.computeIfAbsent(type, t -> new AtomicLong()).set(clock.millis());
+                long now = clock.millis();
+                firstSeenMillis.computeIfAbsent(type, t -> new AtomicLong(now));
+                lastSeenMillis.computeIfAbsent(type, t -> new AtomicLong()).set(now);
             }
         }
         consumer.close();
@@ -61,6 +64,12 @@ public final class AlertCounter implements AutoCloseable {
     public long count(String type) {
         AtomicLong count = counts.get(type);
         return count == null ? 0 : count.get();
+    }
+
+    /** Wall-clock millis when the first alert of this type was seen; 0 if none. */
+    public long firstSeenMillis(String type) {
+        AtomicLong at = firstSeenMillis.get(type);
+        return at == null ? 0 : at.get();
     }
 
     /** Wall-clock millis when the last alert of this type was seen; 0 if none. */

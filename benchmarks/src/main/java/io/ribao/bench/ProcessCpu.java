@@ -1,14 +1,14 @@
-package io.ribao.bench.ingest;
+package io.ribao.bench;
 
 import java.lang.management.ManagementFactory;
 
 /** CPU time consumed by this JVM so far, all threads (the HotSpot extension of the OS MXBean). */
-final class ProcessCpu {
+public final class ProcessCpu {
 
     private ProcessCpu() {
     }
 
-    static long nanos() {
+    public static long nanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
