@@ -30,7 +30,10 @@ import java.util.Locale;
  * the start time, so the {@code DUE_SOON} burst happens (and is awaited) before the deadline, apart from it.
  *
  * <p>Options: {@code --units=100000 --partitions=3 --lead=120 --threads=1 --cache-mib=24 --zone=} (stream threads of
- * the app, its {@code stateCacheMiB}; the jurisdiction's time zone, chosen as above when not given).
+ * the app, its {@code stateCacheMiB}; the jurisdiction's time zone, chosen as above when not given);
+ * {@code --rehearsal-units=0 --rehearsal-lead=30}: a second jurisdiction of that many units whose deadline falls that
+ * many seconds before the measured one ({@link Rehearsal}), so the measured burst meets a JVM that has been through a
+ * deadline before.
  */
 public final class DeadlineBurst {
 
@@ -56,6 +59,24 @@ public final class DeadlineBurst {
         return ZoneOffset.ofHours(hours);
     }
 
+    /** Waits for the rehearsal's MISSING alerts, at most until the measured deadline. */
+    private static void rehearse(Rehearsal rehearsal, AlertCounter alerts, Clock clock, Instant deadline)
+            throws InterruptedException {
+        String missing = Rehearsal.labelOf("MISSING");
+        int expected = rehearsal.units();
+        try {
+            Poll.until(() -> alerts.count(missing) >= expected, Duration.ofMillis(20),
+                    Duration.between(clock.instant(), deadline), "the rehearsal");
+            System.out.printf(Locale.ROOT, "rehearsal: %d MISSING alerts committed %.2f s after its deadline %s%n",
+                    expected, (alerts.lastSeenMillis(missing) - rehearsal.deadline().toEpochMilli()) / 1000.0,
+                    rehearsal.deadline());
+        } catch (IllegalStateException e) {
+            System.out.printf(Locale.ROOT, "WARNING: the rehearsal had %d of %d MISSING alerts by the measured "
+                    + "deadline; the figure below includes it (raise --lead or --rehearsal-lead)%n",
+                    alerts.count(missing), expected);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         BenchArgs options = new BenchArgs(args);
         int units = options.integer("units", 100_000);
@@ -63,6 +84,8 @@ public final class DeadlineBurst {
         int lead = options.integer("lead", 120);
         int threads = options.integer("threads", 1);
         int cacheMiB = options.integer("cache-mib", AggregationSettings.DEFAULT_STATE_CACHE_MIB);
+        int rehearsalUnits = options.integer("rehearsal-units", 0);
+        int rehearsalLead = options.integer("rehearsal-lead", 30);
         Clock clock = Clock.systemUTC();
 
         Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -75,17 +98,23 @@ public final class DeadlineBurst {
         LocalDateTime localBulletin = localDeadline.plus(BULLETIN_AFTER_DEADLINE);
         BenchRoster.Deadlines deadlines = new BenchRoster.Deadlines(zone, HH_MM_SS.format(localStart),
                 HH_MM_SS.format(localDeadline), HH_MM_SS.format(localBulletin), 3);
-        BenchRoster roster = BenchRoster.generate(units, deadlines, localStart.toLocalDate().minusDays(30));
+        LocalDate activeFrom = localStart.toLocalDate().minusDays(30);
+        BenchRoster roster = BenchRoster.generate(units, deadlines, activeFrom);
+        Rehearsal rehearsal = rehearsalUnits < 2 ? null : Rehearsal.of(rehearsalUnits, start,
+                deadline.minusSeconds(rehearsalLead), zone, activeFrom);
 
         try (BenchBroker broker = BenchBroker.start(partitions)) {
             Topics topics = new Topics(SchemaRegistries.forUrl(REGISTRY));
             try (BenchProducer producer = new BenchProducer(broker.bootstrapServers(), topics)) {
                 producer.sendRoster(roster);
+                if (rehearsal != null) {
+                    producer.sendRoster(rehearsal.roster());
+                }
                 producer.flush();
             }
             System.out.printf(Locale.ROOT, "roster of %d units written; reminder %s, submission deadline %s %s (%s)%n",
                     units, deadlines.reminder(), deadlines.submission(), zone.getId(), deadline);
-            try (AlertCounter alerts = new AlertCounter(broker.bootstrapServers(), clock);
+            try (AlertCounter alerts = new AlertCounter(broker.bootstrapServers(), clock, Rehearsal::label);
                  AggregationApp app = AggregationApp.start(AggregationSettings.of(broker.bootstrapServers(), REGISTRY,
                          broker.dir().resolve("streams")).withApplicationId("bench-deadline")
                          .withReportPartitions(partitions).withNumStreamThreads(threads)
@@ -101,6 +130,9 @@ public final class DeadlineBurst {
                 if (dueSoon < units) {
                     System.out.println("WARNING: the reminder burst had not finished by the deadline; "
                             + "the figure below includes it (raise --lead)");
+                }
+                if (rehearsal != null) {
+                    rehearse(rehearsal, alerts, clock, deadline);
                 }
                 if (alerts.count("MISSING") > 0) {
                     throw new IllegalStateException("MISSING alerts before the deadline: the clock or the roster is off");

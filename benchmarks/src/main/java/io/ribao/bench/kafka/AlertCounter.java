@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,7 +19,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Counts committed alerts by type as they become visible (read_committed), from the key alone
  * ({@code TYPE:unitId:date[:rule]}, so no Avro decoding competes with the app for the CPU), and remembers the wall
- * clock at which each type's count last grew.
+ * clock at which each type's count first and last grew. Another labelling of the keys (a type per group of units)
+ * may be given instead of the type.
  */
 public final class AlertCounter implements AutoCloseable {
 
@@ -28,10 +30,17 @@ public final class AlertCounter implements AutoCloseable {
     private final Map<String, AtomicLong> firstSeenMillis = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lastSeenMillis = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Function<String, String> label;
     private final Thread thread;
 
     public AlertCounter(String bootstrapServers, Clock clock) {
+        this(bootstrapServers, clock, AlertCounter::typeOf);
+    }
+
+    /** Counts by {@code label.apply(key)} instead of the type. */
+    public AlertCounter(String bootstrapServers, Clock clock, Function<String, String> label) {
         this.clock = clock;
+        this.label = label;
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -49,9 +58,7 @@ public final class AlertCounter implements AutoCloseable {
     private void follow() {
         while (running.get()) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                String key = record.key();
-                int colon = key == null ? -1 : key.indexOf(':');
-                String type = colon < 0 ? "?" : key.substring(0, colon);
+                String type = record.key() == null ? "?" : label.apply(record.key());
                 counts.computeIfAbsent(type, t -> new AtomicLong()).incrementAndGet();
                 long now = clock.millis();
                 firstSeenMillis.computeIfAbsent(type, t -> new AtomicLong(now));
@@ -59,6 +66,19 @@ public final class AlertCounter implements AutoCloseable {
             }
         }
         consumer.close();
+    }
+
+    /** The type of an alert key {@code TYPE:unitId:…}, or "?". */
+    public static String typeOf(String key) {
+        int colon = key.indexOf(':');
+        return colon < 0 ? "?" : key.substring(0, colon);
+    }
+
+    /** The unit id of an alert key {@code TYPE:unitId:…}, or "". */
+    public static String unitOf(String key) {
+        int colon = key.indexOf(':');
+        int next = colon < 0 ? -1 : key.indexOf(':', colon + 1);
+        return next < 0 ? "" : key.substring(colon + 1, next);
     }
 
     public long count(String type) {
