@@ -14,10 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
@@ -38,7 +36,6 @@ import java.util.Locale;
 public final class DeadlineBurst {
 
     private static final String REGISTRY = "mem://bench-deadline";
-    private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private static final Duration BULLETIN_AFTER_DEADLINE = Duration.ofHours(1);
 
@@ -93,12 +90,8 @@ public final class DeadlineBurst {
         String zoneOption = options.text("zone", "");
         ZoneId zone = zoneOption.isEmpty() ? zoneWithRoomFor(start, deadline.plus(BULLETIN_AFTER_DEADLINE))
                 : ZoneId.of(zoneOption);
-        LocalDateTime localStart = LocalDateTime.ofInstant(start, zone);
-        LocalDateTime localDeadline = LocalDateTime.ofInstant(deadline, zone);
-        LocalDateTime localBulletin = localDeadline.plus(BULLETIN_AFTER_DEADLINE);
-        BenchRoster.Deadlines deadlines = new BenchRoster.Deadlines(zone, HH_MM_SS.format(localStart),
-                HH_MM_SS.format(localDeadline), HH_MM_SS.format(localBulletin), 3);
-        LocalDate activeFrom = localStart.toLocalDate().minusDays(30);
+        BenchRoster.Deadlines deadlines = BenchRoster.Deadlines.at(zone, start, deadline, BULLETIN_AFTER_DEADLINE);
+        LocalDate activeFrom = LocalDate.ofInstant(start, zone).minusDays(30);
         BenchRoster roster = BenchRoster.generate(units, deadlines, activeFrom);
         Rehearsal rehearsal = rehearsalUnits < 2 ? null : Rehearsal.of(rehearsalUnits, start,
                 deadline.minusSeconds(rehearsalLead), zone, activeFrom);

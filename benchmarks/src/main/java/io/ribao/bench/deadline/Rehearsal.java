@@ -5,9 +5,7 @@ import io.ribao.bench.kafka.AlertCounter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * A smaller jurisdiction whose submission deadline falls before the measured one, so the measured burst meets a JVM
@@ -19,13 +17,9 @@ record Rehearsal(BenchRoster roster, Instant deadline) {
     static final String PREFIX = "r-";
     private static final String JURISDICTION = "bench-rehearsal";
     private static final String LABEL = "rehearsal ";
-    private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     static Rehearsal of(int units, Instant reminder, Instant deadline, ZoneId zone, LocalDate activeFrom) {
-        LocalDateTime localDeadline = LocalDateTime.ofInstant(deadline, zone);
-        BenchRoster.Deadlines deadlines = new BenchRoster.Deadlines(zone,
-                HH_MM_SS.format(LocalDateTime.ofInstant(reminder, zone)), HH_MM_SS.format(localDeadline),
-                HH_MM_SS.format(localDeadline.plus(Duration.ofHours(1))), 3);
+        BenchRoster.Deadlines deadlines = BenchRoster.Deadlines.at(zone, reminder, deadline, Duration.ofHours(1));
         return new Rehearsal(BenchRoster.generate(JURISDICTION, PREFIX, units, deadlines, activeFrom), deadline);
     }
 

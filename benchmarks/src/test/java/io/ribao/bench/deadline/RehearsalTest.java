@@ -26,6 +26,7 @@ class RehearsalTest {
         assertThat(rehearsal.units()).isEqualTo(50);
         assertThat(rehearsal.roster().jurisdiction().getReminder()).isEqualTo("10:00:00");
         assertThat(rehearsal.roster().jurisdiction().getSubmission()).isEqualTo("10:01:30");
+        assertThat(rehearsal.roster().jurisdiction().getBulletin()).isEqualTo("11:01:30");
         assertThat(rehearsal.roster().units()).allSatisfy(u -> assertThat(u.getId()).startsWith(Rehearsal.PREFIX));
     }
 }
