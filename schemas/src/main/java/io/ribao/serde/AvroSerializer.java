@@ -1,9 +1,9 @@
 package io.ribao.serde;
 
 import io.ribao.registry.SchemaRegistry;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.Schema;
@@ -21,8 +21,9 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
     private final SchemaRegistry registry;
     private final Schema schema;
     private final SpecificDatumWriter<T> writer;
-    private final ConcurrentMap<String, Integer> idBySubject = new ConcurrentHashMap<>();
-    private final ThreadLocal<BinaryEncoder> encoders = new ThreadLocal<>();
+    /** Schema ids by topic (the subject is {@code <topic>-value}): no subject string is built per record. */
+    private final ConcurrentMap<String, Integer> idByTopic = new ConcurrentHashMap<>();
+    private final ThreadLocal<Buffer> buffers = ThreadLocal.withInitial(Buffer::new);
 
     public AvroSerializer(SchemaRegistry registry, Class<T> type) {
         this.registry = registry;
@@ -35,19 +36,68 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
         if (value == null) {
             return null;
         }
-        int id = idBySubject.computeIfAbsent(topic + "-value", subject -> registry.register(subject, schema));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        ByteBuffer header = ByteBuffer.allocate(WireFormat.HEADER_LENGTH);
-        WireFormat.writeHeader(header, id);
-        out.write(header.array(), 0, WireFormat.HEADER_LENGTH);
+        int id = idByTopic.computeIfAbsent(topic, t -> registry.register(t + "-value", schema));
+        Buffer out = buffers.get();
+        out.reset();
+        out.write(WireFormat.MAGIC);
+        out.write(id >>> 24);
+        out.write(id >>> 16);
+        out.write(id >>> 8);
+        out.write(id);
         try {
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, encoders.get());
-            encoders.set(encoder);
-            writer.write(value, encoder);
-            encoder.flush();
+            out.encoder = EncoderFactory.get().binaryEncoder(out, out.encoder);
+            writer.write(value, out.encoder);
+            out.encoder.flush();
         } catch (IOException | RuntimeException e) {
+            // The encoder may hold part of the failed value: reused, it would write it into the next one.
+            out.encoder = null;
             throw new SerializationException("cannot write " + schema.getFullName() + " to " + topic, e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A thread's output bytes and encoder, kept from one record to the next: a record costs one copy of its bytes,
+     * not a new stream grown by doubling, and no lock per write. A value that grew it past {@link #KEPT} leaves a
+     * smaller one behind.
+     */
+    private static final class Buffer extends OutputStream {
+
+        private static final int INITIAL = 1024;
+        private static final int KEPT = 64 * 1024;
+
+        private byte[] bytes = new byte[INITIAL];
+        private int count;
+        BinaryEncoder encoder;
+
+        void reset() {
+            if (bytes.length > KEPT) {
+                bytes = new byte[INITIAL];
+            }
+            count = 0;
+        }
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            bytes[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] source, int offset, int length) {
+            ensure(length);
+            System.arraycopy(source, offset, bytes, count, length);
+            count += length;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, count);
+        }
+
+        private void ensure(int more) {
+            if (count + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, count + more));
+            }
+        }
     }
 }

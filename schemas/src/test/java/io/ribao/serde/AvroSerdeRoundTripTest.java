@@ -1,10 +1,15 @@
 package io.ribao.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ribao.registry.InMemorySchemaRegistry;
 import io.ribao.schemas.report.ReportEvent;
+import io.ribao.schemas.status.UnitDayStatus;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +37,38 @@ class AvroSerdeRoundTripTest {
 
         assertThat(back).isEqualTo(sample);
         assertThat(sample).isEqualTo(back);
+    }
+
+    @Test
+    void aValueThatFailsHalfWayLeavesNothingInTheNextOne() {
+        AvroSerde<UnitDayStatus> serde = new AvroSerde<>(new InMemorySchemaRegistry(), UnitDayStatus.class);
+        UnitDayStatus good = SampleRecords.sample(UnitDayStatus.class);
+        byte[] alone = serde.serializer().serialize("ribao.unit-day-status", good);
+        UnitDayStatus broken = UnitDayStatus.newBuilder(good).build();
+        broken.setJurisdictionId(null); // the unit id is written before the encoder meets the null
+
+        assertThatThrownBy(() -> serde.serializer().serialize("ribao.unit-day-status", broken))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("UnitDayStatus");
+        byte[] after = serde.serializer().serialize("ribao.unit-day-status", good);
+
+        assertThat(after).isEqualTo(alone);
+        assertThat(serde.deserializer().deserialize("ribao.unit-day-status", after)).isEqualTo(good);
+    }
+
+    @Test
+    void oneThreadsBufferServesValuesOfEverySizeOneAfterAnother() {
+        AvroSerde<UnitDayStatus> serde = new AvroSerde<>(new InMemorySchemaRegistry(), UnitDayStatus.class);
+        UnitDayStatus small = SampleRecords.sample(UnitDayStatus.class);
+        Map<String, Long> metrics = new HashMap<>();
+        for (int i = 0; i < 10_000; i++) {
+            metrics.put("metric-" + i, (long) i);
+        }
+        UnitDayStatus large = UnitDayStatus.newBuilder(small).setMetrics(metrics).build();
+
+        for (UnitDayStatus value : List.of(small, large, small, large, small)) {
+            byte[] bytes = serde.serializer().serialize("ribao.unit-day-status", value);
+            assertThat(serde.deserializer().deserialize("ribao.unit-day-status", bytes)).isEqualTo(value);
+        }
     }
 
     @Test

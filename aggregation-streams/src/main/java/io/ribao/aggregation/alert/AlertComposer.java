@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * Turns a state-machine alert change into the {@link AlertEvent} of the contract: id, severity, text, recipients.
- * Not thread-safe (its messages keep parsed formats): one per stream task.
+ * Thread-safe; each stream task builds its own.
  */
 public final class AlertComposer {
 

@@ -2,25 +2,22 @@ package io.ribao.aggregation.alert;
 
 import io.ribao.schemas.alert.AlertState;
 import io.ribao.schemas.alert.AlertType;
-import java.text.MessageFormat;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Alert texts from the UTF-8 bundle {@code alerts.properties} (Chinese, the default) or {@code alerts_en.properties}.
- * Arguments: {0} unit name, {1} date, {2} the deadline as a local time, {3} a type-specific detail. Keeps its parsed
- * formats, so it is not thread-safe: one per stream task.
+ * Arguments: {0} unit name, {1} date, {2} the deadline as a local time, {3} a type-specific detail. Each text is
+ * parsed once into a {@link MessageTemplate}; thread-safe.
  */
 public final class AlertMessages {
 
     private final ResourceBundle bundle;
-    private final Locale locale;
-    private final Map<String, MessageFormat> formats = new HashMap<>();
+    private final Map<String, MessageTemplate> templates = new ConcurrentHashMap<>();
 
     public AlertMessages(Locale locale) {
-        this.locale = locale;
         this.bundle = ResourceBundle.getBundle("alerts", locale, ResourceBundle.Control.getNoFallbackControl(
                 ResourceBundle.Control.FORMAT_PROPERTIES));
     }
@@ -30,15 +27,15 @@ public final class AlertMessages {
         return new AlertMessages(Locale.ROOT);
     }
 
-    public String format(AlertType type, AlertState state, Object... args) {
-        String raised = format(type.name()).format(args);
+    public String format(AlertType type, AlertState state, String... args) {
+        String raised = template(type.name()).format(args);
         if (state == AlertState.RESOLVED) {
-            return format("RESOLVED").format(new Object[] {raised});
+            return template("RESOLVED").format(raised);
         }
         return raised;
     }
 
-    private MessageFormat format(String key) {
-        return formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), locale));
+    private MessageTemplate template(String key) {
+        return templates.computeIfAbsent(key, k -> MessageTemplate.parse(bundle.getString(k)));
     }
 }

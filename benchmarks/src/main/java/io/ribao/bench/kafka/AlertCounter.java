@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Counts committed alerts by type as they become visible (read_committed), from the key alone
  * ({@code TYPE:unitId:date[:rule]}, so no Avro decoding competes with the app for the CPU), and remembers the wall
- * clock at which each type's count first and last grew. Another labelling of the keys (a type per group of units)
+ * clock at which each type's count first and last grew, and the offset of its last alert on each partition. Another labelling of the keys (a type per group of units)
  * may be given instead of the type.
  */
 public final class AlertCounter implements AutoCloseable {
@@ -29,6 +29,7 @@ public final class AlertCounter implements AutoCloseable {
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> firstSeenMillis = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lastSeenMillis = new ConcurrentHashMap<>();
+    private final Map<String, Map<Integer, Long>> lastOffsets = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Function<String, String> label;
     private final Thread thread;
@@ -63,6 +64,8 @@ public final class AlertCounter implements AutoCloseable {
                 long now = clock.millis();
                 firstSeenMillis.computeIfAbsent(type, t -> new AtomicLong(now));
                 lastSeenMillis.computeIfAbsent(type, t -> new AtomicLong()).set(now);
+                lastOffsets.computeIfAbsent(type, t -> new ConcurrentHashMap<>())
+                        .merge(record.partition(), record.offset(), Math::max);
             }
         }
         consumer.close();
@@ -96,6 +99,11 @@ public final class AlertCounter implements AutoCloseable {
     public long lastSeenMillis(String type) {
         AtomicLong at = lastSeenMillis.get(type);
         return at == null ? 0 : at.get();
+    }
+
+    /** The offset of the last alert of this type seen, by partition of the alerts topic (for {@link StableOffsets}). */
+    public Map<Integer, Long> lastOffsets(String type) {
+        return Map.copyOf(lastOffsets.getOrDefault(type, Map.of()));
     }
 
     @Override
