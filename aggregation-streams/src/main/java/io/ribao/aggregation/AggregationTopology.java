@@ -10,6 +10,7 @@ import io.ribao.aggregation.stream.DeadLetters;
 import io.ribao.aggregation.stream.GlobalStoreUpdater;
 import io.ribao.aggregation.stream.NodeContribution;
 import io.ribao.aggregation.stream.NodeContributionSerde;
+import io.ribao.aggregation.stream.OfType;
 import io.ribao.aggregation.stream.RollupProcessor;
 import io.ribao.aggregation.stream.StoreNames;
 import io.ribao.aggregation.stream.UnitDayProcessor;
@@ -151,8 +152,7 @@ public final class AggregationTopology {
     }
 
     private static <V> KStream<String, V> ofType(KStream<String, Object> results, Class<V> type, String name) {
-        return results.filter((key, value) -> type.isInstance(value), Named.as(name + "-filter"))
-                .mapValues(type::cast, Named.as(name + "-values"));
+        return results.process(() -> new OfType<>(type), Named.as(name));
     }
 
     private static <V> void to(KStream<String, V> stream, Topic<String, V> topic, String name) {
