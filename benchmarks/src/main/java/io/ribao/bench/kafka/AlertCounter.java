@@ -3,16 +3,13 @@ package io.ribao.bench.kafka;
 import io.ribao.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -42,15 +39,9 @@ public final class AlertCounter implements AutoCloseable {
     public AlertCounter(String bootstrapServers, Clock clock, Function<String, String> label) {
         this.clock = clock;
         this.label = label;
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        consumer = ReadCommitted.assignedTo(bootstrapServers, Topics.ALERTS, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        consumer.seekToBeginning(consumer.assignment());
         thread = new Thread(this::follow, "bench-alert-counter");
         thread.setDaemon(true);
         thread.start();

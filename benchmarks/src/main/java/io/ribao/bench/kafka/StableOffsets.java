@@ -6,8 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -26,42 +27,32 @@ public final class StableOffsets implements AutoCloseable {
     }
 
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final List<TopicPartition> partitions;
     private final Clock clock;
-    private final Duration interval;
     private final List<Sample> samples = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Thread thread;
+    /** One thread, so the consumer is only ever used by one thread at a time. */
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "bench-stable-offsets");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public StableOffsets(String bootstrapServers, String topic, Clock clock, Duration interval) {
         this.clock = clock;
-        this.interval = interval;
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        thread = new Thread(this::sample, "bench-stable-offsets");
-        thread.setDaemon(true);
-        thread.start();
+        consumer = ReadCommitted.assignedTo(bootstrapServers, topic, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        sampler.scheduleWithFixedDelay(this::sample, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void sample() {
+        Map<TopicPartition, Long> ends;
         try {
-            while (running.get()) {
-                Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(5));
-                Map<Integer, Long> offsets = new HashMap<>();
-                ends.forEach((tp, offset) -> offsets.put(tp.partition(), offset));
-                samples.add(new Sample(clock.millis(), Map.copyOf(offsets)));
-                Thread.sleep(interval.toMillis());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            consumer.close();
+            ends = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            return; // a sample missed widens the bound; thrown on, it would end the sampling
         }
+        Map<Integer, Long> offsets = new HashMap<>();
+        ends.forEach((tp, offset) -> offsets.put(tp.partition(), offset));
+        samples.add(new Sample(clock.millis(), Map.copyOf(offsets)));
     }
 
     /** Wall-clock millis of the first sample in which every given record was committed; 0 if none was yet. */
@@ -86,7 +77,8 @@ public final class StableOffsets implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running.set(false);
-        thread.join(Duration.ofSeconds(10).toMillis());
+        sampler.shutdown();
+        sampler.awaitTermination(10, TimeUnit.SECONDS);
+        consumer.close();
     }
 }
