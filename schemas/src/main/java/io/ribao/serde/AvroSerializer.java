@@ -39,12 +39,8 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
         int id = idByTopic.computeIfAbsent(topic, t -> registry.register(t + "-value", schema));
         Buffer out = buffers.get();
         out.reset();
-        out.write(WireFormat.MAGIC);
-        out.write(id >>> 24);
-        out.write(id >>> 16);
-        out.write(id >>> 8);
-        out.write(id);
         try {
+            WireFormat.writeHeader(out, id);
             out.encoder = EncoderFactory.get().binaryEncoder(out, out.encoder);
             writer.write(value, out.encoder);
             out.encoder.flush();

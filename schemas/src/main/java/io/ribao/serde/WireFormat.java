@@ -1,5 +1,7 @@
 package io.ribao.serde;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -15,8 +17,13 @@ public final class WireFormat {
     private WireFormat() {
     }
 
-    public static void writeHeader(ByteBuffer buffer, int schemaId) {
-        buffer.put(MAGIC).putInt(schemaId);
+    /** Writes the magic byte and the schema id (big-endian), {@link #HEADER_LENGTH} bytes. */
+    public static void writeHeader(OutputStream out, int schemaId) throws IOException {
+        out.write(MAGIC);
+        out.write(schemaId >>> 24);
+        out.write(schemaId >>> 16);
+        out.write(schemaId >>> 8);
+        out.write(schemaId);
     }
 
     /** The schema id of a framed value; the buffer is left positioned at the Avro body. */
