@@ -13,6 +13,8 @@ import io.ribao.aggregation.stream.NodeContributionSerde;
 import io.ribao.aggregation.stream.OfType;
 import io.ribao.aggregation.stream.RollupProcessor;
 import io.ribao.aggregation.stream.StoreNames;
+import io.ribao.aggregation.stream.UnitDayEntry;
+import io.ribao.aggregation.stream.UnitDayEntryCodec;
 import io.ribao.aggregation.stream.UnitDayProcessor;
 import io.ribao.schemas.alert.AlertEvent;
 import io.ribao.schemas.day.DayClosed;
@@ -21,7 +23,6 @@ import io.ribao.schemas.rollup.Rollup;
 import io.ribao.schemas.roster.Form;
 import io.ribao.schemas.roster.Jurisdiction;
 import io.ribao.schemas.roster.Unit;
-import io.ribao.schemas.status.UnitDayStatus;
 import io.ribao.topics.Topic;
 import io.ribao.topics.Topics;
 import java.util.function.Function;
@@ -68,15 +69,12 @@ public final class AggregationTopology {
                 Serdes.String(), topics.serde(Unit.class))
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.UNIT_DAYS),
-                Serdes.String(), topics.serde(UnitDayStatus.class))
+                Serdes.String(), UnitDayEntryCodec.serde(topics))
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.DEADLINES),
                 Serdes.String(), Serdes.String())
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.OPENED_DAYS),
-                Serdes.String(), Serdes.String())
-                .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.ALERTS),
                 Serdes.String(), Serdes.String())
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.DAY_CLOSED_PARTS),
@@ -113,10 +111,12 @@ public final class AggregationTopology {
                                 new AlertComposer(AlertMessages.chinese())),
                         Named.as("unit-day"),
                         StoreNames.UNITS, StoreNames.UNIT_DAYS, StoreNames.DEADLINES, StoreNames.OPENED_DAYS,
-                        StoreNames.ALERTS, StoreNames.UNIT_HISTORIES, StoreNames.UNIT_FINDINGS,
+                        StoreNames.UNIT_HISTORIES, StoreNames.UNIT_FINDINGS,
                         StoreNames.PENDING_REPORTS);
 
-        to(ofType(results, UnitDayStatus.class, "statuses"), topics.unitDayStatus(), "status-sink");
+        // A status reaches its sink as the unit-day's stored entry, serialised once for both (decision 276).
+        ofType(results, UnitDayEntry.class, "statuses").to(Topics.UNIT_DAY_STATUS,
+                Produced.with(Serdes.String(), UnitDayEntryCodec.statusBytes()).withName("status-sink"));
         to(ofType(results, AlertEvent.class, "alerts"), topics.alerts(), "alert-sink");
         to(ofType(results, DeadLetter.class, "dead-letters"), topics.deadLetters(DeadLetters.APP), "dead-letter-sink");
 

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
@@ -39,6 +40,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class AggregationDriver implements AutoCloseable {
 
     public static final ZoneId ZONE = ZoneId.of(RosterFixtures.ZONE);
+    private static final String APPLICATION_ID = "ribao-aggregation-test";
+    private static final String CHANGELOG = "-changelog";
 
     private final TopologyTestDriver driver;
     private final Topics topics;
@@ -81,7 +84,7 @@ public final class AggregationDriver implements AutoCloseable {
                               Function<String, KeyValueBytesStoreSupplier> stores,
                               Map<String, List<KeyValue<Bytes, byte[]>>> restored) {
         AggregationSettings settings = AggregationSettings.of("test:9092", registryUrl, stateDir)
-                .withApplicationId("ribao-aggregation-test");
+                .withApplicationId(APPLICATION_ID);
         this.registryUrl = registryUrl;
         this.stores = stores;
         Function<String, KeyValueBytesStoreSupplier> recorded = name -> RestoredStore.recording(
@@ -177,6 +180,25 @@ public final class AggregationDriver implements AutoCloseable {
 
     public List<AlertEvent> readAlerts() {
         return alerts.readValuesToList();
+    }
+
+    /**
+     * The keys written to each store's changelog since the last call, by store name, in the order written: what the
+     * commits since then cost the changelogs (the driver commits after every input and punctuation).
+     */
+    public Map<String, List<String>> readChangelogKeys() {
+        Map<String, List<String>> written = new TreeMap<>();
+        for (String topic : driver.producedTopicNames()) {
+            if (topic.startsWith(APPLICATION_ID + "-") && topic.endsWith(CHANGELOG)) {
+                List<String> keys = driver.createOutputTopic(topic, Serdes.String().deserializer(),
+                        Serdes.ByteArray().deserializer()).readKeyValuesToList().stream().map(kv -> kv.key).toList();
+                if (!keys.isEmpty()) {
+                    written.put(topic.substring(APPLICATION_ID.length() + 1, topic.length() - CHANGELOG.length()),
+                            keys);
+                }
+            }
+        }
+        return written;
     }
 
     private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {

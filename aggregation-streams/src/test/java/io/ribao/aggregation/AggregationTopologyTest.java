@@ -97,6 +97,35 @@ class AggregationTopologyTest {
     }
 
     @Test
+    void theDeadlineWritesEachUnitDaysStatusAndAlertsAsOneChangelogRecord() {
+        driver.publish(unit("twn-yangguan").build());
+        driver.advanceTo(D, "16:00");
+        driver.readAlerts();
+        driver.statuses.readValuesToList();
+        driver.readChangelogKeys();
+
+        driver.advanceTo(D, "16:30");
+
+        // each unit-day: MISSING raised, DUE_SOON resolved, the status MISSING — and the unit-day task's stores hold
+        // the two changes as one value, so its changelogs carry one record per unit-day (decision 276)
+        assertThat(driver.readAlerts()).hasSize(4);
+        assertThat(driver.statuses.readValuesToList()).extracting(UnitDayStatus::getState)
+                .containsOnly(UnitDayState.MISSING).hasSize(2);
+        Map<String, List<String>> unitDayTask = driver.readChangelogKeys().entrySet().stream()
+                .filter(store -> !store.getKey().startsWith("rollup-") && !store.getKey().startsWith("node-"))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(unitDayTask.values().stream().flatMap(List::stream)
+                .filter(key -> key.equals(TIANBAO + "/" + D) || key.equals("twn-yangguan/" + D)))
+                .containsExactlyInAnyOrder(TIANBAO + "/" + D, "twn-yangguan/" + D);
+        assertThat(unitDayTask).containsKey("unit-day-entries");
+
+        // and what the store holds is read back after a restart: neither alert again, DUE_SOON not resolved twice
+        driver = driver.restartAt(stateDir, at(D, "16:31"));
+        driver.advanceTo(D, "16:31:01");
+        assertThat(driver.outputsEmpty()).isTrue();
+    }
+
+    @Test
     void reportSignedAfterTheDeadlineButBeforeThePunctuationIsStillLate() {
         driver.advanceTo(D, "16:00");
         driver.readAlerts();

@@ -10,14 +10,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Which alert ids a task has raised and resolved, one {@link AlertMarks} value per unit-day or node-day, so each alert
  * is raised at most once and resolved at most once, across restarts (the store is changelogged under exactly-once).
  * The values of the scopes seen lately are kept in memory ({@link WriteThroughCache}): a deadline settles every
- * unit-day of a task, each read back from the store otherwise.
+ * unit-day of a task, each read back from the store otherwise. A unit-day's value is part of its stored entry
+ * ({@link UnitDayEntry}), so a deadline's status and its alerts are one store write (decision 276).
  */
 final class AlertLedger {
 
-    private final WriteThroughCache<String> store;
+    private final KeyValues<String> store;
 
+    /** A ledger of its own store, the values of {@code scopesInMemory} scopes decoded in memory (node-days). */
     AlertLedger(KeyValueStore<String, String> store, int scopesInMemory) {
-        this.store = new WriteThroughCache<>(store, scopesInMemory);
+        this(new WriteThroughCache<>(store, scopesInMemory));
+    }
+
+    /** A ledger whose values live elsewhere: the unit-days keep theirs with their status ({@link UnitDays}). */
+    AlertLedger(KeyValues<String> marks) {
+        this.store = marks;
     }
 
     /** Whether to send the alert now: never raised before (a resolved one never comes back). */

@@ -10,18 +10,16 @@ public final class StoreNames {
     public static final String UNITS = "units";
     /** unitId/eventId → a report (wire bytes) that arrived before its unit's roster record; replayed when it comes. */
     public static final String PENDING_REPORTS = "pending-reports";
-    /** unitId/date → UnitDayStatus of every open unit-day. */
-    public static final String UNIT_DAYS = "unit-days";
+    /**
+     * unitId/date → every open unit-day's status and alert ids, each raised or resolved ({@link UnitDayEntry}: each
+     * alert is raised once and resolved once). Was "unit-days" (the status alone) beside "alert-ledger" (the marks)
+     * until both became one value (decision 276): the old changelogs cannot be read.
+     */
+    public static final String UNIT_DAYS = "unit-day-entries";
     /** DeadlineKey → subject: what falls due when. */
     public static final String DEADLINES = "deadlines";
     /** jurisdictionId → the latest day this task has opened. */
     public static final String OPENED_DAYS = "opened-days";
-    /**
-     * unitId/date → the unit-day's alert ids, each raised or resolved ({@link AlertMarks}): each alert is raised once
-     * and resolved once. Renamed from "raised-alerts" (one record per alert id) when the value became one per
-     * unit-day (decision 270): the old changelog cannot be read.
-     */
-    public static final String ALERTS = "alert-ledger";
     /** unitId → the unit's recent signed figures (UnitHistoryCodec bytes), for the outlier and streak rules. */
     public static final String UNIT_HISTORIES = "unit-histories";
     /** unitId/date → the data-quality alert ids open for the unit-day, one per line. */
@@ -39,7 +37,7 @@ public final class StoreNames {
     public static final String NODE_FINDINGS = "node-findings";
     /**
      * nodeId/date → the node-day's alert ids ({@link AlertMarks}), for the alerts of the roll-up task. Renamed from
-     * "node-alerts" with the unit-days' ledger (decision 270).
+     * "node-alerts" when the ledgers became one value per day (decision 270).
      */
     public static final String NODE_ALERTS = "node-alert-ledger";
     /** nodeId/date → jurisdictionId: node-days changed since the last punctuation, whose roll-up is due. */

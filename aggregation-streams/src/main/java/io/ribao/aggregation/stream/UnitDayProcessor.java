@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -43,8 +44,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The unit-day task: owns the units of its partition (roster units and reports are co-partitioned by unitId), opens
- * each day for them, applies reports and due deadlines through {@link UnitDay}, and forwards statuses, alerts,
- * day-closed parts and dead letters. "Now" is the wall clock of the punctuator and of the stream thread, nothing else.
+ * each day for them, applies reports and due deadlines through {@link UnitDay}, and forwards statuses (as the stored
+ * {@link UnitDayEntry}, whose status bytes the sink writes), alerts, day-closed parts and dead letters. "Now" is the wall clock of the punctuator and of the stream thread, nothing else.
  */
 public final class UnitDayProcessor implements Processor<String, byte[], String, Object> {
 
@@ -67,11 +68,12 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     private final AlertComposer composer;
     private final Deserializer<Unit> unitReader;
     private final Deserializer<ReportEvent> reportReader;
+    private final Serializer<UnitDayStatus> statusWriter;
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, Unit> unitStore;
     private WriteThroughCache<Unit> units;
-    private WriteThroughCache<UnitDayStatus> unitDays;
+    private UnitDays unitDays;
     private DueDeadlines deadlines;
     private KeyValueStore<String, String> openedDays;
     private KeyValueStore<String, byte[]> pendingReports;
@@ -88,6 +90,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         this.composer = composer;
         this.unitReader = topics.units().valueSerde().deserializer();
         this.reportReader = topics.reports().valueSerde().deserializer();
+        this.statusWriter = topics.unitDayStatus().valueSerde().serializer();
     }
 
     @Override
@@ -95,12 +98,12 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         this.context = context;
         unitStore = context.getStateStore(StoreNames.UNITS);
         units = new WriteThroughCache<>(unitStore, UNITS_IN_MEMORY);
-        unitDays = new WriteThroughCache<>(context.getStateStore(StoreNames.UNIT_DAYS), UNIT_DAYS_IN_MEMORY);
+        unitDays = new UnitDays(context.getStateStore(StoreNames.UNIT_DAYS), UNIT_DAYS_IN_MEMORY, statusWriter);
         deadlines = new DueDeadlines(context.getStateStore(StoreNames.DEADLINES),
                 Instant.ofEpochMilli(context.currentSystemTimeMs()));
         openedDays = context.getStateStore(StoreNames.OPENED_DAYS);
         pendingReports = context.getStateStore(StoreNames.PENDING_REPORTS);
-        alerts = new AlertLedger(context.getStateStore(StoreNames.ALERTS), UNIT_DAYS_IN_MEMORY);
+        alerts = new AlertLedger(unitDays.alertMarks());
         jurisdictions = context.getStateStore(StoreNames.JURISDICTIONS);
         quality = new UnitDayQuality(context.getStateStore(StoreNames.UNIT_HISTORIES),
                 context.getStateStore(StoreNames.UNIT_FINDINGS), context.getStateStore(StoreNames.FORMS));
@@ -279,12 +282,12 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
             return existing;
         }
         UnitDayStatus status = UnitDay.expected(unit.getId(), jurisdiction.getId(), date, now);
-        unitDays.put(dayKey, status);
+        UnitDayEntry stored = unitDays.put(dayKey, status);
         DaySchedule schedule = schedules.of(jurisdiction, date);
         for (Deadline deadline : UNIT_DEADLINES) {
             deadlines.schedule(schedule.at(deadline), deadline, dayKey);
         }
-        context.forward(new Record<>(dayKey, status, now.toEpochMilli()));
+        context.forward(new Record<>(dayKey, stored, now.toEpochMilli()));
         contribute(status, unit, jurisdiction, now, true);
         return status;
     }
@@ -327,7 +330,6 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     /** A locked day can change no more: its state and alert ids leave the stores, which stay bounded. */
     private void forget(String dayKey) {
         unitDays.delete(dayKey);
-        alerts.forget(dayKey);
         quality.forget(dayKey);
     }
 
@@ -362,8 +364,8 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
                        Jurisdiction jurisdiction, LocalDate date, Instant now) {
         boolean expected = Attendance.expected(unit, date);
         if (transition.changed()) {
-            unitDays.put(dayKey, transition.status());
-            context.forward(new Record<>(dayKey, transition.status(), now.toEpochMilli()));
+            UnitDayEntry stored = unitDays.put(dayKey, transition.status());
+            context.forward(new Record<>(dayKey, stored, now.toEpochMilli()));
             if (before == null || rollupSees(before, transition.status(), unit)) {
                 contribute(transition.status(), unit, jurisdiction, now, false);
             }

@@ -10,7 +10,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * task revived after an aborted transaction) starts empty. The least recently used values beyond {@code maxEntries}
  * are dropped from memory, never from the store. Values must not be changed in place. Not thread-safe: one per task.
  */
-final class WriteThroughCache<V> {
+final class WriteThroughCache<V> implements KeyValues<V> {
 
     private final KeyValueStore<String, V> store;
     private final Map<String, V> decoded;
@@ -25,7 +25,8 @@ final class WriteThroughCache<V> {
         };
     }
 
-    V get(String key) {
+    @Override
+    public V get(String key) {
         V value = decoded.get(key);
         if (value == null) {
             value = store.get(key);
@@ -36,12 +37,14 @@ final class WriteThroughCache<V> {
         return value;
     }
 
-    void put(String key, V value) {
+    @Override
+    public void put(String key, V value) {
         store.put(key, value);
         decoded.put(key, value);
     }
 
-    void delete(String key) {
+    @Override
+    public void delete(String key) {
         store.delete(key);
         decoded.remove(key);
     }
