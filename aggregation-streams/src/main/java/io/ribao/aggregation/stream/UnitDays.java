@@ -35,10 +35,7 @@ final class UnitDays {
 
         @Override
         public void delete(String dayKey) {
-            UnitDayEntry entry = entries.get(dayKey);
-            if (entry != null) {
-                entries.put(dayKey, entry.withAlertMarks(""));
-            }
+            throw new UnsupportedOperationException("a unit-day's alert marks leave with it: UnitDays.delete");
         }
     };
 

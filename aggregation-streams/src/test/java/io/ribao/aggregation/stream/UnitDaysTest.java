@@ -116,6 +116,8 @@ class UnitDaysTest {
         unitDays.put(DAY, expected());
         new AlertLedger(unitDays.alertMarks()).raise(DAY, "DUE_SOON:u1:2026-12-06");
 
+        assertThatThrownBy(() -> new AlertLedger(unitDays.alertMarks()).forget(DAY))
+                .as("the marks alone are never forgotten").isInstanceOf(UnsupportedOperationException.class);
         unitDays.delete(DAY);
 
         assertThat(stored).isEmpty();
