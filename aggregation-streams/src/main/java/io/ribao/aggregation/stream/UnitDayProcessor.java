@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The unit-day task: owns the units of its partition (roster units and reports are co-partitioned by unitId), opens
  * each day for them, applies reports and due deadlines through {@link UnitDay}, and forwards statuses (as the stored
- * {@link UnitDayEntry}, whose status bytes the sink writes), alerts, day-closed parts and dead letters. "Now" is the wall clock of the punctuator and of the stream thread, nothing else.
+ * {@link UnitDayEntry}, whose status bytes the sink writes), alerts, day-closed parts and dead letters. "Now" is the
+ * wall clock of the punctuator and of the stream thread, nothing else.
  */
 public final class UnitDayProcessor implements Processor<String, byte[], String, Object> {
 
