@@ -2,11 +2,11 @@ package io.ribao.aggregation.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,8 @@ class AlertLedgerTest {
     private record Change(String alertId, boolean raises) {
     }
 
-    private final Map<String, String> values = new HashMap<>();
+    /** The store's values, as bytes. */
+    private final Map<String, byte[]> values = new HashMap<>();
     /** The store operations the ledger made, by method name. */
     private final List<String> operations = new ArrayList<>();
     private KeyValueStore<String, String> store;
@@ -28,18 +29,7 @@ class AlertLedgerTest {
 
     @BeforeEach
     void ledgerOverARecordingStore() {
-        @SuppressWarnings("unchecked")
-        KeyValueStore<String, String> recording = (KeyValueStore<String, String>) Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {KeyValueStore.class}, (proxy, method, args) -> {
-                    operations.add(method.getName());
-                    return switch (method.getName()) {
-                        case "get" -> values.get((String) args[0]);
-                        case "put" -> values.put((String) args[0], (String) args[1]);
-                        case "delete" -> values.remove((String) args[0]);
-                        default -> throw new UnsupportedOperationException(method.getName());
-                    };
-                });
-        store = recording;
+        store = StoreOverMap.of(values, Serdes.String(), operations);
         ledger = new AlertLedger(store, 2);
     }
 
