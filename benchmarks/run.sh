@@ -25,16 +25,16 @@ name="${1:-}"
 shift || true
 heap="${BENCH_HEAP:--Xmx2g}"
 # BENCH_JVM_OPTS: extra JVM flags, split on spaces
-# BENCH_INGEST_GC: report-ingest's collector flags as deployed (decision 412); e.g. "-XX:+UseParallelGC -Xmn160m" to compare
+# BENCH_INGEST_GC: report-ingest's collector flags as deployed (decisions 412, 415); e.g. "-XX:+UseParallelGC -Xmn160m" to compare
 read -r -a extra <<< "${BENCH_JVM_OPTS:-}"
 java_opts=("$heap" ${extra[@]+"${extra[@]}"} -Dlogback.configurationFile="$here/target/classes/bench-logback.xml" -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ribao -Dfile.encoding=UTF-8)
 case "$name" in
   jmh)      exec java "${java_opts[@]}" -cp "$cp" org.openjdk.jmh.Main "$@" ;;
   streams)  exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.streams.StreamsThroughput "$@" ;;
   deadline) exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.deadline.DeadlineBurst "$@" ;;
-  ingest)   read -r -a gc <<< "${BENCH_INGEST_GC:--XX:+UseG1GC -XX:MaxGCPauseMillis=20}"
+  ingest)   read -r -a gc <<< "${BENCH_INGEST_GC:--XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:MaxTenuringThreshold=0}"
             exec java "${gc[@]}" "${java_opts[@]}" -cp "$cp" io.ribao.bench.ingest.IngestLoad "$@" ;;
-  index)    read -r -a gc <<< "${BENCH_INGEST_GC:--XX:+UseG1GC -XX:MaxGCPauseMillis=20}"
+  index)    read -r -a gc <<< "${BENCH_INGEST_GC:--XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:MaxTenuringThreshold=0}"
             exec java "${gc[@]}" "${java_opts[@]}" -cp "$cp" io.ribao.bench.ingest.IndexFootprint "$@" ;;
   bulletin) exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.bulletin.BulletinDrafting "$@" ;;
   stack)    exec java "${java_opts[@]}" -cp "$cp" io.ribao.bench.stack.LocalStackRun "$@" ;;

@@ -388,6 +388,28 @@ class InfraYamlTest {
         assertThat(checked).isEqualTo(4); // three services and bulletin-service's migration init container
     }
 
+    // ---------------------------------------------------------------- the JVM flags measured and deployed
+
+    @Test
+    void reportIngestIsDeployedWithTheCollectorFlagsItsBenchmarkMeasures() {
+        Set<String> measured = collectorFlags(runScriptDefault("BENCH_INGEST_GC"));
+        JsonNode container = containers().stream()
+                .filter(c -> c.path("args").path(0).asText().equals("report-ingest")).findFirst().orElseThrow();
+        String k8s = "";
+        for (JsonNode variable : container.path("env")) {
+            if (variable.path("name").asText().equals("JAVA_OPTS")) {
+                k8s = variable.path("value").asText();
+            }
+        }
+
+        // decisions 412 and 415: G1 sized to a 20 ms pause, the reports that survive a collection promoted at once
+        assertThat(measured).containsExactlyInAnyOrder("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
+                "-XX:MaxTenuringThreshold=0");
+        assertThat(collectorFlags(compose().at("/services/report-ingest/environment/JAVA_OPTS").asText()))
+                .as("compose").isEqualTo(measured);
+        assertThat(collectorFlags(k8s)).as("k8s").isEqualTo(measured);
+    }
+
     // ---------------------------------------------------------------- rosters and the local stack's configs
 
     @Test
@@ -441,6 +463,22 @@ class InfraYamlTest {
     }
 
     // ---------------------------------------------------------------- reading
+
+    /** The default of {@code ${VARIABLE:-default}} in {@code benchmarks/run.sh}. */
+    private static String runScriptDefault(String variable) {
+        Matcher defaultValue = Pattern.compile("\\$\\{" + variable + ":-([^}]*)}")
+                .matcher(read(REPO.resolve("benchmarks/run.sh")));
+        assertThat(defaultValue.find()).as(variable + " in benchmarks/run.sh").isTrue();
+        return defaultValue.group(1);
+    }
+
+    /** The collector's flags among a JVM command line's options: the rest (heap share, OOM exit, properties) vary. */
+    private static Set<String> collectorFlags(String jvmOptions) {
+        return Stream.of(jvmOptions.trim().split("\\s+"))
+                .filter(flag -> flag.startsWith("-XX:") && !flag.startsWith("-XX:MaxRAMPercentage")
+                        && !flag.equals("-XX:+ExitOnOutOfMemoryError"))
+                .collect(Collectors.toSet());
+    }
 
     private static JsonNode compose() {
         List<JsonNode> documents = documents(COMPOSE);
