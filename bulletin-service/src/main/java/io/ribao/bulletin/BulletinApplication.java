@@ -36,6 +36,7 @@ import io.ribao.bulletin.resources.UnitHistoryResource;
 import io.ribao.bulletin.workflow.BulletinFeature;
 import io.ribao.bulletin.workflow.BulletinService;
 import io.ribao.kit.http.OpenApiDocument;
+import io.ribao.kit.http.SourceParam;
 import io.ribao.kit.auth.RibaoAuth;
 import io.ribao.kit.auth.TokenAuthenticator;
 import io.ribao.kit.error.RibaoErrors;
@@ -124,6 +125,7 @@ public class BulletinApplication extends Application<BulletinConfiguration> {
 
         RibaoErrors.register(config, env);
         RibaoAuth.register(env, roster);
+        SourceParam.register(env);
         DatabaseAudit audit = new DatabaseAudit(jdbi);
         env.jersey().register(new StatusResource(jdbi));
         env.jersey().register(new AlertResource(jdbi, clock, audit));

@@ -26,6 +26,7 @@ import io.ribao.kit.error.RibaoErrors;
 import io.ribao.kit.http.OpenApiDocument;
 import io.ribao.kit.http.BodySizeLimit;
 import io.ribao.kit.http.SecurityHeaders;
+import io.ribao.kit.http.SourceParam;
 import io.ribao.kit.roster.RosterView;
 import io.ribao.registry.SchemaRegistries;
 import io.ribao.schemas.roster.Jurisdiction;
@@ -118,6 +119,7 @@ public class IngestApplication extends Application<IngestConfiguration> {
 
         RibaoAuth.register(environment, roster);
         SecurityHeaders.register(environment);
+        SourceParam.register(environment);
         environment.jersey().register(new BodySizeLimit(config.getMaxBodyBytes().toBytes())
                 .withLimit("v1/roster", config.getMaxRosterBytes().toBytes()));
         environment.jersey().register(new ReportResource(intake, new ReportHistory(roster, index, intake),

@@ -77,12 +77,16 @@ public final class IngestLoad {
                 List<LoadGenerator.Call> calls = calls(roster, today);
                 checkOne(URI.create(base + "/reports"), calls.get(0));
                 LoadGenerator load = new LoadGenerator(clients);
+                ProducerBatching batching = new ProducerBatching("report-ingest");
                 Samples real = new Samples("POST /api/v1/reports", "accepted/s");
                 Samples noOp = new Samples("POST /api/v1/bench/no-op", "accepted/s");
                 Samples realP99 = new Samples("POST /api/v1/reports p99", "ms");
                 Samples noOpP99 = new Samples("POST /api/v1/bench/no-op p99", "ms");
                 Samples realCpu = new Samples("POST /api/v1/reports process CPU", "µs per answer");
                 Samples noOpCpu = new Samples("POST /api/v1/bench/no-op process CPU", "µs per answer");
+                // each reports run against the no-op run just before it, so a change of the machine's pace between
+                // runs (a third, on the shared 2-core machine) moves both sides of a ratio alike
+                Samples pairRatio = new Samples("reports against the no-op run before them", "%");
                 Duration soakStep = soak.dividedBy(6);
                 for (int round = 1; round <= 3 && !soakStep.isZero(); round++) {
                     load.closedLoop("soak", URI.create(base + "/bench/no-op"), calls, soakStep, Duration.ZERO);
@@ -97,9 +101,11 @@ public final class IngestLoad {
                     noOpCpu.add(baseline.cpuMicrosPerAnswer());
                     LoadResult reports = load.closedLoop("reports", URI.create(base + "/reports"), calls, warmUp, measured);
                     System.out.println("run " + run + " " + reports.summary());
+                    System.out.println("run " + run + " " + batching.summary());
                     real.add(reports.acceptedPerSecond());
                     realP99.add(reports.percentileMillis(99));
                     realCpu.add(reports.cpuMicrosPerAnswer());
+                    pairRatio.add(100 * reports.acceptedPerSecond() / baseline.acceptedPerSecond());
                 }
                 System.out.println(noOp.summary());
                 System.out.println(real.summary());
@@ -107,6 +113,7 @@ public final class IngestLoad {
                 System.out.println(realP99.summary());
                 System.out.println(noOpCpu.summary());
                 System.out.println(realCpu.summary());
+                System.out.println(pairRatio.summary());
                 System.out.printf(Locale.ROOT, "RESULT ingest (closed loop, %d clients): %.0f reports/s, p99 %.1f ms; "
                                 + "no-op %.0f/s; ratio %.2f (bar >= 0.50)%n", clients, real.median(),
                         realP99.median(), noOp.median(), real.median() / noOp.median());

@@ -10,17 +10,15 @@ import io.ribao.kit.audit.Audit;
 import io.ribao.kit.audit.AuditRecords;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
-import io.ribao.kit.http.SourceAddress;
+import io.ribao.kit.http.Source;
 import io.ribao.schemas.alert.AlertType;
 import io.ribao.schemas.roster.Role;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.Arrays;
@@ -66,11 +64,10 @@ public class AlertResource {
     @POST
     @Path("/{alertId}/ack")
     public AlertView acknowledge(@Auth RibaoPrincipal caller, @PathParam("alertId") String alertId,
-                                 @Context HttpServletRequest request) {
+                                 @Source String source) {
         AlertDao dao = jdbi.onDemand(AlertDao.class);
         AlertDao.Alert alert = dao.byId(alertId)
                 .orElseThrow(() -> ApiException.notFound("no alert '" + alertId + "'"));
-        String source = SourceAddress.of(request);
         boolean allowed = caller.role() == Role.OFFICE || alert.recipients().contains(caller.userId())
                 || alert.unitSupervisorIds().contains(caller.userId());
         if (!allowed) {

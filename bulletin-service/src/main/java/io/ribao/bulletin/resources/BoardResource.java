@@ -6,12 +6,10 @@ import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.audit.Audit;
 import io.ribao.kit.audit.AuditRecords;
 import io.ribao.kit.error.ApiException;
-import io.ribao.kit.http.SourceAddress;
-import jakarta.servlet.http.HttpServletRequest;
+import io.ribao.kit.http.Source;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
 import java.time.Clock;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -54,7 +52,7 @@ public class BoardResource {
     @Path("/inbox/{id}/read")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> read(@Auth RibaoPrincipal caller, @PathParam("id") long id,
-                                    @Context HttpServletRequest request) {
+                                    @Source String source) {
         int changed = jdbi.withHandle(h -> h.createUpdate("""
                 UPDATE inbox SET read_at = coalesce(read_at, :at) WHERE id = :id AND recipient_id = :me""")
                 .bind("at", clock.instant()).bind("id", id).bind("me", caller.userId()).execute());
@@ -62,7 +60,7 @@ public class BoardResource {
             throw ApiException.notFound("no message " + id + " in your inbox");
         }
         audit.record(new AuditRecords(clock).of(caller, "INBOX_READ", String.valueOf(id), AuditRecords.ACCEPTED,
-                SourceAddress.of(request), Map.of()));
+                source, Map.of()));
         return Map.of("id", id, "read", true);
     }
 }

@@ -11,9 +11,8 @@ import io.ribao.kit.audit.Audit;
 import io.ribao.kit.audit.AuditRecords;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
-import io.ribao.kit.http.SourceAddress;
+import io.ribao.kit.http.Source;
 import io.ribao.schemas.roster.Role;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.List;
@@ -68,7 +66,7 @@ public class FindingResource {
     @Path("/{findingId}/rectification")
     @Consumes(MediaType.APPLICATION_JSON)
     public FindingView rectify(@Auth RibaoPrincipal caller, @PathParam("findingId") String findingId,
-                               Rectification body, @Context HttpServletRequest request) {
+                               Rectification body, @Source String source) {
         if (body == null || body.text() == null || body.text().isBlank()) {
             throw ApiException.invalid("text", "is required");
         }
@@ -78,7 +76,6 @@ public class FindingResource {
         FindingDao dao = jdbi.onDemand(FindingDao.class);
         FindingDao.Finding finding = dao.byId(findingId)
                 .orElseThrow(() -> ApiException.notFound("no finding '" + findingId + "'"));
-        String source = SourceAddress.of(request);
         AuditRecords records = new AuditRecords(clock);
         boolean allowed = caller.role() == Role.OFFICE || caller.belongsTo(finding.unitId())
                 || finding.unitSupervisorIds().contains(caller.userId());

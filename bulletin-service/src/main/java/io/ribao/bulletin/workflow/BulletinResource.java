@@ -4,11 +4,10 @@ import io.dropwizard.auth.Auth;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
 import io.ribao.kit.error.FieldError;
-import io.ribao.kit.http.SourceAddress;
+import io.ribao.kit.http.Source;
 import io.ribao.schemas.bulletin.BulletinState;
 import io.ribao.schemas.roster.Role;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -47,10 +45,10 @@ public final class BulletinResource {
     @RolesAllowed("OFFICE")
     public Response draft(@Auth RibaoPrincipal principal, @PathParam("date") String date,
                           @QueryParam("jurisdictionId") String jurisdictionId,
-                          @Context HttpServletRequest request) {
+                          @Source String source) {
         LocalDate day = date(date, "date");
         String jurisdiction = jurisdictionOf(principal, jurisdictionId);
-        Bulletin b = answer(() -> service.draftNow(jurisdiction, day, actor(principal, request)));
+        Bulletin b = answer(() -> service.draftNow(jurisdiction, day, actor(principal, source)));
         return Response.created(URI.create("/api/v1/bulletins/" + b.id())).entity(full(b)).build();
     }
 
@@ -107,7 +105,7 @@ public final class BulletinResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("OFFICE")
     public Map<String, Object> narrative(@Auth RibaoPrincipal principal, @PathParam("id") String id,
-                                         NarrativeEdit edit, @Context HttpServletRequest request) {
+                                         NarrativeEdit edit, @Source String source) {
         if (edit == null || edit.text() == null) {
             throw ApiException.invalid("text", "is required");
         }
@@ -115,24 +113,24 @@ public final class BulletinResource {
             throw ApiException.invalid("text", "must be at most " + NarrativeEdit.MAX_LENGTH + " characters");
         }
         visible(principal, id);
-        return full(answer(() -> service.editNarrative(id, edit.text(), actor(principal, request))));
+        return full(answer(() -> service.editNarrative(id, edit.text(), actor(principal, source))));
     }
 
     @POST
     @Path("/bulletins/{id}/approve")
     @RolesAllowed("DIRECTOR")
     public Map<String, Object> approve(@Auth RibaoPrincipal principal, @PathParam("id") String id,
-                                       @Context HttpServletRequest request) {
+                                       @Source String source) {
         visible(principal, id);
-        return full(answer(() -> service.approve(id, actor(principal, request))));
+        return full(answer(() -> service.approve(id, actor(principal, source))));
     }
 
     /** Any authenticated user may try: a refusal (wrong role, not approved) is audited, so it is not filtered out. */
     @POST
     @Path("/bulletins/{id}/release")
     public Map<String, Object> release(@Auth RibaoPrincipal principal, @PathParam("id") String id,
-                                       @Context HttpServletRequest request) {
-        return full(answer(() -> service.release(id, actor(principal, request))));
+                                       @Source String source) {
+        return full(answer(() -> service.release(id, actor(principal, source))));
     }
 
     private Bulletin visible(RibaoPrincipal principal, String id) {
@@ -182,9 +180,8 @@ public final class BulletinResource {
         }
     }
 
-    private static Actor actor(RibaoPrincipal principal, HttpServletRequest request) {
-        return new Actor(principal.userId(), principal.role().name(),
-                request == null ? null : SourceAddress.of(request));
+    private static Actor actor(RibaoPrincipal principal, String source) {
+        return new Actor(principal.userId(), principal.role().name(), source);
     }
 
     private static LocalDate date(String text, String field) {

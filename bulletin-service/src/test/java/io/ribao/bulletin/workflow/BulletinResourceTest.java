@@ -16,6 +16,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.ribao.bulletin.db.TestDatabase;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.RibaoErrors;
+import io.ribao.kit.http.SourceParam;
 import io.ribao.schemas.roster.Role;
 import java.io.IOException;
 import java.net.URI;
@@ -64,6 +65,7 @@ class BulletinResourceTest {
                     .buildAuthFilter()));
             env.jersey().register(RolesAllowedDynamicFeature.class);
             env.jersey().register(new AuthValueFactoryProvider.Binder<>(RibaoPrincipal.class));
+            SourceParam.register(env);
             BulletinFeature.register(env, JDBI, Clock.fixed(Instant.parse("2026-03-14T10:30:00Z"), ZoneOffset.UTC),
                     BulletinDelivery.NONE, BulletinPublisher.NONE);
         }

@@ -27,7 +27,8 @@ public final class KafkaReportJournal implements ReportJournal {
     }
 
     /**
-     * Completes on the producer's network thread when the broker acknowledges, or fails with
+     * Completes on the producer's network thread when the broker acknowledges (the report log then knows the offset
+     * as this replica's own, which the intake applies to the index), or fails with
      * {@link BrokerUnavailableException}: the producer gives up within 60% of the delivery timeout (decision 405), and
      * the future within the whole of it whatever happens.
      */
@@ -40,6 +41,7 @@ public final class KafkaReportJournal implements ReportJournal {
                         throw new BrokerUnavailableException(
                                 failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure);
                     }
+                    log.wroteHere(metadata.partition(), metadata.offset());
                     return null;
                 });
     }

@@ -45,6 +45,7 @@ public final class ReportLog implements Managed, AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Duration lookback;
     private final Clock clock;
+    private final OwnWrites ownWrites = new OwnWrites(100_000);
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean running = true;
@@ -61,9 +62,9 @@ public final class ReportLog implements Managed, AutoCloseable {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "report-ingest-log");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         // This replica applies its own writes to the index at once; the log only brings other replicas' writes and
-        // the history after a restart. Letting the broker gather 16 KiB (or 50 ms) per fetch instead of answering
-        // every single produce spares the broker thousands of fetch responses a second under load.
-        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 16 * 1024);
+        // the history after a restart. Letting the broker gather 1 MiB (or 50 ms) per fetch instead of answering
+        // every produce spares it hundreds of fetch responses a second under load: ~20 a second at 10,000 reports/s.
+        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1024 * 1024);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "report-log");
@@ -171,8 +172,16 @@ public final class ReportLog implements Managed, AutoCloseable {
         }
     }
 
+    /**
+     * An acknowledged write of this replica, which the intake applies to the index itself: the log passes over it
+     * without decoding it (decision 416). Called on the producer's thread, in offset order per partition.
+     */
+    void wroteHere(int partition, long offset) {
+        ownWrites.wrote(partition, offset);
+    }
+
     private void apply(ConsumerRecord<byte[], byte[]> record) {
-        if (record.value() == null) {
+        if (record.value() == null || ownWrites.passes(record.partition(), record.offset())) {
             return;
         }
         try {

@@ -1,7 +1,6 @@
 package io.ribao.ingest.resources;
 
 import io.dropwizard.auth.Auth;
-import io.ribao.ingest.api.ReportReceipt;
 import io.ribao.ingest.api.ReportRequest;
 import io.ribao.ingest.api.RevisionView;
 import io.ribao.ingest.core.Messages;
@@ -10,8 +9,7 @@ import io.ribao.ingest.core.ReportIntake;
 import io.ribao.ingest.kafka.BrokerUnavailableException;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
-import io.ribao.kit.http.SourceAddress;
-import jakarta.servlet.http.HttpServletRequest;
+import io.ribao.kit.http.Source;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -31,6 +28,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -57,35 +55,39 @@ public final class ReportResource {
     public void submit(@Auth RibaoPrincipal actor, ReportRequest request,
                        @HeaderParam("Idempotency-Key") String idempotencyKey,
                        @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language,
-                       @Context HttpServletRequest http, @Suspended AsyncResponse answer) {
+                       @Source String source, @Suspended AsyncResponse answer) {
         Messages messages = Messages.forAcceptLanguage(language);
         if (request == null) {
             throw ApiException.invalid("body", messages.get("field.required"));
         }
         answerWhenDurable(answer, intake.submitAsync(actor, request, blankToNull(idempotencyKey),
-                SourceAddress.of(http), messages), receipt -> Response.accepted(receipt).build());
+                source, messages), answerTimeout, receipt -> Response.accepted(receipt).build());
     }
 
     @POST
     @Path("/{reportId}/sign-off")
     public void signOff(@Auth RibaoPrincipal actor, @PathParam("reportId") String reportId,
                         @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language,
-                        @Context HttpServletRequest http, @Suspended AsyncResponse answer) {
-        answerWhenDurable(answer, intake.signOffAsync(actor, reportId, SourceAddress.of(http),
-                Messages.forAcceptLanguage(language)), receipt -> Response.ok(receipt).build());
+                        @Source String source, @Suspended AsyncResponse answer) {
+        answerWhenDurable(answer, intake.signOffAsync(actor, reportId, source,
+                Messages.forAcceptLanguage(language)), answerTimeout, receipt -> Response.ok(receipt).build());
     }
 
-    /** Resumes the request with the receipt, or with the failure (mapped like any other: 503, 409 …). */
-    private void answerWhenDurable(AsyncResponse answer, CompletableFuture<ReportReceipt> receipt,
-                                   Function<ReportReceipt, Response> response) {
-        answer.setTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        answer.setTimeoutHandler(late -> late.resume(new BrokerUnavailableException(null)));
-        receipt.whenComplete((done, failure) -> {
-            if (failure != null) {
-                answer.resume(failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure);
-            } else {
+    /**
+     * Resumes the request with the receipt, or with the failure (mapped like any other: 503, 409 …); with 503 when
+     * no answer came within {@code answerTimeout}. The bound is the future's own ({@code orTimeout}: its timer is
+     * dropped when the answer comes) rather than Jersey's suspend timeout, whose cancelled timers stay queued until
+     * they fall due — one per write, for {@code answerTimeout}, each one woken for and discarded (decision 416).
+     */
+    static <T> void answerWhenDurable(AsyncResponse answer, CompletableFuture<T> receipt, Duration answerTimeout,
+                                      Function<T, Response> response) {
+        receipt.orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((done, failure) -> {
+            if (failure == null) {
                 answer.resume(response.apply(done));
+            } else {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                answer.resume(cause instanceof TimeoutException ? new BrokerUnavailableException(cause) : cause);
             }
         });
     }
