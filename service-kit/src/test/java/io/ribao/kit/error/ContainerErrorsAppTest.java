@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.Configuration;
-import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.ribao.kit.LoopbackServer;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -55,20 +54,9 @@ class ContainerErrorsAppTest {
         }
     }
 
-    private static Configuration configuration() {
-        Configuration configuration = new Configuration();
-        SimpleServerFactory server = new SimpleServerFactory();
-        server.setApplicationContextPath("/");
-        server.setAdminContextPath("/admin");
-        HttpConnectorFactory http = new HttpConnectorFactory();
-        http.setBindHost("127.0.0.1");
-        http.setPort(0);
-        server.setConnector(http);
-        configuration.setServerFactory(server);
-        return configuration;
-    }
 
-    static final DropwizardAppExtension<Configuration> APP = new DropwizardAppExtension<>(App.class, configuration());
+    static final DropwizardAppExtension<Configuration> APP =
+            new DropwizardAppExtension<>(App.class, LoopbackServer.configuration());
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.core.Application;
 import io.dropwizard.core.Configuration;
-import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.ribao.kit.LoopbackServer;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,20 +46,12 @@ class RegisteredErrorsAppTest {
         }
     }
 
-    private static Configuration configuration() {
-        Configuration configuration = new Configuration();
-        SimpleServerFactory server = new SimpleServerFactory();
-        HttpConnectorFactory http = new HttpConnectorFactory();
-        http.setPort(0);
-        server.setConnector(http);
-        configuration.setServerFactory(server);
-        return configuration;
-    }
 
-    static final DropwizardAppExtension<Configuration> APP = new DropwizardAppExtension<>(App.class, configuration());
+    static final DropwizardAppExtension<Configuration> APP =
+            new DropwizardAppExtension<>(App.class, LoopbackServer.configuration());
 
     private Response post(String json) {
-        Response response = APP.client().target("http://localhost:" + APP.getLocalPort() + "/application/things")
+        Response response = APP.client().target("http://127.0.0.1:" + APP.getLocalPort() + "/things")
                 .request().post(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE));
         response.bufferEntity();
         return response;

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.core.Application;
 import io.dropwizard.core.Configuration;
-import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.ribao.kit.LoopbackServer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -37,21 +36,12 @@ class SourceParamAppTest {
         }
     }
 
-    private static Configuration configuration() {
-        Configuration configuration = new Configuration();
-        SimpleServerFactory server = new SimpleServerFactory();
-        HttpConnectorFactory http = new HttpConnectorFactory();
-        http.setBindHost("127.0.0.1");
-        http.setPort(0);
-        server.setConnector(http);
-        configuration.setServerFactory(server);
-        return configuration;
-    }
 
-    static final DropwizardAppExtension<Configuration> APP = new DropwizardAppExtension<>(App.class, configuration());
+    static final DropwizardAppExtension<Configuration> APP =
+            new DropwizardAppExtension<>(App.class, LoopbackServer.configuration());
 
     private String where(String forwardedFor) {
-        var request = APP.client().target("http://127.0.0.1:" + APP.getLocalPort() + "/application/where").request();
+        var request = APP.client().target("http://127.0.0.1:" + APP.getLocalPort() + "/where").request();
         if (forwardedFor != null) {
             request = request.header("X-Forwarded-For", forwardedFor);
         }
