@@ -12,19 +12,17 @@ import io.ribao.kit.audit.AuditRecords;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
 import io.ribao.kit.error.FieldError;
-import io.ribao.kit.http.SourceAddress;
+import io.ribao.kit.http.Source;
 import io.ribao.kit.roster.RosterView;
 import io.ribao.schemas.roster.Form;
 import io.ribao.schemas.roster.Unit;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
@@ -51,8 +49,7 @@ public final class RosterResource {
     @POST
     @RolesAllowed("ADMIN")
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
-    public RosterPublisher.Published reload(@Auth RibaoPrincipal actor, String yaml, @Context HttpServletRequest http) {
-        String source = SourceAddress.of(http);
+    public RosterPublisher.Published reload(@Auth RibaoPrincipal actor, String yaml, @Source String source) {
         Roster parsed;
         try {
             parsed = loader.load(yaml == null ? "" : yaml);
