@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * What one unit-day adds to one node of the tree: the node itself (depth 0) or one of its ancestors (depth = how many
@@ -40,7 +39,15 @@ public record Contribution(String nodeId, String sourceUnitId, UnitKind sourceKi
      * contributed before.
      */
     public static List<Contribution> of(UnitDayStatus status, Unit unit) {
-        Contribution own = ownOf(status, unit);
+        return towardAncestors(ownOf(status, unit), unit);
+    }
+
+    /** The unit's own share (from {@link #ownOf}) followed by the same share toward each ancestor, up to the root. */
+    public static List<Contribution> towardAncestors(Contribution own, Unit unit) {
+        if (!own.sourceUnitId().equals(unit.getId()) || own.depth() != 0) {
+            throw new IllegalArgumentException("share of " + own.sourceUnitId() + " at depth " + own.depth()
+                    + " sent up from roster unit " + unit.getId());
+        }
         List<String> ancestors = unit.getAncestorIds();
         List<Contribution> all = new ArrayList<>(ancestors.size() + 1);
         all.add(own);
@@ -102,12 +109,14 @@ public record Contribution(String nodeId, String sourceUnitId, UnitKind sourceKi
     private static Contribution own(UnitDayStatus status, Unit unit) {
         UnitDayState state = status.getState();
         boolean signed = state == UnitDayState.ON_TIME || state == UnitDayState.LATE;
-        Map<String, Long> metrics = signed ? new TreeMap<>(status.getMetrics()) : Map.of();
+        Map<String, Long> metrics = signed ? Map.copyOf(status.getMetrics()) : Map.of();
         int met = 0;
         int missed = 0;
         if (signed) {
-            for (TargetResult result : TargetResult.compare(unit.getTargets(), metrics)) {
-                if (result.met()) {
+            // only how many: the order of the targets does not matter here
+            for (Map.Entry<String, Long> target : unit.getTargets().entrySet()) {
+                if (new TargetResult(target.getKey(), target.getValue(),
+                        metrics.getOrDefault(target.getKey(), 0L)).met()) {
                     met++;
                 } else {
                     missed++;

@@ -66,7 +66,7 @@ public final class NodeTotalsCodec {
 
     private static void writeCarried(BinaryWriter out, Map<String, Long> sums, Map<String, Integer> carriers) {
         out.writeInt(carriers.size());
-        for (Map.Entry<String, Integer> e : ContributionCodec.sorted(carriers).entrySet()) {
+        for (Map.Entry<String, Integer> e : ContributionCodec.inCodeOrder(carriers)) {
             out.writeUTF(e.getKey());
             out.writeLong(sums.getOrDefault(e.getKey(), 0L));
             out.writeInt(e.getValue());

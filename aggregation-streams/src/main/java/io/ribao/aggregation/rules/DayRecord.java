@@ -24,7 +24,11 @@ public record DayRecord(LocalDate date, boolean zeroReport, Map<String, Long> me
 
     /** The sum of every metric: more than 0 means the unit did something that day. */
     public long activity() {
-        return metrics.values().stream().mapToLong(Long::longValue).sum();
+        long sum = 0;
+        for (long value : metrics.values()) {
+            sum += value;
+        }
+        return sum;
     }
 
     /** A zero report, or a report whose every figure is 0. */

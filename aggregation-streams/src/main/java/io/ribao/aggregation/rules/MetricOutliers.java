@@ -60,8 +60,7 @@ public final class MetricOutliers {
                 findings.add(aboveMax(unitId, date, metric, value.getAsLong(), definition.getMax()));
                 continue;
             }
-            List<Long> past = window.stream().map(d -> d.value(metric)).filter(OptionalLong::isPresent)
-                    .map(OptionalLong::getAsLong).toList();
+            List<Long> past = pastValues(window, metric);
             if (past.isEmpty() || past.size() < quality.getOutlierMinHistoryDays()) {
                 continue;
             }
@@ -107,11 +106,29 @@ public final class MetricOutliers {
         return metrics;
     }
 
+    /** The metric's values on the days of the window that have one, oldest first. */
+    private static List<Long> pastValues(List<DayRecord> window, String metric) {
+        List<Long> past = new ArrayList<>(window.size());
+        for (DayRecord day : window) {
+            OptionalLong value = day.value(metric);
+            if (value.isPresent()) {
+                past.add(value.getAsLong());
+            }
+        }
+        return past;
+    }
+
+    // Plain loops here and in the pieces called per metric: every signed report runs them for each of its metrics.
     private static MetricDefinition definitionOf(Form form, String metric) {
         if (form == null) {
             return null;
         }
-        return form.getMetrics().stream().filter(m -> m.getCode().equals(metric)).findFirst().orElse(null);
+        for (MetricDefinition definition : form.getMetrics()) {
+            if (definition.getCode().equals(metric)) {
+                return definition;
+            }
+        }
+        return null;
     }
 
     static String decimal(double value) {

@@ -24,11 +24,21 @@ public record ModifiedZScore(double median, double mad, double meanAbsoluteDevia
         if (history.isEmpty()) {
             throw new IllegalArgumentException("a modified z-score needs at least one past value");
         }
-        double[] past = history.stream().mapToDouble(Long::doubleValue).toArray();
+        double[] past = new double[history.size()];
+        int i = 0;
+        for (long day : history) {
+            past[i++] = day;
+        }
         double median = median(past);
-        double[] deviations = Arrays.stream(past).map(v -> Math.abs(v - median)).toArray();
+        // whole numbers and halves: the sum of the deviations is exact, in any order
+        double[] deviations = new double[past.length];
+        double sum = 0;
+        for (int j = 0; j < past.length; j++) {
+            deviations[j] = Math.abs(past[j] - median);
+            sum += deviations[j];
+        }
         double mad = median(deviations);
-        double meanAd = Arrays.stream(deviations).average().orElse(0);
+        double meanAd = sum / past.length;
         if (mad > 0) {
             return new ModifiedZScore(median, mad, meanAd, mad / MAD_CONSTANT, MAD_CONSTANT * (value - median) / mad);
         }

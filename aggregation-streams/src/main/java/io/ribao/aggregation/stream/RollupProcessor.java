@@ -44,7 +44,7 @@ public final class RollupProcessor implements Processor<String, NodeContribution
     private static final String NODE_DAY = "n";
     private static final String SOURCE = "s";
 
-    /** Alert-ledger values of the node-days judged lately: each punctuation judges every dirty node-day. */
+    /** Alert-ledger values and findings of the node-days judged lately: each punctuation judges every dirty node-day. */
     private static final int NODE_DAYS_IN_MEMORY = 4_096;
 
     /** Sources of the contributions of the last moments: a burst's units, the townships, the county's own. */
@@ -60,7 +60,8 @@ public final class RollupProcessor implements Processor<String, NodeContribution
     /** The latest contributions of recently active sources, decoded: each is the previous of the source's next. */
     private WriteThroughCache<Contribution> previousShares;
     private KeyValueStore<String, Unit> nodes;
-    private KeyValueStore<String, String> findings;
+    /** The findings open on each node-day, kept in memory for the node-days judged lately. */
+    private WriteThroughCache<String> findings;
     private KeyValueStore<String, String> days;
     private KeyValueStore<String, String> dirty;
     private NodeTotalsCache cache;
@@ -85,7 +86,7 @@ public final class RollupProcessor implements Processor<String, NodeContribution
         sources = context.getStateStore(StoreNames.ROLLUP_SOURCES);
         previousShares = new WriteThroughCache<>(sources, SOURCES_IN_MEMORY);
         nodes = context.getStateStore(StoreNames.ROLLUP_NODES);
-        findings = context.getStateStore(StoreNames.NODE_FINDINGS);
+        findings = new WriteThroughCache<>(context.getStateStore(StoreNames.NODE_FINDINGS), NODE_DAYS_IN_MEMORY);
         days = context.getStateStore(StoreNames.ROLLUP_DAYS);
         dirty = context.getStateStore(StoreNames.ROLLUP_DIRTY);
         cache = new NodeTotalsCache(totals, sources, dirty);

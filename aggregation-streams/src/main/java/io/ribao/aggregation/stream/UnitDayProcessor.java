@@ -367,8 +367,11 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         if (transition.changed()) {
             UnitDayEntry stored = unitDays.put(dayKey, transition.status());
             context.forward(new Record<>(dayKey, stored, now.toEpochMilli()));
-            if (before == null || rollupSees(before, transition.status(), unit)) {
-                contribute(transition.status(), unit, jurisdiction, now, false);
+            // A revision the roll-ups cannot see (the same figures re-signed, a narrative edit) sends nothing. Every
+            // share toward an ancestor is the unit's own share re-addressed, so comparing the own shares is enough.
+            Contribution own = Contribution.ownOf(transition.status(), unit);
+            if (before == null || !Contribution.ownOf(before, unit).equals(own)) {
+                contribute(own, date, unit, jurisdiction, now, false);
             }
             if (!transition.status().getLocked()) {
                 judge(dayKey, transition.status(), unit, jurisdiction, now, expected);
@@ -388,25 +391,21 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     }
 
     /**
-     * Whether the roll-ups see a difference between two statuses of the unit-day: a revision that changes nothing
-     * they count (the same figures re-signed, a narrative edit) sends no contributions. Every share toward an
-     * ancestor is the unit's own share re-addressed, so comparing the own shares is enough.
-     */
-    private static boolean rollupSees(UnitDayStatus before, UnitDayStatus after, Unit unit) {
-        return !Contribution.ownOf(before, unit).equals(Contribution.ownOf(after, unit));
-    }
-
-    /**
      * The unit-day's share of its own roll-up and of every ancestor's, each to the node's roll-up task. The roster
      * unit rides along only when the day opens or the roster changes it; the roll-up task remembers it.
      */
     private void contribute(UnitDayStatus status, Unit unit, Jurisdiction jurisdiction, Instant now,
                             boolean withUnit) {
-        for (Contribution contribution : Contribution.of(status, unit)) {
-            NodeContribution share = new NodeContribution(jurisdiction.getId(), status.getDate(), contribution,
+        contribute(Contribution.ownOf(status, unit), status.getDate(), unit, jurisdiction, now, withUnit);
+    }
+
+    /** As above, from the unit-day's own share, already made. */
+    private void contribute(Contribution own, LocalDate date, Unit unit, Jurisdiction jurisdiction, Instant now,
+                            boolean withUnit) {
+        for (Contribution contribution : Contribution.towardAncestors(own, unit)) {
+            NodeContribution share = new NodeContribution(jurisdiction.getId(), date, contribution,
                     withUnit && contribution.depth() == 0 ? unit : null);
-            context.forward(new Record<>(Keys.ofDay(contribution.nodeId(), status.getDate()), share,
-                    now.toEpochMilli()));
+            context.forward(new Record<>(Keys.ofDay(contribution.nodeId(), date), share, now.toEpochMilli()));
         }
     }
 

@@ -28,9 +28,11 @@ final class UnitDayQuality {
 
     /** Units reporting now: each signed revision reads its unit's history again. */
     private static final int HISTORIES_IN_MEMORY = 8_192;
+    /** Unit-days signed now: each signed revision reads what its day has open, mostly nothing. */
+    private static final int FINDINGS_IN_MEMORY = 8_192;
 
     private final WriteThroughCache<UnitHistory> histories;
-    private final KeyValueStore<String, String> openFindings;
+    private final KeyValues<String> openFindings;
     private final KeyValueStore<String, Form> forms;
     private QualityChecks checks;
     /** The forms, read once per punctuation rather than decoded for every signed report. */
@@ -39,7 +41,7 @@ final class UnitDayQuality {
     UnitDayQuality(KeyValueStore<String, UnitHistory> histories, KeyValueStore<String, String> openFindings,
                    KeyValueStore<String, Form> forms) {
         this.histories = new WriteThroughCache<>(histories, HISTORIES_IN_MEMORY);
-        this.openFindings = openFindings;
+        this.openFindings = new WriteThroughCache<>(openFindings, FINDINGS_IN_MEMORY);
         this.forms = forms;
         refreshMetricNames();
     }
@@ -97,7 +99,7 @@ final class UnitDayQuality {
         openFindings.delete(dayKey);
     }
 
-    static Set<String> open(KeyValueStore<String, String> store, String key) {
+    static Set<String> open(KeyValues<String> store, String key) {
         String joined = store.get(key);
         return joined == null || joined.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(joined.split("\n")));
     }
@@ -106,7 +108,7 @@ final class UnitDayQuality {
      * Stores the findings open after a judgement; unchanged, it writes nothing, so a report that raises nothing costs
      * no changelog record (not even a tombstone).
      */
-    static void store(KeyValueStore<String, String> store, String key, Set<String> before, Set<String> open) {
+    static void store(KeyValues<String> store, String key, Set<String> before, Set<String> open) {
         if (open.equals(before)) {
             return;
         }

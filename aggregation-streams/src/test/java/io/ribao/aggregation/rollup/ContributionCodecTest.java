@@ -6,10 +6,14 @@ import static io.ribao.aggregation.rollup.RosterFixtures.withTargets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ribao.aggregation.binary.BinaryReader;
 import io.ribao.aggregation.binary.BinaryWriter;
 import io.ribao.schemas.roster.Unit;
 import io.ribao.schemas.roster.UnitKind;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class ContributionCodecTest {
@@ -27,6 +31,22 @@ class ContributionCodecTest {
             assertThat(read).isEqualTo(share);
             assertThat(codec.encode(read)).isEqualTo(bytes);
         }
+    }
+
+    @Test
+    void figuresAreWrittenInCodeOrderWhateverOrderTheyCameIn() {
+        Map<String, Long> descending = new LinkedHashMap<>();
+        for (String code : List.of("核酸采样", "vehicles", "persons_isolated", "patrols", "b", "a")) {
+            descending.put(code, (long) code.length());
+        }
+        BinaryWriter given = new BinaryWriter(64);
+        ContributionCodec.writeMap(given, descending);
+        BinaryWriter inCodeOrder = new BinaryWriter(64);
+        ContributionCodec.writeMap(inCodeOrder, new TreeMap<>(descending));
+
+        assertThat(given.toByteArray()).isEqualTo(inCodeOrder.toByteArray());
+        assertThat(ContributionCodec.readMap(new BinaryReader(given.toByteArray())).keySet())
+                .containsExactly("a", "b", "patrols", "persons_isolated", "vehicles", "核酸采样");
     }
 
     @Test

@@ -1,10 +1,9 @@
 package io.ribao.bench.deadline;
 
 import io.ribao.bench.ProcessCpu;
+import io.ribao.bench.StreamThreadCpu;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 
 /**
@@ -19,18 +18,11 @@ import java.util.Locale;
 record BurstCost(long processCpuNanos, long streamThreadCpuNanos, long gcPauseMillis) {
 
     static BurstCost now() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long stream = 0;
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().matches(".*-StreamThread-\\d+")) {
-                stream += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
-            }
-        }
         long gc = 0;
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
             gc += Math.max(0, collector.getCollectionTime());
         }
-        return new BurstCost(ProcessCpu.nanos(), stream, gc);
+        return new BurstCost(ProcessCpu.nanos(), StreamThreadCpu.nanos(), gc);
     }
 
     BurstCost since(BurstCost start) {

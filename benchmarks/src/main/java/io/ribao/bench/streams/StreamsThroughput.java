@@ -5,6 +5,7 @@ import io.ribao.aggregation.AggregationSettings;
 import io.ribao.bench.BenchArgs;
 import io.ribao.bench.Poll;
 import io.ribao.bench.Samples;
+import io.ribao.bench.StreamThreadCpu;
 import io.ribao.bench.fixture.BenchRoster;
 import io.ribao.bench.fixture.ReportEvents;
 import io.ribao.bench.kafka.BenchBroker;
@@ -72,20 +73,26 @@ public final class StreamsThroughput {
             Samples production = new Samples("aggregation topology (steady)", "records/s");
             Samples passOverall = new Samples("pass-through (incl. start)", "records/s");
             Samples productionOverall = new Samples("aggregation topology (incl. start)", "records/s");
+            Samples passCpu = new Samples("pass-through stream thread CPU", "µs per record");
+            Samples productionCpu = new Samples("aggregation topology stream thread CPU", "µs per record");
             for (int run = 1; run <= runs; run++) {
                 Throughput a = passThrough(broker, progress, run, threads);
                 passThrough.add(a.steadyPerSecond());
                 passOverall.add(a.overallPerSecond());
+                passCpu.add(a.streamThreadMicrosPerRecord());
                 System.out.println("run " + run + " " + a);
                 Throughput b = production(broker, progress, run, partitions, threads, cacheMiB);
                 production.add(b.steadyPerSecond());
                 productionOverall.add(b.overallPerSecond());
+                productionCpu.add(b.streamThreadMicrosPerRecord());
                 System.out.println("run " + run + " " + b);
             }
             System.out.println(passThrough.summary());
             System.out.println(production.summary());
             System.out.println(passOverall.summary());
             System.out.println(productionOverall.summary());
+            System.out.println(passCpu.summary());
+            System.out.println(productionCpu.summary());
             System.out.printf(Locale.ROOT, "RESULT streams: aggregation %.0f records/s, pass-through %.0f records/s, "
                     + "ratio %.2f (bar >= 0.50)%n", production.median(), passThrough.median(),
                     production.median() / passThrough.median());
@@ -139,7 +146,8 @@ public final class StreamsThroughput {
         try (AggregationApp app = AggregationApp.start(settings)) {
             Throughput t = measure(progress, id, start);
             long deadLetters = progress.endOffsets(deadLetterTopic) - deadLettersBefore;
-            return new Throughput(t.records(), t.steadyPerSecond(), t.overallPerSecond(), deadLetters);
+            return new Throughput(t.records(), t.steadyPerSecond(), t.overallPerSecond(),
+                    t.streamThreadMicrosPerRecord(), deadLetters);
         }
     }
 
@@ -170,6 +178,8 @@ public final class StreamsThroughput {
         long steadyRecords = end - firstCommitted.get();
         double steady = steadySeconds > 0 ? steadyRecords / steadySeconds : Double.NaN;
         double overall = end / ((doneAt.get() - start) / 1e9);
-        return new Throughput(end, steady, overall, 0);
+        // the app's threads are new, so their CPU so far is this run's (restore and group join included)
+        double cpuPerRecord = StreamThreadCpu.nanos(group + "-") / 1e3 / end;
+        return new Throughput(end, steady, overall, cpuPerRecord, 0);
     }
 }
