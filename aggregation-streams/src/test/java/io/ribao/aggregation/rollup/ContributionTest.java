@@ -113,6 +113,22 @@ class ContributionTest {
     }
 
     @Test
+    void aShareSentUpOnlyFromItsOwnUnitAndFromItsOwnLevel() {
+        Contribution own = Contribution.ownOf(signed(checkpoint, Map.of("persons_isolated", 4L)), checkpoint);
+        Unit other = under("twn-tianbao", "cp-other", UnitKind.CHECKPOINT);
+
+        assertThat(Contribution.towardAncestors(own, checkpoint))
+                .isEqualTo(Contribution.of(signed(checkpoint, Map.of("persons_isolated", 4L)), checkpoint));
+        assertThatThrownBy(() -> Contribution.towardAncestors(own, other))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cp-other");
+        Contribution township = Contribution.towardAncestors(own, checkpoint).get(1);
+        assertThatThrownBy(() -> Contribution.towardAncestors(township, checkpoint))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("depth 1");
+    }
+
+    @Test
     void aStatusPairedWithAnotherUnitIsRefused() {
         Unit other = under("twn-tianbao", "cp-other", UnitKind.CHECKPOINT);
 
