@@ -158,18 +158,23 @@ public final class StreamsThroughput {
     private static Throughput measure(CommittedProgress progress, String group, long start) throws Exception {
         List<String> input = List.of(Topics.REPORTS);
         long end = progress.endOffsets(input);
+        String threads = group + "-";
         AtomicLong firstAt = new AtomicLong();
         AtomicLong firstCommitted = new AtomicLong(-1);
+        AtomicLong firstCpu = new AtomicLong();
         AtomicLong doneAt = new AtomicLong();
+        AtomicLong doneCpu = new AtomicLong();
         Poll.until(() -> {
             long committed = progress.committed(group, input);
             long now = System.nanoTime();
             if (committed > 0 && firstCommitted.get() < 0) {
                 firstCommitted.set(committed);
                 firstAt.set(now);
+                firstCpu.set(StreamThreadCpu.nanos(threads));
             }
             if (committed >= end && progress.lag(group, input) == 0) {
                 doneAt.set(now);
+                doneCpu.set(StreamThreadCpu.nanos(threads));
                 return true;
             }
             return false;
@@ -178,8 +183,8 @@ public final class StreamsThroughput {
         long steadyRecords = end - firstCommitted.get();
         double steady = steadySeconds > 0 ? steadyRecords / steadySeconds : Double.NaN;
         double overall = end / ((doneAt.get() - start) / 1e9);
-        // the app's threads are new, so their CPU so far is this run's (restore and group join included)
-        double cpuPerRecord = StreamThreadCpu.nanos(group + "-") / 1e3 / end;
+        // over the same steady window as the rate: the app's start (restore, group join) left out
+        double cpuPerRecord = steadyRecords > 0 ? (doneCpu.get() - firstCpu.get()) / 1e3 / steadyRecords : Double.NaN;
         return new Throughput(end, steady, overall, cpuPerRecord, 0);
     }
 }
