@@ -11,6 +11,7 @@ import io.ribao.kit.audit.AuditRecords;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
 import io.ribao.kit.http.Source;
+import io.ribao.kit.i18n.Text;
 import io.ribao.schemas.alert.AlertType;
 import io.ribao.schemas.roster.Role;
 import jakarta.ws.rs.GET;
@@ -49,7 +50,8 @@ public class AlertResource {
         var date = Params.optionalDate("date", dateParam);
         String type = Params.optionalText("type", typeParam, 40);
         if (type != null && Arrays.stream(AlertType.values()).noneMatch(t -> t.name().equals(type))) {
-            throw ApiException.invalid("type", "unknown alert type '" + type + "'");
+            throw ApiException.invalid("type", Text.of("未知的预警类型“" + type + "”",
+                    "unknown alert type '" + type + "'"));
         }
         String unitId = Params.optionalText("unitId", unitParam, 200);
         Visibility visibility = visibility(caller);
@@ -67,14 +69,14 @@ public class AlertResource {
                                  @Source String source) {
         AlertDao dao = jdbi.onDemand(AlertDao.class);
         AlertDao.Alert alert = dao.byId(alertId)
-                .orElseThrow(() -> ApiException.notFound("no alert '" + alertId + "'"));
+                .orElseThrow(() -> ApiException.notFound(Text.of("没有预警“" + alertId + "”", "no alert '" + alertId + "'")));
         boolean allowed = caller.role() == Role.OFFICE || alert.recipients().contains(caller.userId())
                 || alert.unitSupervisorIds().contains(caller.userId());
         if (!allowed) {
             audit.record(records.of(caller, "ALERT_ACK", alertId, AuditRecords.REFUSED, source,
                     Map.of("reason", "not a recipient, supervisor of the unit, or the office")));
-            throw ApiException.forbidden("only a recipient, a supervisor of the unit or the office may "
-                    + "acknowledge this alert");
+            throw ApiException.forbidden(Text.of("只有预警接收人、该单位的主管领导或指挥部办公室可以签收此预警",
+                    "only a recipient, a supervisor of the unit or the office may acknowledge this alert"));
         }
         int changed = dao.acknowledge(alertId, caller.userId(), clock.instant());
         audit.record(records.of(caller, "ALERT_ACK", alertId, AuditRecords.ACCEPTED, source,

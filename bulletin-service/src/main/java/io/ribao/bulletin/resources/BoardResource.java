@@ -2,18 +2,19 @@ package io.ribao.bulletin.resources;
 
 import io.dropwizard.auth.Auth;
 import io.ribao.bulletin.core.Instants;
-import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.audit.Audit;
 import io.ribao.kit.audit.AuditRecords;
+import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
 import io.ribao.kit.http.Source;
+import io.ribao.kit.i18n.Text;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PathParam;
-import java.time.Clock;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -57,7 +58,8 @@ public class BoardResource {
                 UPDATE inbox SET read_at = coalesce(read_at, :at) WHERE id = :id AND recipient_id = :me""")
                 .bind("at", clock.instant()).bind("id", id).bind("me", caller.userId()).execute());
         if (changed == 0) {
-            throw ApiException.notFound("no message " + id + " in your inbox");
+            throw ApiException.notFound(Text.of("您的消息中没有第 " + id + " 条",
+                    "no message " + id + " in your inbox"));
         }
         audit.record(new AuditRecords(clock).of(caller, "INBOX_READ", String.valueOf(id), AuditRecords.ACCEPTED,
                 source, Map.of()));

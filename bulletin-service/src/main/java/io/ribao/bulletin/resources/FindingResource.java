@@ -12,6 +12,7 @@ import io.ribao.kit.audit.AuditRecords;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
 import io.ribao.kit.http.Source;
+import io.ribao.kit.i18n.Text;
 import io.ribao.schemas.roster.Role;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -52,7 +53,8 @@ public class FindingResource {
     public List<FindingView> findings(@Auth RibaoPrincipal caller, @QueryParam("status") String statusParam) {
         String status = Params.optionalText("status", statusParam, 20);
         if (status != null && !STATUSES.contains(status)) {
-            throw ApiException.invalid("status", "must be OPEN or RECTIFIED");
+            throw ApiException.invalid("status", Text.of("须为 OPEN（未整改）或 RECTIFIED（已整改）",
+                    "must be OPEN or RECTIFIED"));
         }
         Visibility visibility = new Visibility(caller,
                 jdbi.onDemand(BoardDao.class).unitsSupervisedBy(caller.userId()));
@@ -68,24 +70,27 @@ public class FindingResource {
     public FindingView rectify(@Auth RibaoPrincipal caller, @PathParam("findingId") String findingId,
                                Rectification body, @Source String source) {
         if (body == null || body.text() == null || body.text().isBlank()) {
-            throw ApiException.invalid("text", "is required");
+            throw ApiException.invalid("text", Params.REQUIRED);
         }
         if (body.text().length() > MAX_TEXT) {
-            throw ApiException.invalid("text", "must be at most " + MAX_TEXT + " characters");
+            throw ApiException.invalid("text", Params.atMost(MAX_TEXT));
         }
         FindingDao dao = jdbi.onDemand(FindingDao.class);
         FindingDao.Finding finding = dao.byId(findingId)
-                .orElseThrow(() -> ApiException.notFound("no finding '" + findingId + "'"));
+                .orElseThrow(() -> ApiException.notFound(Text.of("没有督查问题“" + findingId + "”",
+                        "no finding '" + findingId + "'")));
         AuditRecords records = new AuditRecords(clock);
         boolean allowed = caller.role() == Role.OFFICE || caller.belongsTo(finding.unitId())
                 || finding.unitSupervisorIds().contains(caller.userId());
         if (!allowed) {
             audit.record(records.of(caller, "FINDING_RECTIFY", findingId, AuditRecords.REFUSED, source,
                     Map.of("reason", "not the unit, a supervisor of it, or the office")));
-            throw ApiException.forbidden("only the inspected unit, its supervisor or the office may record this");
+            throw ApiException.forbidden(Text.of("只有被督查单位、其主管领导或指挥部办公室可以登记整改",
+                    "only the inspected unit, its supervisor or the office may record this"));
         }
         if (dao.rectify(findingId, body.text(), clock.instant()) == 0) {
-            throw ApiException.conflict("ALREADY_RECTIFIED", "finding '" + findingId + "' is already rectified");
+            throw ApiException.conflict("ALREADY_RECTIFIED", Text.of("督查问题“" + findingId + "”已整改",
+                    "finding '" + findingId + "' is already rectified"));
         }
         audit.record(records.of(caller, "FINDING_RECTIFY", findingId, AuditRecords.ACCEPTED, source,
                 Map.of("length", String.valueOf(body.text().length()))));

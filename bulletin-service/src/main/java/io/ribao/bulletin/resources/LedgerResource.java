@@ -8,6 +8,7 @@ import io.ribao.bulletin.db.BoardDao;
 import io.ribao.bulletin.db.LedgerDao;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
+import io.ribao.kit.i18n.Text;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -62,10 +63,11 @@ public class LedgerResource {
         LocalDate from = Params.requiredDate("from", fromParam);
         LocalDate to = Params.requiredDate("to", toParam);
         if (to.isBefore(from)) {
-            throw ApiException.invalid("to", "must not be before from");
+            throw ApiException.invalid("to", Text.of("不得早于开始日期", "must not be before from"));
         }
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw ApiException.invalid("to", "the period must be at most " + MAX_DAYS + " days");
+            throw ApiException.invalid("to", Text.of("期间不得超过 " + MAX_DAYS + " 天",
+                    "the period must be at most " + MAX_DAYS + " days"));
         }
         return new Period(from, to);
     }

@@ -9,6 +9,7 @@ import io.ribao.bulletin.db.JsonColumns;
 import io.ribao.bulletin.db.UnitHistoryDao;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
+import io.ribao.kit.i18n.Text;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -43,15 +44,17 @@ public class UnitHistoryResource {
                                        @QueryParam("days") Integer daysParam) {
         int days = daysParam == null ? 14 : daysParam;
         if (days < 1 || days > MAX_DAYS) {
-            throw ApiException.invalid("days", "must be between 1 and " + MAX_DAYS);
+            throw ApiException.invalid("days", Text.of("须在 1 到 " + MAX_DAYS + " 之间",
+                    "must be between 1 and " + MAX_DAYS));
         }
         UnitHistoryDao dao = jdbi.onDemand(UnitHistoryDao.class);
         UnitHistoryDao.UnitRef unit = dao.unit(unitId)
-                .orElseThrow(() -> ApiException.notFound("no unit '" + unitId + "'"));
+                .orElseThrow(() -> ApiException.notFound(Text.of("没有单位“" + unitId + "”",
+                        "no unit '" + unitId + "'")));
         Visibility visibility = new Visibility(caller,
                 jdbi.onDemand(BoardDao.class).unitsSupervisedBy(caller.userId()));
         if (!visibility.sees(unit.unitId(), unit.ancestorIds())) {
-            throw ApiException.forbidden("not one of your units");
+            throw ApiException.forbidden(Text.of("不是您负责的单位", "not one of your units"));
         }
         // "today" in UTC is close enough for a window of days; the board itself is asked for exact dates
         LocalDate to = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);

@@ -1,10 +1,11 @@
 package io.ribao.bulletin.workflow;
 
 import io.dropwizard.auth.Auth;
+import io.ribao.bulletin.resources.Params;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
-import io.ribao.kit.error.FieldError;
 import io.ribao.kit.http.Source;
+import io.ribao.kit.i18n.Text;
 import io.ribao.schemas.bulletin.BulletinState;
 import io.ribao.schemas.roster.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -107,10 +108,10 @@ public final class BulletinResource {
     public Map<String, Object> narrative(@Auth RibaoPrincipal principal, @PathParam("id") String id,
                                          NarrativeEdit edit, @Source String source) {
         if (edit == null || edit.text() == null) {
-            throw ApiException.invalid("text", "is required");
+            throw ApiException.invalid("text", Params.REQUIRED);
         }
         if (edit.text().length() > NarrativeEdit.MAX_LENGTH) {
-            throw ApiException.invalid("text", "must be at most " + NarrativeEdit.MAX_LENGTH + " characters");
+            throw ApiException.invalid("text", Params.atMost(NarrativeEdit.MAX_LENGTH));
         }
         visible(principal, id);
         return full(answer(() -> service.editNarrative(id, edit.text(), actor(principal, source))));
@@ -135,7 +136,7 @@ public final class BulletinResource {
 
     private Bulletin visible(RibaoPrincipal principal, String id) {
         return service.find(id).filter(b -> mayRead(principal, b))
-                .orElseThrow(() -> ApiException.notFound("unknown bulletin '" + id + "'"));
+                .orElseThrow(() -> ApiException.notFound(UnknownBulletin.textOf(id)));
     }
 
     /**
@@ -156,7 +157,8 @@ public final class BulletinResource {
     private String jurisdictionOf(RibaoPrincipal principal, String requested) {
         if (requested != null && !requested.isBlank()) {
             if (principal.jurisdictionId() != null && !principal.jurisdictionId().equals(requested)) {
-                throw ApiException.forbidden("the command office drafts only its own jurisdiction's bulletin");
+                throw ApiException.forbidden(Text.of("指挥部办公室只能起草本辖区的专报",
+                        "the command office drafts only its own jurisdiction's bulletin"));
             }
             return requested;
         }
@@ -164,7 +166,8 @@ public final class BulletinResource {
             return principal.jurisdictionId();
         }
         return service.onlyJurisdiction()
-                .orElseThrow(() -> ApiException.invalid("jurisdictionId", "is required when there are several"));
+                .orElseThrow(() -> ApiException.invalid("jurisdictionId",
+                        Text.of("有多个辖区时必填", "is required when there are several")));
     }
 
     /** Turns the workflow's refusals into the API's error answers. */
@@ -172,11 +175,13 @@ public final class BulletinResource {
         try {
             return step.get();
         } catch (BulletinConflict e) {
-            throw ApiException.conflict(e.code(), e.getMessage());
+            throw ApiException.conflict(e.code(), e.text());
         } catch (NotPermitted e) {
-            throw ApiException.forbidden(e.getMessage());
-        } catch (UnknownBulletin | UnknownJurisdiction e) {
-            throw ApiException.notFound(e.getMessage());
+            throw ApiException.forbidden(e.text());
+        } catch (UnknownBulletin e) {
+            throw ApiException.notFound(e.text());
+        } catch (UnknownJurisdiction e) {
+            throw ApiException.notFound(e.text());
         }
     }
 
@@ -188,8 +193,8 @@ public final class BulletinResource {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException | NullPointerException e) {
-            throw new ApiException(400, "MALFORMED", "the request is malformed",
-                    List.of(new FieldError(field, "must be a date YYYY-MM-DD")));
+            throw new ApiException(400, "MALFORMED", Text.of("请求格式有误", "the request is malformed"), field,
+                    Params.NOT_A_DATE);
         }
     }
 

@@ -9,6 +9,7 @@ import io.ribao.bulletin.document.HtmlRenderer;
 import io.ribao.bulletin.document.JsonRenderer;
 import io.ribao.bulletin.document.Labels;
 import io.ribao.bulletin.document.PdfRenderer;
+import io.ribao.kit.i18n.Text;
 import io.ribao.schemas.bulletin.BulletinEvent;
 import io.ribao.schemas.bulletin.BulletinState;
 import java.time.Clock;
@@ -135,7 +136,7 @@ public final class BulletinService {
     public Bulletin approve(String id, Actor actor) {
         Bulletin approved = refusalsAudited(actor, "BULLETIN_APPROVE", id, () -> jdbi.inTransaction(h -> {
             if (!actor.hasRole("DIRECTOR")) {
-                throw new NotPermitted("only a director approves a bulletin");
+                throw new NotPermitted(Text.of("只有指挥长可以审核专报", "only a director approves a bulletin"));
             }
             Bulletin current = locked(h, id);
             workflow.requireApprovable(current);
@@ -154,7 +155,8 @@ public final class BulletinService {
     public Bulletin release(String id, Actor actor) {
         Bulletin released = refusalsAudited(actor, "BULLETIN_RELEASE", id, () -> jdbi.inTransaction(h -> {
             if (!actor.hasRole("DIRECTOR", "OFFICE")) {
-                throw new NotPermitted("only the director or the command office releases a bulletin");
+                throw new NotPermitted(Text.of("只有指挥长或指挥部办公室可以发布专报",
+                        "only the director or the command office releases a bulletin"));
             }
             Bulletin current = locked(h, id);
             Bulletin b = workflow.release(current, actor);

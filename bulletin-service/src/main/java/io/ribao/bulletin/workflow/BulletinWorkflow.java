@@ -2,6 +2,7 @@ package io.ribao.bulletin.workflow;
 
 import io.ribao.bulletin.document.BulletinContent;
 import io.ribao.bulletin.document.JsonRenderer;
+import io.ribao.kit.i18n.Text;
 import io.ribao.schemas.bulletin.BulletinState;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,14 +31,14 @@ public final class BulletinWorkflow {
 
     /** Fresh figures for a draft, keeping the narrative the office has written. */
     public Bulletin redraft(Bulletin current, BulletinContent fresh, Actor by) {
-        requireDraft(current, "redrafted");
+        requireDraft(current, Text.of("重新起草", "redrafted"));
         BulletinContent content = fresh.withVersion(current.version()).withNarrative(current.narrative());
         return new Bulletin(current.id(), current.jurisdictionId(), current.day(), current.version(), null,
                 BulletinState.DRAFT, content, null, clock.instant(), by.userId(), null, null, null, null);
     }
 
     public Bulletin editNarrative(Bulletin current, String text) {
-        requireDraft(current, "edited");
+        requireDraft(current, Text.of("修改", "edited"));
         return with(current, current.content().withNarrative(text));
     }
 
@@ -53,8 +54,9 @@ public final class BulletinWorkflow {
     /** Refuses before an issue number is taken for a bulletin that is not a draft. */
     public void requireApprovable(Bulletin current) {
         if (current.state() != BulletinState.DRAFT) {
-            throw new BulletinConflict("ALREADY_APPROVED",
-                    "bulletin " + current.id() + " is " + current.state() + "; only a draft can be approved");
+            throw new BulletinConflict("ALREADY_APPROVED", Text.of(
+                    "专报 " + current.id() + " 已" + stateOf(current) + "，只有草稿可以审核",
+                    "bulletin " + current.id() + " is " + current.state() + "; only a draft can be approved"));
         }
     }
 
@@ -63,7 +65,8 @@ public final class BulletinWorkflow {
             throw new NotApproved(current.id());
         }
         if (current.state() == BulletinState.RELEASED) {
-            throw new BulletinConflict("ALREADY_RELEASED", "bulletin " + current.id() + " was already released");
+            throw new BulletinConflict("ALREADY_RELEASED", Text.of("专报 " + current.id() + " 已经发布",
+                    "bulletin " + current.id() + " was already released"));
         }
         if (!json.sha256(current.content()).equals(current.contentSha256())) {
             // the frozen content no longer matches what the director approved: never send it out
@@ -78,17 +81,26 @@ public final class BulletinWorkflow {
     /** A correction: the next version, drafted from fresh figures, with the narrative of the one it corrects. */
     public Bulletin correction(Bulletin latest, BulletinContent fresh, Actor by) {
         if (latest.state() == BulletinState.DRAFT) {
-            throw new BulletinConflict("DRAFT_EXISTS",
-                    "bulletin " + latest.id() + " is still a draft; edit it instead of correcting it");
+            throw new BulletinConflict("DRAFT_EXISTS", Text.of(
+                    "专报 " + latest.id() + " 仍是草稿，请直接修改，无需更正",
+                    "bulletin " + latest.id() + " is still a draft; edit it instead of correcting it"));
         }
         return draft(fresh.withVersion(latest.version() + 1).withNarrative(latest.narrative()), by);
     }
 
-    private static void requireDraft(Bulletin current, String what) {
+    private static void requireDraft(Bulletin current, Text what) {
         if (current.state() != BulletinState.DRAFT) {
-            throw new BulletinConflict("NOT_DRAFT", "bulletin " + current.id() + " is " + current.state()
-                    + "; only a draft can be " + what + " (a correction is a new version)");
+            throw new BulletinConflict("NOT_DRAFT", Text.of(
+                    "专报 " + current.id() + " 已" + stateOf(current) + "，只有草稿可以" + what.chinese()
+                            + "（更正请另起新版本）",
+                    "bulletin " + current.id() + " is " + current.state() + "; only a draft can be " + what.english()
+                            + " (a correction is a new version)"));
         }
+    }
+
+    /** 审核 or 发布, as a refusal names a bulletin's state after 已. */
+    private static String stateOf(Bulletin bulletin) {
+        return bulletin.state() == BulletinState.RELEASED ? "发布" : "审核";
     }
 
     private static Bulletin with(Bulletin b, BulletinContent content) {

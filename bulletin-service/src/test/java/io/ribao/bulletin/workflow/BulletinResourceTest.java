@@ -99,6 +99,13 @@ class BulletinResourceTest {
         HttpResponse<String> early = send("POST", "/api/v1/bulletins/" + id + "/release", "director-token", null);
         assertThat(early.statusCode()).isEqualTo(409);
         assertThat(mapper.readTree(early.body()).get("code").asText()).isEqualTo("NOT_APPROVED");
+        // told in Chinese, or in English when the client asks for it
+        assertThat(mapper.readTree(early.body()).get("message").asText())
+                .isEqualTo("专报 " + id + " 尚未经指挥长审核同意，不能发布");
+        HttpResponse<String> earlyInEnglish = send("POST", "/api/v1/bulletins/" + id + "/release", "director-token",
+                null, "en-US,en;q=0.9");
+        assertThat(mapper.readTree(earlyInEnglish.body()).get("message").asText())
+                .isEqualTo("bulletin " + id + " has not been approved; it cannot be released");
 
         // the office writes the next steps; the director approves
         HttpResponse<String> edited = send("PUT", "/api/v1/bulletins/" + id + "/narrative", "office-token",
@@ -113,6 +120,8 @@ class BulletinResourceTest {
         HttpResponse<String> late = send("PUT", "/api/v1/bulletins/" + id + "/narrative", "office-token",
                 "{\"text\":\"改\"}");
         assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(mapper.readTree(late.body()).get("message").asText())
+                .isEqualTo("专报 " + id + " 已审核，只有草稿可以修改（更正请另起新版本）");
 
         // release: 200 RELEASED, listed for the day
         HttpResponse<String> released = send("POST", "/api/v1/bulletins/" + id + "/release", "office-token", null);
@@ -154,6 +163,8 @@ class BulletinResourceTest {
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(mapper.readTree(answer.body()).get("errors").get(0).get("field").asText()).isEqualTo("date");
+        assertThat(mapper.readTree(answer.body()).get("errors").get(0).get("message").asText())
+                .isEqualTo("须为日期，格式 YYYY-MM-DD");
     }
 
     @Test
@@ -173,6 +184,11 @@ class BulletinResourceTest {
 
     private HttpResponse<String> send(String method, String path, String token, String json)
             throws IOException, InterruptedException {
+        return send(method, path, token, json, null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String json, String acceptLanguage)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
@@ -181,6 +197,9 @@ class BulletinResourceTest {
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

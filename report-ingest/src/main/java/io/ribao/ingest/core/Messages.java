@@ -1,5 +1,6 @@
 package io.ribao.ingest.core;
 
+import io.ribao.kit.i18n.Language;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -31,10 +32,7 @@ public final class Messages {
 
     /** Chinese unless the first preference of an {@code Accept-Language} header is English. */
     public static Messages forAcceptLanguage(String acceptLanguage) {
-        if (acceptLanguage != null && acceptLanguage.strip().toLowerCase(Locale.ROOT).startsWith("en")) {
-            return english();
-        }
-        return chinese();
+        return Language.ofAcceptLanguage(acceptLanguage) == Language.ENGLISH ? english() : chinese();
     }
 
     public String get(String key, Object... args) {

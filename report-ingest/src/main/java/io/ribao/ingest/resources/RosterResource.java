@@ -13,6 +13,7 @@ import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
 import io.ribao.kit.error.FieldError;
 import io.ribao.kit.http.Source;
+import io.ribao.kit.i18n.Text;
 import io.ribao.kit.roster.RosterView;
 import io.ribao.schemas.roster.Form;
 import io.ribao.schemas.roster.Unit;
@@ -54,7 +55,8 @@ public final class RosterResource {
         try {
             parsed = loader.load(yaml == null ? "" : yaml);
         } catch (InvalidRosterException e) {
-            throw new ApiException(422, "INVALID_ROSTER", "the roster is invalid; nothing was published",
+            throw new ApiException(422, "INVALID_ROSTER", Text.of("名册有误，未发布任何内容",
+                    "the roster is invalid; nothing was published"),
                     e.problems().stream().map(p -> new FieldError(p.path(), p.message())).toList());
         }
         RosterPublisher.Published published = publisher.publish(parsed);

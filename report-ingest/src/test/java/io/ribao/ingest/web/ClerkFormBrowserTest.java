@@ -121,6 +121,8 @@ class ClerkFormBrowserTest {
 
         WebElement checkError = browser.findElement(By.id("error-metrics.nucleic_tested"));
         wait.until(ExpectedConditions.textToBePresentInElement(checkError, "校验不通过"));
+        // the refusal as a whole is told in Chinese too, not only the field's message
+        assertThat(browser.findElement(By.id("message")).getText()).contains("请求内容有误").doesNotContain("invalid");
         assertThat(eventsOf("twn-tianbao")).isEmpty();
 
         fill("nucleic_tested", 90);

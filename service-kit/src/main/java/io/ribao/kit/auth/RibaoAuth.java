@@ -5,12 +5,9 @@ import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.UnauthorizedHandler;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.core.setup.Environment;
-import io.ribao.kit.error.ApiError;
 import io.ribao.kit.roster.RosterView;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /**
@@ -35,14 +32,15 @@ public final class RibaoAuth {
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(RibaoPrincipal.class));
     }
 
-    /** 401 in the API's error shape, with the challenge header clients expect. */
+    /**
+     * 401 with the challenge header clients expect; the body, in the API's error shape and the caller's language, is
+     * written by {@link io.ribao.kit.error.WebApplicationExceptionMapper}.
+     */
     static final class ErrorShapeUnauthorizedHandler implements UnauthorizedHandler {
         @Override
         public Response buildResponse(String prefix, String realm) {
             return Response.status(Response.Status.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, prefix + " realm=\"" + realm + "\"")
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ApiError("UNAUTHORIZED", "a valid bearer token is required", List.of()))
                     .build();
         }
     }

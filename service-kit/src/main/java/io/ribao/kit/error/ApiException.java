@@ -1,34 +1,69 @@
 package io.ribao.kit.error;
 
+import io.ribao.kit.i18n.Language;
+import io.ribao.kit.i18n.Text;
 import java.util.List;
 
-/** Thrown by resources and domain edges; {@link ApiExceptionMapper} turns it into the error body. */
+/**
+ * Thrown by resources and domain edges; {@link ApiExceptionMapper} turns it into the error body, in the caller's
+ * language. Plain strings are texts already in the caller's language (report-ingest chooses its messages as it
+ * validates); {@link Text}s are told in the language of the request when it is answered.
+ */
 public class ApiException extends RuntimeException {
+
+    static final Text INVALID = Text.of("请求内容有误", "the request is invalid");
 
     private final int status;
     private final String code;
-    private final List<FieldError> fieldErrors;
+    private final Text message;
+    private final List<Field> fieldErrors;
 
-    public ApiException(int status, String code, String message, List<FieldError> fieldErrors) {
-        super(message);
+    private ApiException(int status, String code, Text message, Field[] fieldErrors) {
+        super(message.english());
         this.status = status;
         this.code = code;
-        this.fieldErrors = fieldErrors == null ? List.of() : List.copyOf(fieldErrors);
+        this.message = message;
+        this.fieldErrors = List.of(fieldErrors);
+    }
+
+    public ApiException(int status, String code, Text message, List<FieldError> fieldErrors) {
+        this(status, code, message, verbatim(fieldErrors));
+    }
+
+    public ApiException(int status, String code, Text message) {
+        this(status, code, message, new Field[0]);
+    }
+
+    /** A refusal naming one field. */
+    public ApiException(int status, String code, Text message, String field, Text fieldMessage) {
+        this(status, code, message, new Field[] {new Field(field, fieldMessage)});
+    }
+
+    public ApiException(int status, String code, String message, List<FieldError> fieldErrors) {
+        this(status, code, Text.verbatim(message), fieldErrors);
     }
 
     public ApiException(int status, String code, String message) {
-        this(status, code, message, List.of());
+        this(status, code, Text.verbatim(message));
     }
 
     public static ApiException invalid(List<FieldError> errors) {
-        return new ApiException(422, "VALIDATION_FAILED", "the request is invalid", errors);
+        return new ApiException(422, "VALIDATION_FAILED", INVALID, errors);
     }
 
     public static ApiException invalid(String field, String message) {
         return invalid(List.of(new FieldError(field, message)));
     }
 
+    public static ApiException invalid(String field, Text message) {
+        return new ApiException(422, "VALIDATION_FAILED", INVALID, field, message);
+    }
+
     public static ApiException forbidden(String message) {
+        return new ApiException(403, "FORBIDDEN", message);
+    }
+
+    public static ApiException forbidden(Text message) {
         return new ApiException(403, "FORBIDDEN", message);
     }
 
@@ -36,7 +71,15 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, "NOT_FOUND", message);
     }
 
+    public static ApiException notFound(Text message) {
+        return new ApiException(404, "NOT_FOUND", message);
+    }
+
     public static ApiException conflict(String code, String message) {
+        return new ApiException(409, code, message);
+    }
+
+    public static ApiException conflict(String code, Text message) {
         return new ApiException(409, code, message);
     }
 
@@ -48,11 +91,25 @@ public class ApiException extends RuntimeException {
         return code;
     }
 
-    public List<FieldError> fieldErrors() {
-        return fieldErrors;
+    public Text text() {
+        return message;
     }
 
-    public ApiError toBody() {
-        return new ApiError(code, getMessage(), fieldErrors);
+    /** The field errors in Chinese, the default language. */
+    public List<FieldError> fieldErrors() {
+        return toBody(Language.CHINESE).errors();
+    }
+
+    public ApiError toBody(Language language) {
+        return new ApiError(code, message.in(language),
+                fieldErrors.stream().map(f -> new FieldError(f.field(), f.message().in(language))).toList());
+    }
+
+    private static Field[] verbatim(List<FieldError> errors) {
+        return errors == null ? new Field[0]
+                : errors.stream().map(e -> new Field(e.field(), Text.verbatim(e.message()))).toArray(Field[]::new);
+    }
+
+    private record Field(String field, Text message) {
     }
 }

@@ -1,9 +1,12 @@
 package io.ribao.kit.error;
 
+import io.ribao.kit.i18n.Language;
 import jakarta.annotation.Priority;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
@@ -12,13 +15,21 @@ import java.util.List;
 @Priority(1)
 public final class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
 
+    @Context
+    private HttpHeaders headers;
+
     @Override
     public Response toResponse(ConstraintViolationException exception) {
+        return toResponse(exception, ErrorResponses.languageOf(headers));
+    }
+
+    Response toResponse(ConstraintViolationException exception, Language language) {
         List<FieldError> errors = exception.getConstraintViolations().stream()
                 .map(v -> new FieldError(fieldOf(v), v.getMessage()))
                 .sorted(java.util.Comparator.comparing(FieldError::field))
                 .toList();
-        return ErrorResponses.of(422, new ApiError("VALIDATION_FAILED", "the request is invalid", errors));
+        return ErrorResponses.of(422, new ApiError("VALIDATION_FAILED",
+                ApiException.INVALID.in(language), errors));
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {

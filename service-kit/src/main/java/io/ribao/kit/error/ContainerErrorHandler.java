@@ -2,11 +2,13 @@ package io.ribao.kit.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ribao.kit.i18n.Language;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -47,12 +49,16 @@ public final class ContainerErrorHandler extends org.eclipse.jetty.server.handle
 
     @Override
     protected void writeErrorJson(Request request, PrintWriter writer, int code, String message, Throwable cause) {
-        writer.write(body(code));
+        writer.write(body(code, languageOf(request)));
+    }
+
+    static Language languageOf(Request request) {
+        return Language.ofAcceptLanguage(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
     }
 
     /** The body for a status the container chose; Jetty's reason text is not passed on (it may quote the request). */
-    static String body(int status) {
-        ApiError error = ApiError.of(ErrorResponses.codeFor(status), ErrorResponses.messageFor(status));
+    static String body(int status, Language language) {
+        ApiError error = ApiError.of(ErrorResponses.codeFor(status), ErrorResponses.messageFor(status).in(language));
         try {
             return JSON.writeValueAsString(error);
         } catch (JsonProcessingException e) {
@@ -83,7 +89,7 @@ public final class ContainerErrorHandler extends org.eclipse.jetty.server.handle
 
         @Override
         protected void writeErrorJson(Request request, PrintWriter writer, int code, String message, Throwable cause) {
-            writer.write(body(code));
+            writer.write(body(code, languageOf(request)));
         }
     }
 }

@@ -2,7 +2,10 @@ package io.ribao.kit.error;
 
 import io.dropwizard.jersey.optional.EmptyOptionalException;
 import io.dropwizard.jersey.validation.JerseyViolationException;
+import io.ribao.kit.i18n.Text;
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.eclipse.jetty.io.EofException;
@@ -19,36 +22,47 @@ final class FrameworkExceptionMappers {
     @Priority(1)
     static final class IllegalState implements ExceptionMapper<IllegalStateException> {
         private final UnexpectedExceptionMapper delegate = new UnexpectedExceptionMapper();
+        @Context
+        private HttpHeaders headers;
 
         @Override
         public Response toResponse(IllegalStateException exception) {
-            return delegate.toResponse(exception);
+            return delegate.toResponse(exception, ErrorResponses.languageOf(headers));
         }
     }
 
     @Priority(1)
     static final class Violation implements ExceptionMapper<JerseyViolationException> {
         private final ConstraintViolationMapper delegate = new ConstraintViolationMapper();
+        @Context
+        private HttpHeaders headers;
 
         @Override
         public Response toResponse(JerseyViolationException exception) {
-            return delegate.toResponse(exception);
+            return delegate.toResponse(exception, ErrorResponses.languageOf(headers));
         }
     }
 
     @Priority(1)
     static final class EarlyEof implements ExceptionMapper<EofException> {
+        @Context
+        private HttpHeaders headers;
+
         @Override
         public Response toResponse(EofException exception) {
-            return ErrorResponses.of(400, "MALFORMED_REQUEST", "the request body ended early");
+            return ErrorResponses.of(400, "MALFORMED_REQUEST", Text.of("请求内容提前结束", "the request body ended early"),
+                    ErrorResponses.languageOf(headers));
         }
     }
 
     @Priority(1)
     static final class EmptyOptional implements ExceptionMapper<EmptyOptionalException> {
+        @Context
+        private HttpHeaders headers;
+
         @Override
         public Response toResponse(EmptyOptionalException exception) {
-            return ErrorResponses.of(404, "NOT_FOUND", "no such resource");
+            return ErrorResponses.of(404, "NOT_FOUND", ErrorResponses.messageFor(404), ErrorResponses.languageOf(headers));
         }
     }
 }

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.ribao.kit.i18n.Language;
+import io.ribao.kit.i18n.Text;
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
@@ -20,22 +24,30 @@ public final class JsonInputExceptionMapper implements ExceptionMapper<JsonProce
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonInputExceptionMapper.class);
 
+    @Context
+    private HttpHeaders headers;
+
     @Override
     public Response toResponse(JsonProcessingException exception) {
+        Language language = ErrorResponses.languageOf(headers);
         if (exception instanceof JsonGenerationException) {
             LOG.error("cannot write a response body", exception);
-            return ErrorResponses.of(500, "INTERNAL_ERROR", "internal error");
+            return ErrorResponses.of(500, "INTERNAL_ERROR", ErrorResponses.INTERNAL, language);
         }
         if (exception instanceof UnrecognizedPropertyException unknown) {
             String path = JsonPaths.of(unknown);
-            return ErrorResponses.of(422, new ApiError("UNKNOWN_FIELD", "unknown field '" + unknown.getPropertyName() + "'",
-                    List.of(new FieldError(path, "unknown field"))));
+            String name = unknown.getPropertyName();
+            return ErrorResponses.of(422, new ApiError("UNKNOWN_FIELD",
+                    Text.of("不认识的字段“" + name + "”", "unknown field '" + name + "'").in(language),
+                    List.of(new FieldError(path, Text.of("不认识的字段", "unknown field").in(language)))));
         }
         if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String path = JsonPaths.of(mapping);
-            return ErrorResponses.of(400, new ApiError("MALFORMED_JSON", "cannot read field '" + path + "'",
-                    List.of(new FieldError(path, "wrong type or format"))));
+            return ErrorResponses.of(400, new ApiError("MALFORMED_JSON",
+                    Text.of("无法读取字段“" + path + "”", "cannot read field '" + path + "'").in(language),
+                    List.of(new FieldError(path, Text.of("类型或格式不对", "wrong type or format").in(language)))));
         }
-        return ErrorResponses.of(400, new ApiError("MALFORMED_JSON", "the body is not valid JSON", List.of()));
+        return ErrorResponses.of(400, "MALFORMED_JSON", Text.of("请求内容不是有效的 JSON", "the body is not valid JSON"),
+                language);
     }
 }

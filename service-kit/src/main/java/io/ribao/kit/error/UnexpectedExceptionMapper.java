@@ -1,6 +1,10 @@
 package io.ribao.kit.error;
 
+import io.ribao.kit.i18n.Language;
+import io.ribao.kit.i18n.Text;
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.UUID;
@@ -13,10 +17,18 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
 
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
 
+    @Context
+    private HttpHeaders headers;
+
     @Override
     public Response toResponse(Throwable exception) {
+        return toResponse(exception, ErrorResponses.languageOf(headers));
+    }
+
+    Response toResponse(Throwable exception, Language language) {
         String reference = UUID.randomUUID().toString();
         LOG.error("unexpected failure, reference {}", reference, exception);
-        return ErrorResponses.of(500, "INTERNAL_ERROR", "internal error, reference " + reference);
+        Text message = Text.of("系统内部错误，查询编号 " + reference, "internal error, reference " + reference);
+        return ErrorResponses.of(500, "INTERNAL_ERROR", message, language);
     }
 }

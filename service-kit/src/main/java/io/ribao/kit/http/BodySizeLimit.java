@@ -1,11 +1,14 @@
 package io.ribao.kit.http;
 
 import io.ribao.kit.error.ErrorResponses;
+import io.ribao.kit.i18n.Language;
+import io.ribao.kit.i18n.Text;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +59,7 @@ public final class BodySizeLimit implements ContainerRequestFilter {
         long limit = limitFor(request.getUriInfo().getPath());
         if (request.getLength() > limit) {
             drain(request.getEntityStream());
-            request.abortWith(tooLarge(limit));
+            request.abortWith(tooLarge(limit, request));
             return;
         }
         if (!request.hasEntity()) {
@@ -66,7 +69,7 @@ public final class BodySizeLimit implements ContainerRequestFilter {
         byte[] bytes = body.readNBytes((int) limit + 1);
         if (bytes.length > limit) {
             drain(body);
-            request.abortWith(tooLarge(limit));
+            request.abortWith(tooLarge(limit, request));
             return;
         }
         request.setEntityStream(new ByteArrayInputStream(bytes));
@@ -95,7 +98,9 @@ public final class BodySizeLimit implements ContainerRequestFilter {
         return maxBytes;
     }
 
-    private static jakarta.ws.rs.core.Response tooLarge(long maxBytes) {
-        return ErrorResponses.of(413, "PAYLOAD_TOO_LARGE", "the body is larger than " + maxBytes + " bytes");
+    private static jakarta.ws.rs.core.Response tooLarge(long maxBytes, ContainerRequestContext request) {
+        Text message = Text.of("请求内容超过 " + maxBytes + " 字节", "the body is larger than " + maxBytes + " bytes");
+        return ErrorResponses.of(413, "PAYLOAD_TOO_LARGE", message,
+                Language.ofAcceptLanguage(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
     }
 }

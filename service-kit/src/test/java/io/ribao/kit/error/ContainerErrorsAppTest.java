@@ -89,6 +89,24 @@ class ContainerErrorsAppTest {
         assertThat(body.path("errors").isArray()).as(reply.toString()).isTrue();
     }
 
+    static Stream<Arguments> languages() {
+        return Stream.of(
+                Arguments.of("", "没有这个资源"),
+                Arguments.of("Accept-Language: zh-CN,zh;q=0.9\r\n", "没有这个资源"),
+                Arguments.of("Accept-Language: en-US,en;q=0.9\r\n", "no such resource"));
+    }
+
+    @ParameterizedTest(name = "[{0}] -> {1}")
+    @MethodSource("languages")
+    void theContainersRefusalIsToldInTheCallersLanguage(String header, String message) throws IOException {
+        // given a path no servlet serves, asked for in a language (or none)
+        Reply reply = send("GET /nowhere HTTP/1.1\r\nHost: localhost\r\n" + header + "Connection: close\r\n\r\n");
+
+        // then the error body is told in it: Chinese unless English comes first
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
+        assertThat(JSON.readTree(reply.body()).path("message").asText()).isEqualTo(message);
+    }
+
     static Stream<Arguments> unparseable() {
         return Stream.of(
                 Arguments.of("a header line without a colon",
