@@ -11,7 +11,6 @@ import io.ribao.kit.audit.Audit;
 import io.ribao.kit.audit.AuditRecords;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
-import io.ribao.kit.error.FieldError;
 import io.ribao.kit.http.Source;
 import io.ribao.kit.i18n.Text;
 import io.ribao.kit.roster.RosterView;
@@ -55,9 +54,9 @@ public final class RosterResource {
         try {
             parsed = loader.load(yaml == null ? "" : yaml);
         } catch (InvalidRosterException e) {
-            throw new ApiException(422, "INVALID_ROSTER", Text.of("名册有误，未发布任何内容",
+            throw ApiException.withFieldTexts(422, "INVALID_ROSTER", Text.of("名册有误，未发布任何内容",
                     "the roster is invalid; nothing was published"),
-                    e.problems().stream().map(p -> new FieldError(p.path(), p.message())).toList());
+                    e.problems().stream().map(p -> new ApiException.FieldText(p.path(), p.message())).toList());
         }
         RosterPublisher.Published published = publisher.publish(parsed);
         audit.record(auditRecords.of(actor, "ROSTER_RELOAD", published.jurisdictionId(), AuditRecords.ACCEPTED, source,

@@ -22,6 +22,7 @@ import io.ribao.schemas.roster.Role;
 import io.ribao.schemas.roster.Unit;
 import io.ribao.schemas.roster.UnitKind;
 import io.ribao.schemas.roster.User;
+import io.ribao.kit.i18n.Text;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -59,13 +60,14 @@ public final class RosterLoader {
         try {
             document = yaml.readValue(text, RosterDocument.class);
         } catch (JsonMappingException e) {
-            throw new InvalidRosterException(List.of(new RosterProblem(pathOf(e), e.getOriginalMessage())));
+            // Jackson's own words (an unknown field, a wrong type): the path names the field either way
+            throw new InvalidRosterException(List.of(new RosterProblem(pathOf(e), Text.verbatim(e.getOriginalMessage()))));
         } catch (JsonProcessingException e) {
             throw new InvalidRosterException(List.of(new RosterProblem("(document)",
-                    "not valid YAML: " + e.getOriginalMessage())));
+                    Text.of("不是有效的 YAML：" + e.getOriginalMessage(), "not valid YAML: " + e.getOriginalMessage()))));
         }
         if (document == null) {
-            throw new InvalidRosterException(List.of(new RosterProblem("(document)", "empty roster")));
+            throw new InvalidRosterException(List.of(new RosterProblem("(document)", Text.of("名册为空", "empty roster"))));
         }
         return new Validation(document).run();
     }
@@ -98,17 +100,17 @@ public final class RosterLoader {
             this.doc = doc;
         }
 
-        private void problem(String path, String message) {
-            problems.add(new RosterProblem(path, message));
+        private void problem(String path, String chinese, String english) {
+            problems.add(new RosterProblem(path, Text.of(chinese, english)));
         }
 
         private boolean required(String path, String value) {
             if (value == null || value.isBlank()) {
-                problem(path, "is required");
+                problem(path, "必填", "is required");
                 return false;
             }
             if (value.length() > MAX_NAME) {
-                problem(path, "is longer than " + MAX_NAME + " characters");
+                problem(path, "超过 " + MAX_NAME + " 个字符", "is longer than " + MAX_NAME + " characters");
                 return false;
             }
             return true;
@@ -119,7 +121,8 @@ public final class RosterLoader {
                 return false;
             }
             if (!ID.matcher(value).matches()) {
-                problem(path, "'" + value + "' is not an id (letters, digits, '-', '_', '.'; at most 64)");
+                problem(path, "“" + value + "”不是有效编号（字母、数字、-、_、.，最多 64 个字符）",
+                        "'" + value + "' is not an id (letters, digits, '-', '_', '.'; at most 64)");
                 return false;
             }
             return true;
@@ -132,7 +135,7 @@ public final class RosterLoader {
             try {
                 return LocalDate.parse(value);
             } catch (DateTimeParseException e) {
-                problem(path, "'" + value + "' is not a date YYYY-MM-DD");
+                problem(path, "“" + value + "”不是日期（YYYY-MM-DD）", "'" + value + "' is not a date YYYY-MM-DD");
                 return null;
             }
         }
@@ -142,13 +145,14 @@ public final class RosterLoader {
                 return null;
             }
             if (!TIME.matcher(value).matches()) {
-                problem(path, "'" + value + "' is not a time HH:mm or HH:mm:ss");
+                problem(path, "“" + value + "”不是时间（HH:mm 或 HH:mm:ss）",
+                        "'" + value + "' is not a time HH:mm or HH:mm:ss");
                 return null;
             }
             try {
                 return LocalTime.parse(value);
             } catch (DateTimeParseException e) {
-                problem(path, "'" + value + "' is not a time of day");
+                problem(path, "“" + value + "”不是一天中的时刻", "'" + value + "' is not a time of day");
                 return null;
             }
         }
@@ -160,7 +164,8 @@ public final class RosterLoader {
             try {
                 return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problem(path, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+                problem(path, "“" + value + "”不在可选范围 " + Arrays.toString(type.getEnumConstants()) + " 内",
+                        "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
                 return null;
             }
         }
@@ -186,7 +191,7 @@ public final class RosterLoader {
                     .setQuality(QualityRules.newBuilder().build());
             var j = doc.jurisdiction();
             if (j == null) {
-                problem("jurisdiction", "is required");
+                problem("jurisdiction", "必填", "is required");
                 builder.setId("").setName("").setTimezone("UTC").setOffice("");
             } else {
                 if (id("jurisdiction.id", j.id())) {
@@ -199,7 +204,8 @@ public final class RosterLoader {
                     try {
                         zone = ZoneId.of(j.timezone()).getId();
                     } catch (RuntimeException e) {
-                        problem("jurisdiction.timezone", "'" + j.timezone() + "' is not a time zone such as Asia/Shanghai");
+                        problem("jurisdiction.timezone", "“" + j.timezone() + "”不是时区（例如 Asia/Shanghai）",
+                                "'" + j.timezone() + "' is not a time zone such as Asia/Shanghai");
                     }
                 }
                 builder.setId(nullToEmpty(j.id())).setName(nullToEmpty(j.name())).setTimezone(zone)
@@ -207,21 +213,21 @@ public final class RosterLoader {
             }
             var d = doc.deadlines();
             if (d == null) {
-                problem("deadlines", "is required");
+                problem("deadlines", "必填", "is required");
                 builder.setReminder("").setSubmission("").setBulletin("").setAmendDays(0);
             } else {
                 LocalTime reminder = time("deadlines.reminder", d.reminder());
                 LocalTime submission = time("deadlines.submission", d.submission());
                 LocalTime bulletin = time("deadlines.bulletin", d.bulletin());
                 if (reminder != null && submission != null && reminder.isAfter(submission)) {
-                    problem("deadlines.reminder", "must not be after the submission deadline");
+                    problem("deadlines.reminder", "不得晚于报送截止时间", "must not be after the submission deadline");
                 }
                 if (submission != null && bulletin != null && submission.isAfter(bulletin)) {
-                    problem("deadlines.bulletin", "must not be before the submission deadline");
+                    problem("deadlines.bulletin", "不得早于报送截止时间", "must not be before the submission deadline");
                 }
                 int amendDays = d.amendDays() == null ? 3 : d.amendDays();
                 if (amendDays < 0 || amendDays > 366) {
-                    problem("deadlines.amendDays", "must be between 0 and 366");
+                    problem("deadlines.amendDays", "须在 0 到 366 之间", "must be between 0 and 366");
                 }
                 builder.setReminder(format(reminder)).setSubmission(format(submission)).setBulletin(format(bulletin))
                         .setAmendDays(amendDays);
@@ -231,19 +237,19 @@ public final class RosterLoader {
                 QualityRules.Builder quality = QualityRules.newBuilder();
                 if (q.outlierZScore() != null) {
                     if (q.outlierZScore() <= 0) {
-                        problem("quality.outlierZScore", "must be positive");
+                        problem("quality.outlierZScore", "须大于 0", "must be positive");
                     }
                     quality.setOutlierZScore(q.outlierZScore());
                 }
                 if (q.outlierMinHistoryDays() != null) {
                     if (q.outlierMinHistoryDays() < 1) {
-                        problem("quality.outlierMinHistoryDays", "must be at least 1");
+                        problem("quality.outlierMinHistoryDays", "至少为 1", "must be at least 1");
                     }
                     quality.setOutlierMinHistoryDays(q.outlierMinHistoryDays());
                 }
                 if (q.zeroStreakDays() != null) {
                     if (q.zeroStreakDays() < 1) {
-                        problem("quality.zeroStreakDays", "must be at least 1");
+                        problem("quality.zeroStreakDays", "至少为 1", "must be at least 1");
                     }
                     quality.setZeroStreakDays(q.zeroStreakDays());
                 }
@@ -262,15 +268,15 @@ public final class RosterLoader {
                 String at = "forms[" + i + "]";
                 FormEntry entry = doc.forms().get(i);
                 if (entry == null) {
-                    problem(at, "is empty");
+                    problem(at, "为空", "is empty");
                     continue;
                 }
                 if (id(at + ".id", entry.id()) && formsById.putIfAbsent(entry.id(), entry) != null) {
-                    problem(at + ".id", "duplicate form id '" + entry.id() + "'");
+                    problem(at + ".id", "报表编号“" + entry.id() + "”重复", "duplicate form id '" + entry.id() + "'");
                 }
                 required(at + ".name", entry.name());
                 if (entry.metrics().isEmpty()) {
-                    problem(at + ".metrics", "a form needs at least one metric");
+                    problem(at + ".metrics", "报表至少要有一项指标", "a form needs at least one metric");
                 }
                 Set<String> codes = new HashSet<>();
                 List<MetricDefinition> metrics = new ArrayList<>();
@@ -278,23 +284,25 @@ public final class RosterLoader {
                     String mat = at + ".metrics[" + m + "]";
                     MetricEntry metric = entry.metrics().get(m);
                     if (metric == null) {
-                        problem(mat, "is empty");
+                        problem(mat, "为空", "is empty");
                         continue;
                     }
                     if (required(mat + ".code", metric.code())) {
                         if (!METRIC_CODE.matcher(metric.code()).matches()) {
-                            problem(mat + ".code", "'" + metric.code() + "' is not a metric code (lower case, digits, '_')");
+                            problem(mat + ".code", "“" + metric.code() + "”不是指标代码（小写字母、数字、下划线）",
+                                    "'" + metric.code() + "' is not a metric code (lower case, digits, '_')");
                         } else if (!codes.add(metric.code())) {
-                            problem(mat + ".code", "duplicate metric '" + metric.code() + "'");
+                            problem(mat + ".code", "指标“" + metric.code() + "”重复",
+                                    "duplicate metric '" + metric.code() + "'");
                         }
                     }
                     required(mat + ".name", metric.name());
                     long min = metric.min() == null ? 0 : metric.min();
                     if (min < 0) {
-                        problem(mat + ".min", "must not be negative");
+                        problem(mat + ".min", "不得为负数", "must not be negative");
                     }
                     if (metric.max() != null && metric.max() < min) {
-                        problem(mat + ".max", "must not be below min " + min);
+                        problem(mat + ".max", "不得小于最小值 " + min, "must not be below min " + min);
                     }
                     metrics.add(MetricDefinition.newBuilder().setCode(nullToEmpty(metric.code()))
                             .setName(nullToEmpty(metric.name())).setMin(min).setMax(metric.max())
@@ -306,11 +314,11 @@ public final class RosterLoader {
                         CheckExpression check = CheckExpression.parse(entry.checks().get(c));
                         for (String code : check.metrics()) {
                             if (!codes.contains(code)) {
-                                problem(cat, "unknown metric '" + code + "' in this form");
+                                problem(cat, "本报表没有指标“" + code + "”", "unknown metric '" + code + "' in this form");
                             }
                         }
                     } catch (IllegalArgumentException e) {
-                        problem(cat, e.getMessage());
+                        problem(cat, e.getMessage(), e.getMessage());
                     }
                 }
                 forms.add(Form.newBuilder().setId(nullToEmpty(entry.id())).setName(nullToEmpty(entry.name()))
@@ -323,17 +331,19 @@ public final class RosterLoader {
             for (int i = 0; i < doc.units().size(); i++) {
                 UnitEntry entry = doc.units().get(i);
                 if (entry == null) {
-                    problem("units[" + i + "]", "is empty");
+                    problem("units[" + i + "]", "为空", "is empty");
                 } else if (id("units[" + i + "].id", entry.id()) && unitsById.putIfAbsent(entry.id(), entry) != null) {
-                    problem("units[" + i + "].id", "duplicate unit id '" + entry.id() + "'");
+                    problem("units[" + i + "].id", "单位编号“" + entry.id() + "”重复",
+                            "duplicate unit id '" + entry.id() + "'");
                 }
             }
             for (int i = 0; i < doc.users().size(); i++) {
                 UserEntry entry = doc.users().get(i);
                 if (entry == null) {
-                    problem("users[" + i + "]", "is empty");
+                    problem("users[" + i + "]", "为空", "is empty");
                 } else if (id("users[" + i + "].id", entry.id()) && usersById.putIfAbsent(entry.id(), entry) != null) {
-                    problem("users[" + i + "].id", "duplicate user id '" + entry.id() + "'");
+                    problem("users[" + i + "].id", "用户编号“" + entry.id() + "”重复",
+                            "duplicate user id '" + entry.id() + "'");
                 }
             }
         }
@@ -351,19 +361,20 @@ public final class RosterLoader {
                 Role role = enumValue(at + ".role", entry.role(), Role.class);
                 boolean unitBound = role == Role.CLERK || role == Role.PRINCIPAL || role == Role.DELEGATE;
                 if (entry.unit() != null && !unitsById.containsKey(entry.unit())) {
-                    problem(at + ".unit", "unknown unit '" + entry.unit() + "'");
+                    problem(at + ".unit", "没有单位“" + entry.unit() + "”", "unknown unit '" + entry.unit() + "'");
                 } else if (entry.unit() == null && unitBound) {
-                    problem(at + ".unit", "a " + role + " belongs to a unit");
+                    problem(at + ".unit", "角色 " + role + " 须属于某个单位", "a " + role + " belongs to a unit");
                 }
                 String token = entry.tokenSha256();
                 if (token == null || !SHA256.matcher(token).matches()) {
-                    problem(at + ".tokenSha256", "must be the 64 hex digits of a SHA-256");
+                    problem(at + ".tokenSha256", "须为 64 位十六进制的 SHA-256 值", "must be the 64 hex digits of a SHA-256");
                     token = "";
                 } else {
                     token = token.toLowerCase(Locale.ROOT);
                     String other = userByToken.putIfAbsent(token, entry.id());
                     if (other != null) {
-                        problem(at + ".tokenSha256", "the same token hash as user '" + other + "'");
+                        problem(at + ".tokenSha256", "与用户“" + other + "”的令牌哈希相同",
+                                "the same token hash as user '" + other + "'");
                     }
                 }
                 List<Channel> channels = new ArrayList<>();
@@ -375,7 +386,7 @@ public final class RosterLoader {
                 }
                 List<LocalDate> delegateDates = new ArrayList<>();
                 if (!entry.delegateDates().isEmpty() && role != null && role != Role.DELEGATE) {
-                    problem(at + ".delegateDates", "only a DELEGATE has delegate dates");
+                    problem(at + ".delegateDates", "只有代签人（DELEGATE）才有代签日期", "only a DELEGATE has delegate dates");
                 }
                 for (int d = 0; d < entry.delegateDates().size(); d++) {
                     LocalDate date = date(at + ".delegateDates[" + d + "]", entry.delegateDates().get(d));
@@ -393,25 +404,27 @@ public final class RosterLoader {
 
         private Channel channel(String at, ChannelEntry entry) {
             if (entry == null) {
-                problem(at, "is empty");
+                problem(at, "为空", "is empty");
                 return null;
             }
             String type = entry.type() == null ? "" : entry.type().toLowerCase(Locale.ROOT);
             switch (type) {
                 case "webhook" -> {
                     if (entry.url() == null || !entry.url().matches("https?://\\S+")) {
-                        problem(at + ".url", "a webhook needs an http(s) url");
+                        problem(at + ".url", "webhook 须有 http(s) 地址", "a webhook needs an http(s) url");
                     }
                     if (entry.format() != null && !WEBHOOK_FORMATS.contains(entry.format())) {
-                        problem(at + ".format", "'" + entry.format() + "' is not one of " + WEBHOOK_FORMATS);
+                        problem(at + ".format", "“" + entry.format() + "”不在可选范围 " + WEBHOOK_FORMATS + " 内",
+                                "'" + entry.format() + "' is not one of " + WEBHOOK_FORMATS);
                     }
                 }
                 case "email" -> {
                     if (entry.to() == null || !entry.to().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-                        problem(at + ".to", "an email channel needs an address");
+                        problem(at + ".to", "邮件渠道须有收件地址", "an email channel needs an address");
                     }
                 }
-                default -> problem(at + ".type", "'" + entry.type() + "' is not webhook or email");
+                default -> problem(at + ".type", "“" + entry.type() + "”既不是 webhook 也不是 email",
+                        "'" + entry.type() + "' is not webhook or email");
             }
             return Channel.newBuilder().setType(type).setUrl(entry.url()).setTo(entry.to())
                     .setFormat(entry.format()).build();
@@ -428,46 +441,49 @@ public final class RosterLoader {
                 required(at + ".name", entry.name());
                 UnitKind kind = enumValue(at + ".kind", entry.kind(), UnitKind.class);
                 if (entry.parent() != null && !unitsById.containsKey(entry.parent())) {
-                    problem(at + ".parent", "unknown unit '" + entry.parent() + "'");
+                    problem(at + ".parent", "没有单位“" + entry.parent() + "”", "unknown unit '" + entry.parent() + "'");
                 }
                 FormEntry form = null;
                 if (entry.form() != null) {
                     form = formsById.get(entry.form());
                     if (form == null) {
-                        problem(at + ".form", "unknown form '" + entry.form() + "'");
+                        problem(at + ".form", "没有报表“" + entry.form() + "”", "unknown form '" + entry.form() + "'");
                     }
                 }
                 if (entry.principal() != null) {
                     UserEntry principal = usersById.get(entry.principal());
                     if (principal == null) {
-                        problem(at + ".principal", "unknown user '" + entry.principal() + "'");
+                        problem(at + ".principal", "没有用户“" + entry.principal() + "”",
+                                "unknown user '" + entry.principal() + "'");
                     } else if (!"PRINCIPAL".equalsIgnoreCase(principal.role())
                             || !entry.id().equals(principal.unit())) {
-                        problem(at + ".principal", "'" + entry.principal() + "' is not a PRINCIPAL of this unit");
+                        problem(at + ".principal", "“" + entry.principal() + "”不是本单位的主要负责人（PRINCIPAL）",
+                                "'" + entry.principal() + "' is not a PRINCIPAL of this unit");
                     }
                 } else if (entry.form() != null) {
-                    problem(at + ".principal", "a unit that reports needs a principal to sign off");
+                    problem(at + ".principal", "报送单位须指定签发的主要负责人", "a unit that reports needs a principal to sign off");
                 }
                 for (int s = 0; s < entry.supervisors().size(); s++) {
                     if (!usersById.containsKey(entry.supervisors().get(s))) {
-                        problem(at + ".supervisors[" + s + "]", "unknown user '" + entry.supervisors().get(s) + "'");
+                        problem(at + ".supervisors[" + s + "]", "没有用户“" + entry.supervisors().get(s) + "”",
+                                "unknown user '" + entry.supervisors().get(s) + "'");
                     }
                 }
                 LocalDate from = date(at + ".activeFrom", entry.activeFrom());
                 if (entry.activeFrom() == null) {
-                    problem(at + ".activeFrom", "is required");
+                    problem(at + ".activeFrom", "必填", "is required");
                 }
                 LocalDate to = date(at + ".activeTo", entry.activeTo());
                 if (from != null && to != null && to.isBefore(from)) {
-                    problem(at + ".activeTo", "must not be before activeFrom");
+                    problem(at + ".activeTo", "不得早于 activeFrom", "must not be before activeFrom");
                 }
                 for (Map.Entry<String, Long> target : entry.targets().entrySet()) {
                     String tat = at + ".targets." + target.getKey();
                     if (form == null || form.metrics().stream().noneMatch(m -> target.getKey().equals(m.code()))) {
-                        problem(tat, "not a metric of this unit's form");
+                        problem(tat, "不是本单位报表中的指标", "not a metric of this unit's form");
                     }
                     if (target.getValue() == null || target.getValue() < 0) {
-                        problem(tat, "must be a whole number, not negative");
+                        problem(tat, "须为非负整数", "must be a whole number, not negative");
                     }
                 }
                 List<String> ancestors = ancestorsOf(at, entry);
@@ -490,7 +506,8 @@ public final class RosterLoader {
             String parent = entry.parent();
             while (parent != null) {
                 if (!seen.add(parent)) {
-                    problem(at + ".parent", "cycle: unit '" + entry.id() + "' is its own ancestor");
+                    problem(at + ".parent", "循环：单位“" + entry.id() + "”是它自己的上级",
+                            "cycle: unit '" + entry.id() + "' is its own ancestor");
                     return List.of();
                 }
                 path.add(0, parent);
@@ -513,17 +530,19 @@ public final class RosterLoader {
                 String at = "reconciliation[" + i + "]";
                 ReconciliationEntry entry = doc.reconciliation().get(i);
                 if (entry == null) {
-                    problem(at, "is empty");
+                    problem(at, "为空", "is empty");
                     continue;
                 }
                 if (id(at + ".id", entry.id()) && !ids.add(entry.id())) {
-                    problem(at + ".id", "duplicate rule id '" + entry.id() + "'");
+                    problem(at + ".id", "规则编号“" + entry.id() + "”重复", "duplicate rule id '" + entry.id() + "'");
                 }
                 if (entry.parentMetric() == null || !allCodes.contains(entry.parentMetric())) {
-                    problem(at + ".parentMetric", "unknown metric '" + entry.parentMetric() + "'");
+                    problem(at + ".parentMetric", "没有指标“" + entry.parentMetric() + "”",
+                            "unknown metric '" + entry.parentMetric() + "'");
                 }
                 if (entry.childMetric() == null || !allCodes.contains(entry.childMetric())) {
-                    problem(at + ".childMetric", "unknown metric '" + entry.childMetric() + "'");
+                    problem(at + ".childMetric", "没有指标“" + entry.childMetric() + "”",
+                            "unknown metric '" + entry.childMetric() + "'");
                 }
                 List<UnitKind> kinds = new ArrayList<>();
                 for (int k = 0; k < entry.childKinds().size(); k++) {
@@ -534,7 +553,7 @@ public final class RosterLoader {
                 }
                 long tolerance = entry.tolerance() == null ? 0 : entry.tolerance();
                 if (tolerance < 0) {
-                    problem(at + ".tolerance", "must not be negative");
+                    problem(at + ".tolerance", "不得为负数", "must not be negative");
                 }
                 rules.add(ReconciliationRule.newBuilder().setId(nullToEmpty(entry.id()))
                         .setParentMetric(nullToEmpty(entry.parentMetric())).setChildMetric(nullToEmpty(entry.childMetric()))
@@ -550,7 +569,8 @@ public final class RosterLoader {
             }
             for (int i = 0; i < recipients.bulletin().size(); i++) {
                 if (!usersById.containsKey(recipients.bulletin().get(i))) {
-                    problem("recipients.bulletin[" + i + "]", "unknown user '" + recipients.bulletin().get(i) + "'");
+                    problem("recipients.bulletin[" + i + "]", "没有用户“" + recipients.bulletin().get(i) + "”",
+                            "unknown user '" + recipients.bulletin().get(i) + "'");
                 }
             }
             jurisdiction.setBulletinRecipientIds(List.copyOf(recipients.bulletin()));

@@ -251,6 +251,13 @@ class IngestServiceTest {
         assertThat(invalid.getStatus()).isEqualTo(422);
         assertThat(invalid.readEntity(ApiError.class).errors()).extracting(FieldError::message)
                 .contains("unknown unit 'twn-nowhere'");
+        // the same refusal told in Chinese to a client that does not ask for English
+        ApiError inChinese = APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1/roster").request()
+                .header("Authorization", "Bearer " + DemoRoster.token("u-admin")).header("Accept-Language", "zh-CN")
+                .post(Entity.entity(DemoRoster.yaml().replace("parent: twn-babu", "parent: twn-nowhere"),
+                        "application/yaml")).readEntity(ApiError.class);
+        assertThat(inChinese.message()).isEqualTo("名册有误，未发布任何内容");
+        assertThat(inChinese.errors()).extracting(FieldError::message).contains("没有单位“twn-nowhere”");
         assertThat(reload.getStatus()).isEqualTo(200);
         assertThat(reload.readEntity(JsonNode.class).get("units").asInt()).isEqualTo(56);
         assertThat(TopicReader.readAll(KAFKA.bootstrapServers(), TOPICS.audit()))

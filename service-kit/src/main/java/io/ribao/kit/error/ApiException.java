@@ -16,9 +16,9 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final Text message;
-    private final List<Field> fieldErrors;
+    private final List<FieldText> fieldErrors;
 
-    private ApiException(int status, String code, Text message, Field[] fieldErrors) {
+    private ApiException(int status, String code, Text message, FieldText[] fieldErrors) {
         super(message.english());
         this.status = status;
         this.code = code;
@@ -31,12 +31,12 @@ public class ApiException extends RuntimeException {
     }
 
     public ApiException(int status, String code, Text message) {
-        this(status, code, message, new Field[0]);
+        this(status, code, message, new FieldText[0]);
     }
 
     /** A refusal naming one field. */
     public ApiException(int status, String code, Text message, String field, Text fieldMessage) {
-        this(status, code, message, new Field[] {new Field(field, fieldMessage)});
+        this(status, code, message, new FieldText[] {new FieldText(field, fieldMessage)});
     }
 
     public ApiException(int status, String code, String message, List<FieldError> fieldErrors) {
@@ -45,6 +45,11 @@ public class ApiException extends RuntimeException {
 
     public ApiException(int status, String code, String message) {
         this(status, code, Text.verbatim(message));
+    }
+
+    /** A refusal naming several fields, each told in the caller's language. */
+    public static ApiException withFieldTexts(int status, String code, Text message, List<FieldText> fieldErrors) {
+        return new ApiException(status, code, message, fieldErrors.toArray(FieldText[]::new));
     }
 
     public static ApiException invalid(List<FieldError> errors) {
@@ -105,11 +110,12 @@ public class ApiException extends RuntimeException {
                 fieldErrors.stream().map(f -> new FieldError(f.field(), f.message().in(language))).toList());
     }
 
-    private static Field[] verbatim(List<FieldError> errors) {
-        return errors == null ? new Field[0]
-                : errors.stream().map(e -> new Field(e.field(), Text.verbatim(e.message()))).toArray(Field[]::new);
+    private static FieldText[] verbatim(List<FieldError> errors) {
+        return errors == null ? new FieldText[0]
+                : errors.stream().map(e -> new FieldText(e.field(), Text.verbatim(e.message()))).toArray(FieldText[]::new);
     }
 
-    private record Field(String field, Text message) {
+    /** A field error before it is told: the field and its message in both languages. */
+    public record FieldText(String field, Text message) {
     }
 }
