@@ -15,7 +15,9 @@ function today() {
 function say(text) { $('message').textContent = text || ''; }
 
 async function api(path, options = {}) {
-  const headers = Object.assign({'Authorization': 'Bearer ' + token}, options.headers || {});
+  // the page is Chinese: its refusals are asked for in Chinese too, whatever the browser's own languages (decision 417)
+  const headers = Object.assign({'Authorization': 'Bearer ' + token, 'Accept-Language': document.documentElement.lang},
+      options.headers || {});
   const res = await fetch(path, Object.assign({}, options, {headers}));
   if (!res.ok) {
     let body = {};

@@ -97,6 +97,13 @@ class BulletinReviewBrowserTest {
         await().atMost(PATIENCE).until(() -> pdfShownInPreview(pdfPreviewUrl()));
         String draftPdf = pdfPreviewUrl();
 
+        // a refusal reaches the page in Chinese, whatever languages the browser itself prefers
+        String id = bulletinItem().getAttribute("data-bulletin-id");
+        Object refused = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "api('/api/v1/bulletins/' + arguments[0] + '/release', {method: 'POST'})"
+                + ".then(() => done('released'), (e) => done(e.status + ' ' + e.message));", id);
+        assertThat(refused).isEqualTo("409 专报 " + id + " 尚未经指挥长审核同意，不能发布");
+
         // when the office writes the narrative (markup in it) and saves
         WebElement narrative = browser.findElement(By.id("narrative"));
         narrative.clear();
