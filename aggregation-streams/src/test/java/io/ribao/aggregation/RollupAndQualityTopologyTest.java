@@ -185,6 +185,41 @@ class RollupAndQualityTopologyTest {
     }
 
     @Test
+    void aUnitWithoutChildrenHasNoRollupOfItsOwnButCountsInItsAncestorsAndGetsOneWhenItGainsAChild() {
+        // given chk-1 published as the roster publisher publishes a unit no other unit names as its parent
+        driver.publish(unit("chk-1").setKind(UnitKind.CHECKPOINT).setParentId("twn-a")
+                .setAncestorIds(List.of("demo-county", "twn-a")).setHasChildren(false).build());
+        driver.publish(report("chk-1", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 3L)));
+        driver.publish(report("chk-2", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 4L)));
+        tick();
+
+        // then its figures reach the township and the county, and it has no roll-up of its own from now on
+        Map<String, Rollup> latest = latest(driver.rollups.readValuesToList());
+        assertThat(latest.get("twn-a/2026-03-02").getMetrics()).containsEntry("persons_isolated", 7L);
+        assertThat(latest.get("demo-county/2026-03-02").getMetrics()).containsEntry("persons_isolated", 7L);
+        assertThat(latest.get("twn-a/2026-03-02").getCompleteness().getOnTime()).isEqualTo(2);
+        assertThat(latest.get("chk-2/2026-03-02").getMetrics()).containsEntry("persons_isolated", 4L);
+        // the node it was before the roster said so is emptied, once
+        assertThat(latest.get("chk-1/2026-03-02").getCompleteness().getExpected()).isZero();
+        assertThat(latest.get("chk-1/2026-03-02").getMetrics()).isEmpty();
+        driver.publish(report("chk-1", D, 2, driver.now(), driver.now(), Map.of("persons_isolated", 5L)));
+        tick();
+        latest = latest(driver.rollups.readValuesToList());
+        assertThat(latest).doesNotContainKey("chk-1/2026-03-02");
+        assertThat(latest.get("twn-a/2026-03-02").getMetrics()).containsEntry("persons_isolated", 9L);
+
+        // when a unit is put under it, it is a roll-up node again, with its own share at once
+        driver.publish(unit("chk-1").setKind(UnitKind.CHECKPOINT).setParentId("twn-a")
+                .setAncestorIds(List.of("demo-county", "twn-a")).setHasChildren(true).build());
+        tick();
+        latest = latest(driver.rollups.readValuesToList());
+        assertThat(latest.get("chk-1/2026-03-02").getMetrics()).containsEntry("persons_isolated", 5L);
+        assertThat(latest.get("chk-1/2026-03-02").getCompleteness().getOnTime()).isEqualTo(1);
+        // and the ancestors, which see the same share, do not change
+        assertThat(latest).doesNotContainKeys("twn-a/2026-03-02", "demo-county/2026-03-02");
+    }
+
+    @Test
     void unreadableRosterUnitIsDeadLetteredAndTheOthersCarryOn() {
         driver.publishRawUnit("chk-9", new byte[] {1, 2, 3});
         driver.publish(report("chk-1", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 1L)));

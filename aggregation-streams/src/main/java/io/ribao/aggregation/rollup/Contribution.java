@@ -42,7 +42,10 @@ public record Contribution(String nodeId, String sourceUnitId, UnitKind sourceKi
         return towardAncestors(ownOf(status, unit), unit);
     }
 
-    /** The unit's own share (from {@link #ownOf}) followed by the same share toward each ancestor, up to the root. */
+    /**
+     * The unit's own share (from {@link #ownOf}), where the unit is a roll-up node ({@link #isRollupNode}), followed by
+     * the same share toward each ancestor, up to the root.
+     */
     public static List<Contribution> towardAncestors(Contribution own, Unit unit) {
         if (!own.sourceUnitId().equals(unit.getId()) || own.depth() != 0) {
             throw new IllegalArgumentException("share of " + own.sourceUnitId() + " at depth " + own.depth()
@@ -50,7 +53,9 @@ public record Contribution(String nodeId, String sourceUnitId, UnitKind sourceKi
         }
         List<String> ancestors = unit.getAncestorIds();
         List<Contribution> all = new ArrayList<>(ancestors.size() + 1);
-        all.add(own);
+        if (isRollupNode(unit)) {
+            all.add(own);
+        }
         for (int i = ancestors.size() - 1; i >= 0; i--) {
             all.add(own.toward(ancestors.get(i), ancestors.size() - i));
         }
@@ -58,8 +63,23 @@ public record Contribution(String nodeId, String sourceUnitId, UnitKind sourceKi
     }
 
     /**
-     * What a unit moved in the tree takes away from the ancestors it no longer has: an empty contribution to each,
-     * which withdraws its share there. Nothing when the ancestors are the same.
+     * A node of the roll-ups: a unit that other units name as their parent, or the root. A unit without children has
+     * no roll-up of its own — its unit-day status is all there is to it — and sends its share only to its ancestors
+     * (decision 278).
+     */
+    public static boolean isRollupNode(Unit unit) {
+        return unit.getHasChildren() || unit.getAncestorIds().isEmpty();
+    }
+
+    /** Whether the roster change from {@code before} to {@code after} moves the unit's shares between nodes. */
+    public static boolean sharesMove(Unit before, Unit after) {
+        return !before.getAncestorIds().equals(after.getAncestorIds()) || isRollupNode(before) != isRollupNode(after);
+    }
+
+    /**
+     * What a unit moved in the tree takes away from the nodes it no longer reaches: an empty contribution to each
+     * ancestor it no longer has, and to itself when it is no longer a roll-up node, which withdraws its share there.
+     * Nothing when the unit reaches the same nodes.
      */
     public static List<Contribution> withdrawalsOnMove(Unit before, Unit after) {
         if (!before.getId().equals(after.getId())) {
@@ -67,6 +87,9 @@ public record Contribution(String nodeId, String sourceUnitId, UnitKind sourceKi
         }
         List<String> ancestors = before.getAncestorIds();
         List<Contribution> withdrawals = new ArrayList<>();
+        if (isRollupNode(before) && !isRollupNode(after)) {
+            withdrawals.add(withdrawn(before));
+        }
         for (int i = ancestors.size() - 1; i >= 0; i--) {
             if (!after.getAncestorIds().contains(ancestors.get(i))) {
                 withdrawals.add(withdrawn(before).toward(ancestors.get(i), ancestors.size() - i));

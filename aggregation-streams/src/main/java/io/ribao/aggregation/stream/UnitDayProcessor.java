@@ -161,8 +161,9 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         } else if (Attendance.expected(unit, today)) {
             openUnitDay(unit, jurisdiction, today, now);
         }
-        if (previous != null && !previous.getAncestorIds().equals(unit.getAncestorIds())) {
-            // Moved: the days still open to amendment leave the old ancestors too, as their next revision would.
+        if (previous != null && Contribution.sharesMove(previous, unit)) {
+            // Moved (or no longer, or now, a roll-up node): the days still open to amendment follow too, as their
+            // next revision would.
             for (int back = 1; back <= jurisdiction.getAmendDays(); back++) {
                 UnitDayStatus past = unitDays.get(Keys.ofDay(unit.getId(), today.minusDays(back)));
                 if (past != null) {

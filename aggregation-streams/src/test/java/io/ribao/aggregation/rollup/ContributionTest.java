@@ -33,6 +33,37 @@ class ContributionTest {
     }
 
     @Test
+    void aUnitWithoutChildrenContributesOnlyToItsAncestorsAndTheRootAlwaysToItself() {
+        Unit leaf = Unit.newBuilder(checkpoint).setHasChildren(false).build();
+        Unit lonelyRoot = Unit.newBuilder(checkpoint).setParentId(null).setAncestorIds(List.of()).setHasChildren(false)
+                .build();
+
+        assertThat(Contribution.isRollupNode(checkpoint)).isTrue();
+        assertThat(Contribution.isRollupNode(leaf)).isFalse();
+        assertThat(Contribution.isRollupNode(lonelyRoot)).isTrue();
+        assertThat(Contribution.of(signed(leaf, Map.of("persons_isolated", 4L)), leaf))
+                .extracting(Contribution::nodeId, Contribution::depth)
+                .containsExactly(tuple("twn-tianbao", 1), tuple("demo-county", 2));
+        assertThat(Contribution.of(signed(lonelyRoot, Map.of("persons_isolated", 4L)), lonelyRoot))
+                .extracting(Contribution::nodeId, Contribution::depth).containsExactly(tuple("cp-port", 0));
+    }
+
+    @Test
+    void aUnitThatLosesItsLastChildWithdrawsFromItselfAndOneThatGainsOneMovesItsShares() {
+        Unit leaf = Unit.newBuilder(checkpoint).setHasChildren(false).build();
+
+        List<Contribution> withdrawals = Contribution.withdrawalsOnMove(checkpoint, leaf);
+
+        assertThat(withdrawals).extracting(Contribution::nodeId, Contribution::sourceUnitId, Contribution::depth)
+                .containsExactly(tuple("cp-port", "cp-port", 0));
+        assertThat(withdrawals).allSatisfy(w -> assertThat(w.isEmpty()).isTrue());
+        assertThat(Contribution.withdrawalsOnMove(leaf, checkpoint)).isEmpty();
+        assertThat(Contribution.sharesMove(checkpoint, leaf)).isTrue();
+        assertThat(Contribution.sharesMove(leaf, checkpoint)).isTrue();
+        assertThat(Contribution.sharesMove(leaf, Unit.newBuilder(leaf).setName("改名").build())).isFalse();
+    }
+
+    @Test
     void aUnitDayContributesToItselfAndEveryAncestorWithItsDepth() {
         // given a checkpoint under a township under the county, signed on time
         // when

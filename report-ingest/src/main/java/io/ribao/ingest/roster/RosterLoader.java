@@ -432,6 +432,12 @@ public final class RosterLoader {
 
         private List<Unit> units() {
             List<Unit> units = new ArrayList<>();
+            Set<String> parents = new HashSet<>();
+            for (UnitEntry entry : doc.units()) {
+                if (entry != null && entry.parent() != null) {
+                    parents.add(entry.parent());
+                }
+            }
             for (int i = 0; i < doc.units().size(); i++) {
                 String at = "units[" + i + "]";
                 UnitEntry entry = doc.units().get(i);
@@ -493,7 +499,8 @@ public final class RosterLoader {
                         .setPrincipalId(entry.principal()).setSupervisorIds(List.copyOf(entry.supervisors()))
                         .setActiveFrom(from == null ? LocalDate.EPOCH : from).setActiveTo(to)
                         .setSuspended(Boolean.TRUE.equals(entry.suspended()))
-                        .setTargets(new HashMap<>(entry.targets())).build());
+                        .setTargets(new HashMap<>(entry.targets()))
+                        .setHasChildren(parents.contains(entry.id())).build());
             }
             return units;
         }

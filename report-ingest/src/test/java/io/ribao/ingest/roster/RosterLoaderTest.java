@@ -2,6 +2,7 @@ package io.ribao.ingest.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.ribao.ingest.DemoRoster;
 import io.ribao.kit.auth.TokenDigest;
@@ -63,6 +64,9 @@ class RosterLoaderTest {
         Unit tianbao = roster.units().stream().filter(u -> u.getId().equals("twn-tianbao")).findFirst().orElseThrow();
         assertThat(tianbao.getAncestorIds()).containsExactly("demo-county");
         assertThat(tianbao.getKind()).isEqualTo(UnitKind.TOWNSHIP);
+        // the county has a child (the township); the township has none in this roster
+        assertThat(roster.units()).extracting(Unit::getId, Unit::getHasChildren)
+                .contains(tuple("demo-county", true), tuple("twn-tianbao", false));
         assertThat(roster.jurisdiction().getSubmission()).isEqualTo("16:30:00");
         assertThat(roster.forms().get(0).getMetrics().get(1).getMax()).isNull();
     }
@@ -135,6 +139,11 @@ class RosterLoaderTest {
                 .containsEntry(UnitKind.CHECKPOINT, 10L).containsEntry(UnitKind.PATROL, 6L)
                 .containsEntry(UnitKind.SUPERVISION_TEAM, 12L);
         assertThat(roster.units()).extracting(Unit::getId).contains("twn-tianbao");
+        // a unit has children when another names it its parent: the townships with checkpoints under them do
+        assertThat(roster.units()).filteredOn(Unit::getHasChildren).extracting(Unit::getId)
+                .contains("demo-county", "twn-tianbao");
+        assertThat(roster.units()).filteredOn(u -> u.getKind() == UnitKind.CHECKPOINT)
+                .allSatisfy(u -> assertThat(u.getHasChildren()).as(u.getId()).isFalse());
         assertThat(roster.jurisdiction().getOfficeUserIds()).contains("u-office-1");
         assertThat(roster.jurisdiction().getBulletinRecipientIds()).containsExactly("u-leader-1", "u-leader-2");
         assertThat(roster.users()).extracting(User::getRole).contains(Role.CLERK, Role.DELEGATE, Role.SUPERVISOR,
