@@ -96,10 +96,6 @@ public class ApiException extends RuntimeException {
         return code;
     }
 
-    public Text text() {
-        return message;
-    }
-
     /** The field errors in Chinese, the default language. */
     public List<FieldError> fieldErrors() {
         return toBody(Language.CHINESE).errors();
