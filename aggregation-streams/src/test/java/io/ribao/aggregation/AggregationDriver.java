@@ -201,6 +201,19 @@ public final class AggregationDriver implements AutoCloseable {
         return written;
     }
 
+    /**
+     * The keys ({@code nodeId/date}) of the unit-days' shares sent to the roll-up tasks since the last call, in the
+     * order sent: what the roll-ups cost the repartition topic.
+     */
+    public List<String> readShareKeys() {
+        String topic = APPLICATION_ID + "-rollup-contributions-repartition";
+        if (!driver.producedTopicNames().contains(topic)) {
+            return List.of();
+        }
+        return driver.createOutputTopic(topic, Serdes.String().deserializer(), Serdes.ByteArray().deserializer())
+                .readKeyValuesToList().stream().map(kv -> kv.key).toList();
+    }
+
     private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
         return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
     }

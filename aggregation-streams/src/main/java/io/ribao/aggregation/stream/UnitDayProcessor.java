@@ -26,8 +26,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -82,6 +84,12 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     private KeyValueStore<String, Jurisdiction> jurisdictions;
     private UnitDayQuality quality;
     private final DaySchedules schedules = new DaySchedules();
+    /**
+     * The unit-days whose share of the roll-ups changed since the last punctuation, which sends each one's latest share
+     * once, however often it changed in between (decision 279). Only in memory: a new processor starts with every open
+     * unit-day in it, so a share changed but not yet sent when the task stopped is sent after all.
+     */
+    private final Set<String> sharesDue = new LinkedHashSet<>();
     /** Jurisdictions read from the global store, kept until the next punctuation (a roster reload shows within 1 s). */
     private final Map<String, Jurisdiction> jurisdictionCache = new HashMap<>();
 
@@ -108,6 +116,9 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         jurisdictions = context.getStateStore(StoreNames.JURISDICTIONS);
         quality = new UnitDayQuality(context.getStateStore(StoreNames.UNIT_HISTORIES),
                 context.getStateStore(StoreNames.UNIT_FINDINGS), context.getStateStore(StoreNames.FORMS));
+        // Whatever was sent before is sent again, unchanged: a roll-up task ignores a share equal to the one it holds.
+        sharesDue.clear();
+        sharesDue.addAll(unitDays.openKeys());
         context.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME,
                 timestamp -> onWallClock(Instant.ofEpochMilli(timestamp)));
     }
@@ -235,6 +246,27 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         quality.refreshMetricNames();
         openDays(now);
         applyDue(now);
+        sendDueShares(now);
+    }
+
+    /** Sends the latest share of every unit-day whose share changed since the last punctuation. */
+    private void sendDueShares(Instant now) {
+        for (String dayKey : sharesDue) {
+            sendShares(dayKey, now);
+        }
+        sharesDue.clear();
+    }
+
+    private void sendShares(String dayKey, Instant now) {
+        UnitDayStatus status = unitDays.get(dayKey);
+        if (status == null) {
+            return;
+        }
+        Unit unit = units.get(status.getUnitId());
+        Jurisdiction jurisdiction = jurisdiction(status.getJurisdictionId());
+        if (unit != null && jurisdiction != null) {
+            contribute(status, unit, jurisdiction, now, false);
+        }
     }
 
     /** Opens every day that has begun since this task last looked, back at most amendDays after an outage. */
@@ -325,12 +357,15 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
             apply(status, transition, dayKey, unit, jurisdiction, date, now);
         }
         if (deadline.kind() == Deadline.LOCK) {
-            forget(dayKey);
+            forget(dayKey, now);
         }
     }
 
     /** A locked day can change no more: its state and alert ids leave the stores, which stay bounded. */
-    private void forget(String dayKey) {
+    private void forget(String dayKey, Instant now) {
+        if (sharesDue.remove(dayKey)) {
+            sendShares(dayKey, now);
+        }
         unitDays.delete(dayKey);
         quality.forget(dayKey);
     }
@@ -370,9 +405,10 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
             context.forward(new Record<>(dayKey, stored, now.toEpochMilli()));
             // A revision the roll-ups cannot see (the same figures re-signed, a narrative edit) sends nothing. Every
             // share toward an ancestor is the unit's own share re-addressed, so comparing the own shares is enough.
+            // The share goes at the next punctuation, once, however many revisions come before it.
             Contribution own = Contribution.ownOf(transition.status(), unit);
             if (before == null || !Contribution.ownOf(before, unit).equals(own)) {
-                contribute(own, date, unit, jurisdiction, now, false);
+                sharesDue.add(dayKey);
             }
             if (!transition.status().getLocked()) {
                 judge(dayKey, transition.status(), unit, jurisdiction, now, expected);
@@ -397,13 +433,8 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
      */
     private void contribute(UnitDayStatus status, Unit unit, Jurisdiction jurisdiction, Instant now,
                             boolean withUnit) {
-        contribute(Contribution.ownOf(status, unit), status.getDate(), unit, jurisdiction, now, withUnit);
-    }
-
-    /** As above, from the unit-day's own share, already made. */
-    private void contribute(Contribution own, LocalDate date, Unit unit, Jurisdiction jurisdiction, Instant now,
-                            boolean withUnit) {
-        for (Contribution contribution : Contribution.towardAncestors(own, unit)) {
+        LocalDate date = status.getDate();
+        for (Contribution contribution : Contribution.towardAncestors(Contribution.ownOf(status, unit), unit)) {
             NodeContribution share = new NodeContribution(jurisdiction.getId(), date, contribution,
                     withUnit && contribution.depth() == 0 ? unit : null);
             context.forward(new Record<>(Keys.ofDay(contribution.nodeId(), date), share, now.toEpochMilli()));

@@ -2,7 +2,10 @@ package io.ribao.aggregation.stream;
 
 import io.ribao.schemas.status.UnitDayStatus;
 import io.ribao.topics.Topics;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -15,6 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class UnitDays {
 
+    private final KeyValueStore<String, UnitDayEntry> store;
     private final WriteThroughCache<UnitDayEntry> entries;
     private final Serializer<UnitDayStatus> statusWriter;
     private final KeyValues<String> alertMarks = new KeyValues<>() {
@@ -40,6 +44,7 @@ final class UnitDays {
     };
 
     UnitDays(KeyValueStore<String, UnitDayEntry> store, int inMemory, Serializer<UnitDayStatus> statusWriter) {
+        this.store = store;
         this.entries = new WriteThroughCache<>(store, inMemory);
         this.statusWriter = statusWriter;
     }
@@ -65,6 +70,19 @@ final class UnitDays {
     /** The unit-day can change no more (its day locked): its status and its alert marks leave the store together. */
     void delete(String dayKey) {
         entries.delete(dayKey);
+    }
+
+    /** The keys of every open unit-day in the store (a scan: for a task's start, not for a record). */
+    List<String> openKeys() {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, UnitDayEntry> it = store.all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.value != null) {
+                    keys.add(kv.key);
+                }
+            });
+        }
+        return keys;
     }
 
     /** The unit-days' alert marks, for the task's {@link AlertLedger}: only an open unit-day has marks to write. */
