@@ -37,9 +37,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * On a real broker: a node's totals are stored when the punctuation emits them, so contributions applied and
- * committed but not yet emitted when the app stops must be rebuilt from the node-day's sources after the restart —
- * the county's roll-up then counts them, never the totals it last emitted.
+ * On a real broker: a unit-day's share travels at its task's punctuation (decision 279) and a node's totals are stored
+ * when the roll-up's punctuation emits them (decision 272), so changes committed by an app that stops before either
+ * must reach the county after the restart — its roll-up then counts them, never the totals it last emitted. (The
+ * roll-up side's rebuild alone: {@code RollupAndQualityTopologyTest}.)
  */
 class RollupAcrossRestartsTest {
 
@@ -70,11 +71,11 @@ class RollupAcrossRestartsTest {
             kafka.publish(topics.reports(), "chk-1", signed("chk-1", today, 1, 3L));
             awaitCountyTotal(topics, today, 3L);
         }
-        // and two more changes applied and committed by an app that never reaches its next emit
+        // and two more changes committed by an app that never reaches its next punctuation
         try (AggregationApp app = AggregationApp.start(settings.withPunctuationInterval(NEVER))) {
             kafka.publish(topics.reports(), "chk-2", signed("chk-2", today, 1, 4L));
             kafka.publish(topics.reports(), "chk-1", signed("chk-1", today, 2, 5L));
-            // their statuses are committed in the transaction that sent their contributions
+            // their statuses are committed; their shares wait for a punctuation that never comes
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 Map<String, UnitDayStatus> statuses = latest(topics.unitDayStatus());
                 UnitDayStatus first = statuses.get("chk-1/" + today);

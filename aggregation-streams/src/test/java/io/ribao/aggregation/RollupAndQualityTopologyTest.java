@@ -128,6 +128,8 @@ class RollupAndQualityTopologyTest {
     void dailyTargetNotMetRaisesTargetMissed() {
         driver.publish(report("twn-a", D, 1, driver.now(), driver.now(),
                 new HashMap<>(Map.of("vaccine_doses", 80L, "centralized_isolation", 0L))));
+        assertThat(driver.readAlerts()).as("judged at the punctuation").isEmpty();
+        driver.advanceTo(driver.now().plusSeconds(1));
 
         List<AlertEvent> alerts = driver.readAlerts();
         assertThat(alerts).extracting(AlertEvent::getAlertId, AlertEvent::getState)
@@ -138,6 +140,41 @@ class RollupAndQualityTopologyTest {
         assertThat(latest.get("twn-a/2026-03-02").getTargetsMissed()).isEqualTo(1);
         driver.statuses.readValuesToList();
         assertThat(driver.outputsEmpty()).isTrue();
+    }
+
+    @Test
+    void aRevisionCorrectedBeforeThePunctuationIsJudgedOnItsLatestFiguresOnly() {
+        // given a township signs below its target and corrects it at once
+        driver.publish(report("twn-a", D, 1, driver.now(), driver.now(),
+                new HashMap<>(Map.of("vaccine_doses", 80L, "centralized_isolation", 0L))));
+        driver.publish(report("twn-a", D, 2, driver.now(), driver.now(),
+                new HashMap<>(Map.of("vaccine_doses", 100L, "centralized_isolation", 0L))));
+
+        // when the punctuation judges the day
+        driver.advanceTo(driver.now().plusSeconds(1));
+
+        // then no alert is raised and resolved for the figures nobody reads any more
+        assertThat(driver.readAlerts()).isEmpty();
+        driver.statuses.readValuesToList();
+        assertThat(driver.outputsEmpty()).isTrue();
+    }
+
+    @Test
+    void aDayNotYetJudgedWhenTheAppStopsIsJudgedOnceAfterTheRestart() {
+        // given a report below target committed, the app stopping before the punctuation that would judge it
+        driver.publish(report("twn-a", D, 1, driver.now(), driver.now(),
+                new HashMap<>(Map.of("vaccine_doses", 80L, "centralized_isolation", 0L))));
+        driver.statuses.readValuesToList();
+
+        // when it starts again, then the day is judged: the target missed, once
+        driver = driver.restartAt(stateDir, driver.now().plusSeconds(1));
+        driver.advanceTo(driver.now().plusSeconds(1));
+        assertThat(driver.readAlerts()).extracting(AlertEvent::getAlertId)
+                .containsExactly("TARGET_MISSED:twn-a:2026-03-02:target:vaccine_doses");
+        // and a second restart judges it again without raising it again
+        driver = driver.restartAt(stateDir, driver.now().plusSeconds(1));
+        driver.advanceTo(driver.now().plusSeconds(1));
+        assertThat(driver.readAlerts()).isEmpty();
     }
 
     @Test

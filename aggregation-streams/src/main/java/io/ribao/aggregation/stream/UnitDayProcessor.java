@@ -90,6 +90,12 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
      * unit-day in it, so a share changed but not yet sent when the task stopped is sent after all.
      */
     private final Set<String> sharesDue = new LinkedHashSet<>();
+    /**
+     * The unit-days whose status changed since the last punctuation, which judges each one's rules once, on its latest
+     * status (decision 280). Only in memory, as {@link #sharesDue}: a new processor judges every open unit-day again,
+     * which raises only what its stored findings and alert marks do not already hold.
+     */
+    private final Set<String> judgementsDue = new LinkedHashSet<>();
     /** Jurisdictions read from the global store, kept until the next punctuation (a roster reload shows within 1 s). */
     private final Map<String, Jurisdiction> jurisdictionCache = new HashMap<>();
 
@@ -117,8 +123,11 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         quality = new UnitDayQuality(context.getStateStore(StoreNames.UNIT_HISTORIES),
                 context.getStateStore(StoreNames.UNIT_FINDINGS), context.getStateStore(StoreNames.FORMS));
         // Whatever was sent before is sent again, unchanged: a roll-up task ignores a share equal to the one it holds.
+        List<String> open = unitDays.openKeys();
         sharesDue.clear();
-        sharesDue.addAll(unitDays.openKeys());
+        sharesDue.addAll(open);
+        judgementsDue.clear();
+        judgementsDue.addAll(open);
         context.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME,
                 timestamp -> onWallClock(Instant.ofEpochMilli(timestamp)));
     }
@@ -246,7 +255,28 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         quality.refreshMetricNames();
         openDays(now);
         applyDue(now);
+        judgeDue(now);
         sendDueShares(now);
+    }
+
+    /** Judges the rules of every unit-day whose status changed since the last punctuation, on its latest status. */
+    private void judgeDue(Instant now) {
+        for (String dayKey : judgementsDue) {
+            judge(dayKey, now);
+        }
+        judgementsDue.clear();
+    }
+
+    private void judge(String dayKey, Instant now) {
+        UnitDayStatus status = unitDays.get(dayKey);
+        if (status == null) {
+            return;
+        }
+        Unit unit = units.get(status.getUnitId());
+        Jurisdiction jurisdiction = jurisdiction(status.getJurisdictionId());
+        if (unit != null && jurisdiction != null) {
+            judge(dayKey, status, unit, jurisdiction, now, Attendance.expected(unit, status.getDate()));
+        }
     }
 
     /** Sends the latest share of every unit-day whose share changed since the last punctuation. */
@@ -363,6 +393,9 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
 
     /** A locked day can change no more: its state and alert ids leave the stores, which stay bounded. */
     private void forget(String dayKey, Instant now) {
+        if (judgementsDue.remove(dayKey)) {
+            judge(dayKey, now);
+        }
         if (sharesDue.remove(dayKey)) {
             sendShares(dayKey, now);
         }
@@ -411,7 +444,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
                 sharesDue.add(dayKey);
             }
             if (!transition.status().getLocked()) {
-                judge(dayKey, transition.status(), unit, jurisdiction, now, expected);
+                judgementsDue.add(dayKey);
             }
         }
         // A suspended or inactive unit raises nothing.
