@@ -107,6 +107,26 @@ public record Contribution(String nodeId, String sourceUnitId, UnitKind sourceKi
         return isActive(unit, status.getDate()) ? own(status, unit) : withdrawn(unit);
     }
 
+    /**
+     * Whether two statuses of one unit-day give the same share ({@link #ownOf} with the same roster unit), read from
+     * what a share is made of, without making either: the state, the unsigned flag, and once signed the figures and
+     * the zero-report flag. May answer false for shares that are equal (an inactive unit's), never true for shares
+     * that differ.
+     */
+    public static boolean sameShare(UnitDayStatus before, UnitDayStatus after) {
+        if (!before.getUnitId().equals(after.getUnitId()) || !before.getDate().equals(after.getDate())) {
+            throw new IllegalArgumentException("statuses of " + before.getUnitId() + "/" + before.getDate()
+                    + " and " + after.getUnitId() + "/" + after.getDate() + " compared");
+        }
+        if (before.getState() != after.getState() || before.getUnsigned() != after.getUnsigned()) {
+            return false;
+        }
+        UnitDayState state = after.getState();
+        boolean signed = state == UnitDayState.ON_TIME || state == UnitDayState.LATE;
+        return !signed || (before.getZeroReport() == after.getZeroReport()
+                && before.getMetrics().equals(after.getMetrics()));
+    }
+
     /** A unit is expected on the days from activeFrom to activeTo, both included, unless the roster suspends it. */
     public static boolean isActive(Unit unit, LocalDate date) {
         return !unit.getSuspended()

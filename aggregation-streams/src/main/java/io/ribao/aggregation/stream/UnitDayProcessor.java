@@ -11,6 +11,7 @@ import io.ribao.aggregation.day.Transition;
 import io.ribao.aggregation.day.UnitDay;
 import io.ribao.aggregation.rollup.Contribution;
 import io.ribao.aggregation.rules.FindingChanges;
+import io.ribao.aggregation.rules.QualityChecks;
 import io.ribao.aggregation.rules.RuleFinding;
 import io.ribao.schemas.alert.AlertEvent;
 import io.ribao.schemas.day.DayClosed;
@@ -439,11 +440,11 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
             // A revision the roll-ups cannot see (the same figures re-signed, a narrative edit) sends nothing. Every
             // share toward an ancestor is the unit's own share re-addressed, so comparing the own shares is enough.
             // The share goes at the next punctuation, once, however many revisions come before it.
-            Contribution own = Contribution.ownOf(transition.status(), unit);
-            if (before == null || !Contribution.ownOf(before, unit).equals(own)) {
+            if (before == null || !Contribution.sameShare(before, transition.status())) {
                 sharesDue.add(dayKey);
             }
-            if (!transition.status().getLocked()) {
+            // Only a signed day has figures to judge (a deadline's MISSING has none).
+            if (!transition.status().getLocked() && QualityChecks.isSigned(transition.status())) {
                 judgementsDue.add(dayKey);
             }
         }

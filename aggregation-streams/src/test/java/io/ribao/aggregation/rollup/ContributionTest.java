@@ -12,6 +12,8 @@ import static org.assertj.core.groups.Tuple.tuple;
 import io.ribao.schemas.roster.Unit;
 import io.ribao.schemas.roster.UnitKind;
 import io.ribao.schemas.status.UnitDayState;
+import io.ribao.schemas.status.UnitDayStatus;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,38 @@ import org.junit.jupiter.api.Test;
 class ContributionTest {
 
     private final Unit checkpoint = under("twn-tianbao", "cp-port", UnitKind.CHECKPOINT);
+
+    @Test
+    void sameShareAgreesWithComparingTheSharesForEveryPairOfStatuses() {
+        Unit unit = withTargets(checkpoint, Map.of("persons_isolated", 5L));
+        Unit suspended = Unit.newBuilder(unit).setSuspended(true).build();
+        List<UnitDayStatus> statuses = new ArrayList<>();
+        for (UnitDayState state : UnitDayState.values()) {
+            for (boolean unsigned : List.of(false, true)) {
+                for (boolean zero : List.of(false, true)) {
+                    for (Map<String, Long> metrics : List.of(Map.<String, Long>of(), Map.of("persons_isolated", 4L),
+                            Map.of("persons_isolated", 6L))) {
+                        for (int revision : List.of(1, 2)) {
+                            statuses.add(UnitDayStatus.newBuilder(status(unit, state, metrics))
+                                    .setUnsigned(unsigned).setZeroReport(zero).setRevision(revision).build());
+                        }
+                    }
+                }
+            }
+        }
+        for (UnitDayStatus a : statuses) {
+            for (UnitDayStatus b : statuses) {
+                boolean equalShares = Contribution.ownOf(a, unit).equals(Contribution.ownOf(b, unit));
+                assertThat(Contribution.sameShare(a, b)).as("%s vs %s", a, b).isEqualTo(equalShares);
+                if (Contribution.sameShare(a, b)) {
+                    assertThat(Contribution.ownOf(a, suspended)).isEqualTo(Contribution.ownOf(b, suspended));
+                }
+            }
+        }
+        assertThatThrownBy(() -> Contribution.sameShare(statuses.get(0),
+                status(under("twn-tianbao", "cp-other", UnitKind.CHECKPOINT), UnitDayState.EXPECTED, Map.of())))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 
     @Test
     void aUnitMovedToAnotherTownshipWithdrawsFromTheOldOneOnly() {
