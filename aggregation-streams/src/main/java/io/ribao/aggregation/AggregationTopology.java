@@ -93,7 +93,7 @@ public final class AggregationTopology {
                     .withCachingEnabled());
         }
         for (String name : new String[] {StoreNames.UNIT_FINDINGS, StoreNames.NODE_FINDINGS, StoreNames.NODE_ALERTS,
-                StoreNames.ROLLUP_DAYS, StoreNames.ROLLUP_DIRTY}) {
+                StoreNames.ROLLUP_DAYS, StoreNames.ROLLUP_DIRTY, StoreNames.UNIT_DAYS_SETTLED}) {
             builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(name), Serdes.String(), Serdes.String())
                     .withCachingEnabled());
         }
@@ -112,7 +112,7 @@ public final class AggregationTopology {
                         Named.as("unit-day"),
                         StoreNames.UNITS, StoreNames.UNIT_DAYS, StoreNames.DEADLINES, StoreNames.OPENED_DAYS,
                         StoreNames.UNIT_HISTORIES, StoreNames.UNIT_FINDINGS,
-                        StoreNames.PENDING_REPORTS);
+                        StoreNames.PENDING_REPORTS, StoreNames.UNIT_DAYS_SETTLED);
 
         // A status reaches its sink as the unit-day's stored entry, serialised once for both (decision 276).
         ofType(results, UnitDayEntry.class, "statuses").to(Topics.UNIT_DAY_STATUS,

@@ -178,6 +178,23 @@ class RollupAndQualityTopologyTest {
     }
 
     @Test
+    void aDayWaitingForJudgementWhenItLocksIsJudgedBeforeItIsForgotten() {
+        // given a late report below target signed in the last second before the day locks (D + 3 days)
+        driver.advanceTo(D.plusDays(3), "23:59:59");
+        driver.readAlerts();
+        driver.publish(report("twn-a", D, 1, driver.now(), driver.now(),
+                new HashMap<>(Map.of("vaccine_doses", 80L, "centralized_isolation", 0L))));
+        driver.readAlerts();
+
+        // when the punctuation that applies the lock comes before any other
+        driver.advanceTo(D.plusDays(4), "00:00:01");
+
+        // then the day is judged before it leaves the stores
+        assertThat(driver.readAlerts()).extracting(AlertEvent::getAlertId)
+                .contains("TARGET_MISSED:twn-a:2026-03-02:target:vaccine_doses");
+    }
+
+    @Test
     void suspendingAUnitMidDayWithdrawsItFromTheRollups() {
         driver.publish(unit("chk-2").setKind(UnitKind.CHECKPOINT).setParentId("twn-a")
                 .setAncestorIds(List.of("demo-county", "twn-a")).setSuspended(true).build());
@@ -336,6 +353,26 @@ class RollupAndQualityTopologyTest {
         Map<String, Rollup> latest = latest(driver.rollups.readValuesToList());
         assertThat(latest.get("demo-county/" + D).getMetrics()).containsEntry("persons_isolated", 9L);
         assertThat(latest.get("twn-a/" + D).getMetrics()).containsEntry("persons_isolated", 9L);
+    }
+
+    @Test
+    void aRestartSendsAgainOnlyWhatChangedSinceTheLastPunctuationThatSentAny() {
+        // given chk-1's share sent, and chk-2's five minutes later
+        driver.publish(report("chk-1", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 3L)));
+        tick();
+        driver.advanceTo(driver.now().plusSeconds(300));
+        driver.publish(report("chk-2", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 4L)));
+        tick();
+        driver.readShareKeys();
+
+        // when the app restarts
+        driver = driver.restartAt(stateDir, driver.now().plusSeconds(1));
+        driver.advanceTo(driver.now().plusSeconds(1));
+
+        // then only chk-2, changed within a minute of that punctuation, is sent again (which its nodes ignore)
+        assertThat(driver.readShareKeys()).containsExactly("chk-2/" + D, "twn-a/" + D, "demo-county/" + D);
+        driver.advanceTo(driver.now().plusSeconds(1));
+        assertThat(driver.rollups.readValuesToList()).isEmpty();
     }
 
     /**

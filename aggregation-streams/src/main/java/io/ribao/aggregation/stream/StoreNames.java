@@ -20,6 +20,11 @@ public final class StoreNames {
     public static final String DEADLINES = "deadlines";
     /** jurisdictionId → the latest day this task has opened. */
     public static final String OPENED_DAYS = "opened-days";
+    /**
+     * "last" → the wall-clock time (epoch ms) of the task's last punctuation that judged unit-days or sent their shares:
+     * a new processor notes again the open unit-days changed since (decisions 279, 280).
+     */
+    public static final String UNIT_DAYS_SETTLED = "unit-days-settled";
     /** unitId → the unit's recent signed figures (UnitHistoryCodec bytes), for the outlier and streak rules. */
     public static final String UNIT_HISTORIES = "unit-histories";
     /** unitId/date → the data-quality alert ids open for the unit-day, one per line. */

@@ -66,6 +66,9 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
      * deadline reads none of them back from the store (decision 273).
      */
     private static final int UNIT_DAYS_IN_MEMORY = 65_536;
+    private static final String SETTLED_KEY = "last";
+    /** Unit-days changed this long before the last settling punctuation are noted again after a start too. */
+    private static final Duration SETTLED_MARGIN = Duration.ofMinutes(1);
 
     private final Duration punctuationInterval;
     private final int partitions;
@@ -97,6 +100,10 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
      * which raises only what its stored findings and alert marks do not already hold.
      */
     private final Set<String> judgementsDue = new LinkedHashSet<>();
+    /** When this task's punctuation last judged or sent something; see {@link StoreNames#UNIT_DAYS_SETTLED}. */
+    private KeyValueStore<String, String> settled;
+    /** Whether this punctuation has judged or sent anything yet, so a quiet one writes nothing. */
+    private boolean settledSomething;
     /** Jurisdictions read from the global store, kept until the next punctuation (a roster reload shows within 1 s). */
     private final Map<String, Jurisdiction> jurisdictionCache = new HashMap<>();
 
@@ -123,12 +130,18 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         jurisdictions = context.getStateStore(StoreNames.JURISDICTIONS);
         quality = new UnitDayQuality(context.getStateStore(StoreNames.UNIT_HISTORIES),
                 context.getStateStore(StoreNames.UNIT_FINDINGS), context.getStateStore(StoreNames.FORMS));
-        // Whatever was sent before is sent again, unchanged: a roll-up task ignores a share equal to the one it holds.
-        List<String> open = unitDays.openKeys();
+        // The unit-days changed since the last punctuation that settled any (less a margin for the wall clock) may have
+        // been judged or sent in no committed transaction: note them again. What was sent before is sent again
+        // unchanged, which a roll-up task ignores, and judged again, which raises nothing new.
+        settled = context.getStateStore(StoreNames.UNIT_DAYS_SETTLED);
+        String last = settled.get(SETTLED_KEY);
+        List<String> changed = unitDays.changedSince(
+                last == null ? null : Instant.ofEpochMilli(Long.parseLong(last)).minus(SETTLED_MARGIN));
         sharesDue.clear();
-        sharesDue.addAll(open);
+        sharesDue.addAll(changed);
         judgementsDue.clear();
-        judgementsDue.addAll(open);
+        judgementsDue.addAll(changed);
+        settledSomething = false;
         context.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME,
                 timestamp -> onWallClock(Instant.ofEpochMilli(timestamp)));
     }
@@ -258,37 +271,46 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         applyDue(now);
         judgeDue(now);
         sendDueShares(now);
+        if (settledSomething) {
+            settled.put(SETTLED_KEY, Long.toString(now.toEpochMilli()));
+            settledSomething = false;
+        }
     }
 
     /** Judges the rules of every unit-day whose status changed since the last punctuation, on its latest status. */
     private void judgeDue(Instant now) {
-        for (String dayKey : judgementsDue) {
-            judge(dayKey, now);
-        }
-        judgementsDue.clear();
-    }
-
-    private void judge(String dayKey, Instant now) {
-        UnitDayStatus status = unitDays.get(dayKey);
-        if (status == null) {
-            return;
-        }
-        Unit unit = units.get(status.getUnitId());
-        Jurisdiction jurisdiction = jurisdiction(status.getJurisdictionId());
-        if (unit != null && jurisdiction != null) {
-            judge(dayKey, status, unit, jurisdiction, now, Attendance.expected(unit, status.getDate()));
-        }
+        drain(judgementsDue, judging(now));
     }
 
     /** Sends the latest share of every unit-day whose share changed since the last punctuation. */
     private void sendDueShares(Instant now) {
-        for (String dayKey : sharesDue) {
-            sendShares(dayKey, now);
-        }
-        sharesDue.clear();
+        drain(sharesDue, sharing(now));
     }
 
-    private void sendShares(String dayKey, Instant now) {
+    private NotedWork judging(Instant now) {
+        return (dayKey, status, unit, jurisdiction) -> judge(dayKey, status, unit, jurisdiction, now,
+                Attendance.expected(unit, status.getDate()));
+    }
+
+    private NotedWork sharing(Instant now) {
+        return (dayKey, status, unit, jurisdiction) -> contribute(status, unit, jurisdiction, now, false);
+    }
+
+    /** Work the punctuation does for a noted unit-day, on its latest status. */
+    private interface NotedWork {
+        void run(String dayKey, UnitDayStatus status, Unit unit, Jurisdiction jurisdiction);
+    }
+
+    private void drain(Set<String> noted, NotedWork work) {
+        settledSomething |= !noted.isEmpty();
+        for (String dayKey : noted) {
+            runFor(dayKey, work);
+        }
+        noted.clear();
+    }
+
+    /** Runs the work for the unit-day if it is still open and its unit and jurisdiction are known. */
+    private void runFor(String dayKey, NotedWork work) {
         UnitDayStatus status = unitDays.get(dayKey);
         if (status == null) {
             return;
@@ -296,7 +318,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         Unit unit = units.get(status.getUnitId());
         Jurisdiction jurisdiction = jurisdiction(status.getJurisdictionId());
         if (unit != null && jurisdiction != null) {
-            contribute(status, unit, jurisdiction, now, false);
+            work.run(dayKey, status, unit, jurisdiction);
         }
     }
 
@@ -394,11 +416,14 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
 
     /** A locked day can change no more: its state and alert ids leave the stores, which stay bounded. */
     private void forget(String dayKey, Instant now) {
+        // What the next punctuation would have done for it is done now.
         if (judgementsDue.remove(dayKey)) {
-            judge(dayKey, now);
+            runFor(dayKey, judging(now));
+            settledSomething = true;
         }
         if (sharesDue.remove(dayKey)) {
-            sendShares(dayKey, now);
+            runFor(dayKey, sharing(now));
+            settledSomething = true;
         }
         unitDays.delete(dayKey);
         quality.forget(dayKey);

@@ -2,6 +2,7 @@ package io.ribao.aggregation.stream;
 
 import io.ribao.schemas.status.UnitDayStatus;
 import io.ribao.topics.Topics;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serializer;
@@ -72,12 +73,15 @@ final class UnitDays {
         entries.delete(dayKey);
     }
 
-    /** The keys of every open unit-day in the store (a scan: for a task's start, not for a record). */
-    List<String> openKeys() {
+    /**
+     * The keys of the open unit-days in the store whose status changed at or after {@code since} (every one when null):
+     * a scan, for a task's start, not for a record.
+     */
+    List<String> changedSince(Instant since) {
         List<String> keys = new ArrayList<>();
         try (KeyValueIterator<String, UnitDayEntry> it = store.all()) {
             it.forEachRemaining(kv -> {
-                if (kv.value != null) {
+                if (kv.value != null && (since == null || !kv.value.status().getUpdatedAt().isBefore(since))) {
                     keys.add(kv.key);
                 }
             });
