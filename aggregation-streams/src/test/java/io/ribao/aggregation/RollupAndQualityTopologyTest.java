@@ -126,10 +126,9 @@ class RollupAndQualityTopologyTest {
 
     @Test
     void dailyTargetNotMetRaisesTargetMissed() {
-        driver.publish(report("twn-a", D, 1, driver.now(), driver.now(),
-                new HashMap<>(Map.of("vaccine_doses", 80L, "centralized_isolation", 0L))));
+        townshipSigns(1, 80L);
         assertThat(driver.readAlerts()).as("judged at the punctuation").isEmpty();
-        driver.advanceTo(driver.now().plusSeconds(1));
+        punctuate();
 
         List<AlertEvent> alerts = driver.readAlerts();
         assertThat(alerts).extracting(AlertEvent::getAlertId, AlertEvent::getState)
@@ -145,13 +144,11 @@ class RollupAndQualityTopologyTest {
     @Test
     void aRevisionCorrectedBeforeThePunctuationIsJudgedOnItsLatestFiguresOnly() {
         // given a township signs below its target and corrects it at once
-        driver.publish(report("twn-a", D, 1, driver.now(), driver.now(),
-                new HashMap<>(Map.of("vaccine_doses", 80L, "centralized_isolation", 0L))));
-        driver.publish(report("twn-a", D, 2, driver.now(), driver.now(),
-                new HashMap<>(Map.of("vaccine_doses", 100L, "centralized_isolation", 0L))));
+        townshipSigns(1, 80L);
+        townshipSigns(2, 100L);
 
         // when the punctuation judges the day
-        driver.advanceTo(driver.now().plusSeconds(1));
+        punctuate();
 
         // then no alert is raised and resolved for the figures nobody reads any more
         assertThat(driver.readAlerts()).isEmpty();
@@ -162,18 +159,17 @@ class RollupAndQualityTopologyTest {
     @Test
     void aDayNotYetJudgedWhenTheAppStopsIsJudgedOnceAfterTheRestart() {
         // given a report below target committed, the app stopping before the punctuation that would judge it
-        driver.publish(report("twn-a", D, 1, driver.now(), driver.now(),
-                new HashMap<>(Map.of("vaccine_doses", 80L, "centralized_isolation", 0L))));
+        townshipSigns(1, 80L);
         driver.statuses.readValuesToList();
 
         // when it starts again, then the day is judged: the target missed, once
         driver = driver.restartAt(stateDir, driver.now().plusSeconds(1));
-        driver.advanceTo(driver.now().plusSeconds(1));
+        punctuate();
         assertThat(driver.readAlerts()).extracting(AlertEvent::getAlertId)
                 .containsExactly("TARGET_MISSED:twn-a:2026-03-02:target:vaccine_doses");
         // and a second restart judges it again without raising it again
         driver = driver.restartAt(stateDir, driver.now().plusSeconds(1));
-        driver.advanceTo(driver.now().plusSeconds(1));
+        punctuate();
         assertThat(driver.readAlerts()).isEmpty();
     }
 
@@ -182,8 +178,7 @@ class RollupAndQualityTopologyTest {
         // given a late report below target signed in the last second before the day locks (D + 3 days)
         driver.advanceTo(D.plusDays(3), "23:59:59");
         driver.readAlerts();
-        driver.publish(report("twn-a", D, 1, driver.now(), driver.now(),
-                new HashMap<>(Map.of("vaccine_doses", 80L, "centralized_isolation", 0L))));
+        townshipSigns(1, 80L);
         driver.readAlerts();
 
         // when the punctuation that applies the lock comes before any other
@@ -323,11 +318,11 @@ class RollupAndQualityTopologyTest {
         }
         assertThat(driver.readShareKeys()).as("nothing travels before the punctuation").isEmpty();
 
-        driver.advanceTo(driver.now().plusSeconds(1));
+        punctuate();
 
         // one share to each node the checkpoint reaches, its latest, not twenty
         assertThat(driver.readShareKeys()).containsExactly("chk-1/" + D, "twn-a/" + D, "demo-county/" + D);
-        driver.advanceTo(driver.now().plusSeconds(1));
+        punctuate();
         assertThat(latest(driver.rollups.readValuesToList()).get("demo-county/" + D).getMetrics())
                 .containsEntry("persons_isolated", 20L);
         // a punctuation with nothing changed sends nothing
@@ -343,7 +338,7 @@ class RollupAndQualityTopologyTest {
         // and two more shares sent and applied, the app stopping before the roll-up task's next punctuation
         driver.publish(report("chk-2", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 4L)));
         driver.publish(report("chk-1", D, 2, driver.now(), driver.now(), Map.of("persons_isolated", 5L)));
-        driver.advanceTo(driver.now().plusSeconds(1));
+        punctuate();
         assertThat(driver.readShareKeys()).contains("demo-county/" + D);
         assertThat(driver.rollups.readValuesToList()).as("not rolled up yet").isEmpty();
 
@@ -367,11 +362,11 @@ class RollupAndQualityTopologyTest {
 
         // when the app restarts
         driver = driver.restartAt(stateDir, driver.now().plusSeconds(1));
-        driver.advanceTo(driver.now().plusSeconds(1));
+        punctuate();
 
         // then only chk-2, changed within a minute of that punctuation, is sent again (which its nodes ignore)
         assertThat(driver.readShareKeys()).containsExactly("chk-2/" + D, "twn-a/" + D, "demo-county/" + D);
-        driver.advanceTo(driver.now().plusSeconds(1));
+        punctuate();
         assertThat(driver.rollups.readValuesToList()).isEmpty();
     }
 
@@ -380,8 +375,18 @@ class RollupAndQualityTopologyTest {
      * roll-up and its rules come at the roll-up task's punctuation after it has arrived (decision 279).
      */
     private void tick() {
+        punctuate();
+        punctuate();
+    }
+
+    private void punctuate() {
         driver.advanceTo(driver.now().plusSeconds(1));
-        driver.advanceTo(driver.now().plusSeconds(1));
+    }
+
+    /** twn-a signs this revision with these vaccine doses (its daily target is 100) and no one in isolation. */
+    private void townshipSigns(int revision, long vaccineDoses) {
+        driver.publish(report("twn-a", D, revision, driver.now(), driver.now(),
+                new HashMap<>(Map.of("vaccine_doses", vaccineDoses, "centralized_isolation", 0L))));
     }
 
     private static Map<String, Rollup> latest(List<Rollup> rollups) {
