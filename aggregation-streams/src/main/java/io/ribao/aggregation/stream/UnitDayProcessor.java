@@ -90,14 +90,15 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     private final DaySchedules schedules = new DaySchedules();
     /**
      * The unit-days whose share of the roll-ups changed since the last punctuation, which sends each one's latest share
-     * once, however often it changed in between (decision 279). Only in memory: a new processor starts with every open
-     * unit-day in it, so a share changed but not yet sent when the task stopped is sent after all.
+     * once, however often it changed in between (decision 279). Only in memory: a new processor starts with the open
+     * unit-days changed since the last punctuation that settled any ({@link #settled}), so a share changed but not yet
+     * sent when the task stopped is sent after all.
      */
     private final Set<String> sharesDue = new LinkedHashSet<>();
     /**
      * The unit-days whose status changed since the last punctuation, which judges each one's rules once, on its latest
-     * status (decision 280). Only in memory, as {@link #sharesDue}: a new processor judges every open unit-day again,
-     * which raises only what its stored findings and alert marks do not already hold.
+     * status (decision 280). Only in memory, as {@link #sharesDue}: a new processor judges the same unit-days again,
+     * which raises only what their stored findings and alert marks do not already hold.
      */
     private final Set<String> judgementsDue = new LinkedHashSet<>();
     /** When this task's punctuation last judged or sent something; see {@link StoreNames#UNIT_DAYS_SETTLED}. */
