@@ -174,19 +174,21 @@ class RollupAndQualityTopologyTest {
     }
 
     @Test
-    void aDayWaitingForJudgementWhenItLocksIsJudgedBeforeItIsForgotten() {
+    void aDayWaitingForThePunctuationWhenItLocksIsJudgedAndSentBeforeItIsForgotten() {
         // given a late report below target signed in the last second before the day locks (D + 3 days)
         driver.advanceTo(D.plusDays(3), "23:59:59");
         driver.readAlerts();
         townshipSigns(1, 80L);
         driver.readAlerts();
+        driver.readShareKeys();
 
         // when the punctuation that applies the lock comes before any other
         driver.advanceTo(D.plusDays(4), "00:00:01");
 
-        // then the day is judged before it leaves the stores
+        // then the day is judged and its share sent before it leaves the stores
         assertThat(driver.readAlerts()).extracting(AlertEvent::getAlertId)
                 .contains("TARGET_MISSED:twn-a:2026-03-02:target:vaccine_doses");
+        assertThat(driver.readShareKeys()).contains("twn-a/" + D, "demo-county/" + D);
     }
 
     @Test
