@@ -248,7 +248,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
             status = openUnitDay(unit, jurisdiction, report.getDate(), now);
         }
         apply(status, UnitDay.onReport(status, report, schedule, now), dayKey, unit, jurisdiction, report.getDate(),
-                now);
+                now, false);
         for (RuleFinding finding : quality.onReport(report)) {
             raise(finding, dayKey, unit, jurisdiction, now);
         }
@@ -408,7 +408,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         boolean expected = Attendance.expected(unit, date);
         if (jurisdiction != null && (expected || deadline.kind() == Deadline.LOCK) && unit != null) {
             Transition transition = UnitDay.onDeadline(status, deadline.kind(), schedules.of(jurisdiction, date), now);
-            apply(status, transition, dayKey, unit, jurisdiction, date, now);
+            apply(status, transition, dayKey, unit, jurisdiction, date, now, true);
         }
         if (deadline.kind() == Deadline.LOCK) {
             forget(dayKey, now);
@@ -456,17 +456,24 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         context.forward(new Record<>(deadline.subject(), part, now.toEpochMilli()));
     }
 
-    /** Applies a transition of the unit-day whose stored status was {@code before}. */
+    /**
+     * Applies a transition of the unit-day whose stored status was {@code before}; a changed share goes at once when
+     * {@code shareAtOnce} (a deadline changes each unit-day once, so there is nothing to wait for), else at the next
+     * punctuation.
+     */
     private void apply(UnitDayStatus before, Transition transition, String dayKey, Unit unit,
-                       Jurisdiction jurisdiction, LocalDate date, Instant now) {
+                       Jurisdiction jurisdiction, LocalDate date, Instant now, boolean shareAtOnce) {
         boolean expected = Attendance.expected(unit, date);
         if (transition.changed()) {
             UnitDayEntry stored = unitDays.put(dayKey, transition.status());
             context.forward(new Record<>(dayKey, stored, now.toEpochMilli()));
             // A revision the roll-ups cannot see (the same figures re-signed, a narrative edit) sends nothing. Every
             // share toward an ancestor is the unit's own share re-addressed, so comparing the own shares is enough.
-            // The share goes at the next punctuation, once, however many revisions come before it.
-            if (before == null || !Contribution.sameShare(before, transition.status())) {
+            // A report's share goes at the next punctuation, once, however many revisions come before it.
+            boolean shareChanged = before == null || !Contribution.sameShare(before, transition.status());
+            if (shareChanged && shareAtOnce) {
+                contribute(transition.status(), unit, jurisdiction, now, false);
+            } else if (shareChanged) {
                 sharesDue.add(dayKey);
             }
             // Only a signed day has figures to judge (a deadline's MISSING has none).
