@@ -10,7 +10,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -20,7 +19,7 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
 
     private final SchemaRegistry registry;
     private final Schema schema;
-    private final SpecificDatumWriter<T> writer;
+    private final CompiledWriter writer;
     /** Schema ids by topic (the subject is {@code <topic>-value}): no subject string is built per record. */
     private final ConcurrentMap<String, Integer> idByTopic = new ConcurrentHashMap<>();
     private final ThreadLocal<Buffer> buffers = ThreadLocal.withInitial(Buffer::new);
@@ -28,7 +27,7 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
     public AvroSerializer(SchemaRegistry registry, Class<T> type) {
         this.registry = registry;
         this.schema = SpecificData.get().getSchema(type);
-        this.writer = new SpecificDatumWriter<>(schema);
+        this.writer = new CompiledWriter(schema, SpecificData.getForClass(type));
     }
 
     @Override
