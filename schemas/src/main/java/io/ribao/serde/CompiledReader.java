@@ -2,6 +2,7 @@ package io.ribao.serde;
 
 import java.io.IOException;
 import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -12,6 +13,7 @@ import org.apache.avro.Conversion;
 import org.apache.avro.Conversions;
 import org.apache.avro.LogicalType;
 import org.apache.avro.Schema;
+import org.apache.avro.SystemLimitException;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.generic.IndexedRecord;
@@ -67,7 +69,7 @@ final class CompiledReader {
             case ENUM:
                 return enumNode(schema);
             case STRING:
-                return readsJavaStrings(schema) ? Decoder::readString : in -> in.readString(null);
+                return readsJavaStrings(schema) ? CompiledReader::readJavaString : in -> in.readString(null);
             case BYTES:
                 return in -> in.readBytes(null);
             case FIXED:
@@ -94,6 +96,20 @@ final class CompiledReader {
             default:
                 throw new AvroRuntimeException("cannot read schema type " + schema.getType());
         }
+    }
+
+    /**
+     * A string straight into a {@link String}: Avro's {@code readString()} reads into a {@code Utf8} first and copies
+     * it out; the length limit is Avro's own.
+     */
+    private static String readJavaString(Decoder in) throws IOException {
+        int length = SystemLimitException.checkMaxStringLength(in.readLong());
+        if (length == 0) {
+            return "";
+        }
+        byte[] bytes = new byte[length];
+        in.readFixed(bytes, 0, length);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Whether Avro's reader makes this schema's strings {@link String}s (the generated classes' choice) or Utf8. */
@@ -169,7 +185,7 @@ final class CompiledReader {
             Map<Object, Object> map = new HashMap<>(count <= 0 ? 0 : (int) (count * 4 / 3 + 1));
             for (; count > 0; count = in.mapNext()) {
                 for (long i = 0; i < count; i++) {
-                    Object key = javaStrings ? in.readString() : in.readString(null);
+                    Object key = javaStrings ? readJavaString(in) : in.readString(null);
                     map.put(key, value.read(in));
                 }
             }

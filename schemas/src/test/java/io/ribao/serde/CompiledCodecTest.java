@@ -9,6 +9,7 @@ import io.ribao.schemas.report.ReportEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
@@ -69,6 +70,20 @@ class CompiledCodecTest {
                 .isInstanceOf(SerializationException.class)
                 .hasRootCauseInstanceOf(NullPointerException.class)
                 .cause().hasMessageContaining("Finding.problem");
+    }
+
+    @Test
+    void aTruncatedOrMalformedRecordIsRefusedNotReadAsSomethingElse() {
+        AvroSerde<ReportEvent> serde = new AvroSerde<>(new InMemorySchemaRegistry(), ReportEvent.class);
+        byte[] whole = serde.serializer().serialize("ribao.reports", SampleRecords.sample(ReportEvent.class));
+        byte[] truncated = Arrays.copyOf(whole, whole.length - 3);
+        byte[] negativeLength = whole.clone();
+        negativeLength[WireFormat.HEADER_LENGTH] = 0x01; // zig-zag -1: the event id's length
+
+        assertThatThrownBy(() -> serde.deserializer().deserialize("ribao.reports", truncated))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("ReportEvent");
+        assertThatThrownBy(() -> serde.deserializer().deserialize("ribao.reports", negativeLength))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("ReportEvent");
     }
 
     private interface Writing {
