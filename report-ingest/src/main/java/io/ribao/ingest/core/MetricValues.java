@@ -21,12 +21,12 @@ final class MetricValues extends AbstractMap<String, Long> {
         this.values = values;
     }
 
-    static MetricValues copyOf(Map<String, Long> metrics) {
+    static MetricValues copyOf(Map<String, Long> metrics, CanonicalStrings canonical) {
         String[] codes = new String[metrics.size()];
         long[] values = new long[metrics.size()];
         int i = 0;
         for (Map.Entry<String, Long> metric : metrics.entrySet()) {
-            codes[i] = metric.getKey().intern();
+            codes[i] = canonical.of(metric.getKey());
             values[i] = metric.getValue();
             i++;
         }

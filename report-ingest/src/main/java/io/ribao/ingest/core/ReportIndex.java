@@ -25,6 +25,7 @@ public final class ReportIndex {
     private final Map<String, NavigableMap<LocalDate, DayRevisions>> byUnit = new HashMap<>();
     private final Map<String, ReportEvent> byIdempotencyKey = new HashMap<>();
     private final Map<String, Object> unitLocks = new ConcurrentHashMap<>();
+    private final CanonicalStrings canonical = new CanonicalStrings();
 
     public synchronized void apply(ReportEvent applied) {
         ReportEvent known = byReportId.get(applied.getReportId());
@@ -33,7 +34,7 @@ public final class ReportIndex {
         }
         DayRevisions day = byUnit.computeIfAbsent(applied.getUnitId(), u -> new TreeMap<>())
                 .computeIfAbsent(applied.getDate(), DayRevisions::new);
-        ReportEvent event = KeptEvent.of(applied, day.date);
+        ReportEvent event = KeptEvent.of(applied, day.date, canonical);
         if (known == null || event.getType() == ReportEventType.SIGNED_OFF) {
             byReportId.put(event.getReportId(), event);
         }

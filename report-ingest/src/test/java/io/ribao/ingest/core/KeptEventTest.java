@@ -19,6 +19,8 @@ class KeptEventTest {
 
     private static final Instant NOW = Instant.parse("2026-03-14T08:25:00.123Z");
 
+    private final CanonicalStrings canonical = new CanonicalStrings();
+
     private static ReportEvent signedAsSubmitted() {
         Map<String, Long> metrics = new LinkedHashMap<>();
         metrics.put("nucleic_samples", 300L);
@@ -37,7 +39,7 @@ class KeptEventTest {
     @Test
     void keepsEveryFieldAndTheMetricsInTheirOrder() {
         ReportEvent event = signedAsSubmitted();
-        ReportEvent kept = KeptEvent.of(event, LocalDate.parse("2026-03-14"));
+        ReportEvent kept = KeptEvent.of(event, LocalDate.parse("2026-03-14"), canonical);
 
         assertThat(kept).isEqualTo(event);
         assertThat(event).isEqualTo(kept);
@@ -50,8 +52,8 @@ class KeptEventTest {
     @Test
     void sharesWhatRepeatsAcrossEvents() {
         LocalDate day = LocalDate.parse("2026-03-14");
-        ReportEvent kept = KeptEvent.of(signedAsSubmitted(), day);
-        ReportEvent another = KeptEvent.of(signedAsSubmitted(), day);
+        ReportEvent kept = KeptEvent.of(signedAsSubmitted(), day, canonical);
+        ReportEvent another = KeptEvent.of(signedAsSubmitted(), day, canonical);
 
         assertThat(another.getUnitId()).isSameAs(kept.getUnitId());
         assertThat(another.getJurisdictionId()).isSameAs(kept.getJurisdictionId());
@@ -60,11 +62,26 @@ class KeptEventTest {
         assertThat(kept.getSignedAt()).isSameAs(kept.getSubmittedAt());
         assertThat(kept.getFindings()).isSameAs(another.getFindings()).isEmpty();
         assertThat(kept.getDate()).isSameAs(day);
+        assertThat(another.getMetrics().keySet().iterator().next())
+                .isSameAs(kept.getMetrics().keySet().iterator().next());
+    }
+
+    @Test
+    void theCanonicalStringsStayBoundedAndStillAnswerEqualStrings() {
+        for (int i = 0; i <= CanonicalStrings.LIMIT + 10; i++) {
+            canonical.of("unit-" + i);
+        }
+
+        assertThat(canonical.size()).isLessThanOrEqualTo(CanonicalStrings.LIMIT + 1);
+        String again = canonical.of(new String("unit-7"));
+        assertThat(canonical.of(new String("unit-7"))).isSameAs(again).isEqualTo("unit-7");
+        assertThat(canonical.of(null)).isNull();
     }
 
     @Test
     void theKeptMetricsCannotBeChanged() {
-        Map<String, Long> metrics = KeptEvent.of(signedAsSubmitted(), LocalDate.parse("2026-03-14")).getMetrics();
+        Map<String, Long> metrics =
+                KeptEvent.of(signedAsSubmitted(), LocalDate.parse("2026-03-14"), canonical).getMetrics();
 
         assertThatThrownBy(() -> metrics.put("home_isolation", 0L)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> metrics.entrySet().iterator().next().setValue(0L))
@@ -76,7 +93,7 @@ class KeptEventTest {
         ReportEvent submitted = ReportEvent.newBuilder(signedAsSubmitted()).setType(ReportEventType.SUBMITTED)
                 .setSignedBy(null).setSignedAt(null).setSigner(null).build();
 
-        assertThat(KeptEvent.of(submitted, LocalDate.parse("2026-03-14"))).isEqualTo(submitted);
-        assertThat(KeptEvent.of(submitted, LocalDate.parse("2026-03-14")).getSignedAt()).isNull();
+        assertThat(KeptEvent.of(submitted, LocalDate.parse("2026-03-14"), canonical)).isEqualTo(submitted);
+        assertThat(KeptEvent.of(submitted, LocalDate.parse("2026-03-14"), canonical).getSignedAt()).isNull();
     }
 }
