@@ -8,10 +8,9 @@ import java.util.List;
 /**
  * The copy of a report event that {@link ReportIndex} keeps: the same fields in fewer objects — metrics in
  * {@link MetricValues}, empty lists shared, the ids of units, people and addresses one instance each
- * ({@link CanonicalStrings}), the day's date one
- * instance, one instant when the report was signed as it was submitted. The index holds every revision of the open
- * days (hundreds of thousands on a large roster), and the collector copies, marks and scans each object it keeps for
- * as long as the day is open.
+ * ({@link CanonicalStrings}), the day's date one instance, one instant when the report was signed as it was submitted.
+ * The index holds every revision of the open days (hundreds of thousands on a large roster), and the collector copies,
+ * marks and scans each object it keeps for as long as the day is open.
  */
 final class KeptEvent {
 
