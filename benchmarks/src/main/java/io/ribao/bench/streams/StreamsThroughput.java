@@ -36,8 +36,10 @@ import org.apache.kafka.streams.StreamsConfig;
  * with the same guarantee (exactly_once_v2), on one in-process broker. Each run uses a fresh application id, so it
  * reads the whole input; done = the group's committed offsets on {@code ribao.reports} reach the end offsets.
  *
- * <p>Options: {@code --reports=200000 --units=2000 --partitions=3 --runs=3 --threads=1 --cache-mib=24}
- * ({@code threads}: stream threads of both topologies; {@code cache-mib}: the app's {@code stateCacheMiB}).
+ * <p>Options: {@code --reports=200000 --units=2000 --partitions=3 --runs=3 --threads=1 --cache-mib=24 --warmup=0}
+ * ({@code threads}: stream threads of both topologies; {@code cache-mib}: the app's {@code stateCacheMiB};
+ * {@code warmup}: pairs of runs before the measured ones, printed but not counted — each side's JIT still gains from
+ * run to run for the first few, docs/benchmarks.md "The eighteenth session").
  */
 public final class StreamsThroughput {
 
@@ -55,6 +57,7 @@ public final class StreamsThroughput {
         int runs = options.integer("runs", 3);
         int threads = options.integer("threads", 1);
         int cacheMiB = options.integer("cache-mib", AggregationSettings.DEFAULT_STATE_CACHE_MIB);
+        int warmup = options.integer("warmup", 0);
         Clock clock = Clock.systemUTC();
 
         try (BenchBroker broker = BenchBroker.start(partitions);
@@ -75,13 +78,18 @@ public final class StreamsThroughput {
             Samples productionOverall = new Samples("aggregation topology (incl. start)", "records/s");
             Samples passCpu = new Samples("pass-through stream thread CPU", "µs per record");
             Samples productionCpu = new Samples("aggregation topology stream thread CPU", "µs per record");
+            for (int run = 1; run <= warmup; run++) {
+                System.out.println("warm-up " + run + " " + passThrough(broker, progress, "w" + run, threads));
+                System.out.println("warm-up " + run + " "
+                        + production(broker, progress, "w" + run, partitions, threads, cacheMiB));
+            }
             for (int run = 1; run <= runs; run++) {
-                Throughput a = passThrough(broker, progress, run, threads);
+                Throughput a = passThrough(broker, progress, String.valueOf(run), threads);
                 passThrough.add(a.steadyPerSecond());
                 passOverall.add(a.overallPerSecond());
                 passCpu.add(a.streamThreadMicrosPerRecord());
                 System.out.println("run " + run + " " + a);
-                Throughput b = production(broker, progress, run, partitions, threads, cacheMiB);
+                Throughput b = production(broker, progress, String.valueOf(run), partitions, threads, cacheMiB);
                 production.add(b.steadyPerSecond());
                 productionOverall.add(b.overallPerSecond());
                 productionCpu.add(b.streamThreadMicrosPerRecord());
@@ -115,7 +123,7 @@ public final class StreamsThroughput {
         }
     }
 
-    private static Throughput passThrough(BenchBroker broker, CommittedProgress progress, int run, int threads)
+    private static Throughput passThrough(BenchBroker broker, CommittedProgress progress, String run, int threads)
             throws Exception {
         String id = "bench-pass-through-" + run;
         Properties props = new Properties();
@@ -133,7 +141,7 @@ public final class StreamsThroughput {
         }
     }
 
-    private static Throughput production(BenchBroker broker, CommittedProgress progress, int run, int partitions,
+    private static Throughput production(BenchBroker broker, CommittedProgress progress, String run, int partitions,
                                          int threads, int cacheMiB) throws Exception {
         String id = "bench-aggregation-" + run;
         Path state = broker.dir().resolve("streams-" + id);
