@@ -122,7 +122,7 @@ final class CompiledReader {
         if (existing != null) {
             return existing;
         }
-        RecordNode record = new RecordNode(schema, instances(schema));
+        RecordNode record = new RecordNode(instances(schema));
         records.put(schema, record);
         List<Schema.Field> fields = schema.getFields();
         Node[] nodes = new Node[fields.size()];
@@ -208,12 +208,10 @@ final class CompiledReader {
 
     private static final class RecordNode implements Node {
 
-        private final Schema schema;
         private final Instances instances;
         private Node[] fields;
 
-        RecordNode(Schema schema, Instances instances) {
-            this.schema = schema;
+        RecordNode(Instances instances) {
             this.instances = instances;
         }
 
@@ -225,11 +223,6 @@ final class CompiledReader {
                 record.put(i, nodes[i].read(in));
             }
             return record;
-        }
-
-        @Override
-        public String toString() {
-            return "reader of " + schema.getFullName();
         }
     }
 }
