@@ -135,6 +135,8 @@ class DeadlineModelTest {
             for (Action action : queued) {
                 deliver(driver, oracle, action, last);
             }
+            // a unit-day's status changed again within a punctuation interval goes out at the next punctuation
+            advance(driver, oracle, last.plus(AggregationSettings.DEFAULT_PUNCTUATION_INTERVAL));
             statuses.addAll(driver.statuses.readValuesToList());
             alerts.addAll(driver.readAlerts());
             driver.dayClosed.readValuesToList();

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * On a real broker: a unit-day's share travels at its task's punctuation (decision 279) and a node's totals are stored
  * when the roll-up's punctuation emits them (decision 272), so changes committed by an app that stops before either
  * must reach the county after the restart — its roll-up then counts them, never the totals it last emitted. (The
- * roll-up side's rebuild alone: {@code RollupAndQualityTopologyTest}.)
+ * roll-up side's rebuild alone: {@code RollupAndQualityTopologyTest}.) Likewise a status that waited for the
+ * punctuation (a unit-day's second change in one interval, decision 281).
  */
 class RollupAcrossRestartsTest {
 
@@ -75,7 +76,9 @@ class RollupAcrossRestartsTest {
         try (AggregationApp app = AggregationApp.start(settings.withPunctuationInterval(NEVER))) {
             kafka.publish(topics.reports(), "chk-2", signed("chk-2", today, 1, 4L));
             kafka.publish(topics.reports(), "chk-1", signed("chk-1", today, 2, 5L));
-            // their statuses are committed; their shares wait for a punctuation that never comes
+            kafka.publish(topics.reports(), "chk-1", signed("chk-1", today, 3, 5L));
+            // the first statuses are committed; the third revision's status and the shares wait for a punctuation that
+            // never comes
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 Map<String, UnitDayStatus> statuses = latest(topics.unitDayStatus());
                 UnitDayStatus first = statuses.get("chk-1/" + today);
@@ -83,14 +86,19 @@ class RollupAcrossRestartsTest {
                 return first != null && first.getSignedRevision() == 2 && second != null
                         && second.getSignedRevision() == 1;
             });
-            awaitRollupStageCommitted();
+            awaitCommitted(Topics.REPORTS);
+            awaitCommitted(APP + "-rollup-contributions-repartition");
         }
         assertThat(latestRollups(topics).get("demo-county/" + today).getMetrics())
                 .as("nothing emitted meanwhile").containsEntry("persons_isolated", 3L);
+        assertThat(latest(topics.unitDayStatus()).get("chk-1/" + today).getSignedRevision())
+                .as("the second change's status waits").isEqualTo(2);
 
         // when the app starts again, then the county counts both changes
         try (AggregationApp app = AggregationApp.start(settings.withPunctuationInterval(OFTEN))) {
             awaitCountyTotal(topics, today, 9L);
+            await().atMost(Duration.ofSeconds(60)).until(
+                    () -> latest(topics.unitDayStatus()).get("chk-1/" + today).getSignedRevision() == 3);
         }
         assertThat(latestRollups(topics).get("twn-a/" + today).getMetrics()).containsEntry("persons_isolated", 9L);
     }
@@ -113,9 +121,8 @@ class RollupAcrossRestartsTest {
         });
     }
 
-    /** The roll-up stage has read and committed every contribution sent to it. */
-    private static void awaitRollupStageCommitted() {
-        String topic = APP + "-rollup-contributions-repartition";
+    /** The app has read and committed every record of the topic. */
+    private static void awaitCommitted(String topic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 Set<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get()

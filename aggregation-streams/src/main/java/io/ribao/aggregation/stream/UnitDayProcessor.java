@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,14 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
      * which raises only what their stored findings and alert marks do not already hold.
      */
     private final Set<String> judgementsDue = new LinkedHashSet<>();
+    /**
+     * The unit-days whose status a report changed and that went out at once since the last punctuation: a further change
+     * in the same interval waits for the punctuation ({@link #statusesDue}), which sends the latest status once
+     * (decision 281). Only in memory, as {@link #sharesDue}.
+     */
+    private final Set<String> statusesSent = new HashSet<>();
+    /** The unit-days a report changed again after their status went out in this interval. */
+    private final Set<String> statusesDue = new LinkedHashSet<>();
     /** When this task's punctuation last judged or sent something; see {@link StoreNames#UNIT_DAYS_SETTLED}. */
     private KeyValueStore<String, String> settled;
     /** Whether this punctuation has judged or sent anything yet, so a quiet one writes nothing. */
@@ -142,6 +151,9 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         sharesDue.addAll(changed);
         judgementsDue.clear();
         judgementsDue.addAll(changed);
+        statusesSent.clear();
+        statusesDue.clear();
+        statusesDue.addAll(changed);
         settledSomething = false;
         context.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME,
                 timestamp -> onWallClock(Instant.ofEpochMilli(timestamp)));
@@ -268,6 +280,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     private void onWallClock(Instant now) {
         jurisdictionCache.clear();
         quality.refreshMetricNames();
+        sendDueStatuses(now);
         openDays(now);
         applyDue(now);
         judgeDue(now);
@@ -275,6 +288,26 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         if (settledSomething) {
             settled.put(SETTLED_KEY, Long.toString(now.toEpochMilli()));
             settledSomething = false;
+        }
+    }
+
+    /**
+     * Sends the latest status of every unit-day a report changed again after its status went out in this interval; the
+     * next report's status goes at once again. First, so that what the deadlines change now follows it.
+     */
+    private void sendDueStatuses(Instant now) {
+        settledSomething |= !statusesDue.isEmpty();
+        for (String dayKey : statusesDue) {
+            sendStatus(dayKey, now);
+        }
+        statusesDue.clear();
+        statusesSent.clear();
+    }
+
+    private void sendStatus(String dayKey, Instant now) {
+        UnitDayEntry stored = unitDays.entry(dayKey);
+        if (stored != null) {
+            context.forward(new Record<>(dayKey, stored, now.toEpochMilli()));
         }
     }
 
@@ -417,7 +450,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
 
     /** A locked day can change no more: its state and alert ids leave the stores, which stay bounded. */
     private void forget(String dayKey, Instant now) {
-        // What the next punctuation would have done for it is done now.
+        // What the next punctuation would have done for it is done now (its due status went out as this one began).
         if (judgementsDue.remove(dayKey)) {
             runFor(dayKey, judging(now));
             settledSomething = true;
@@ -457,21 +490,26 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     }
 
     /**
-     * Applies a transition of the unit-day whose stored status was {@code before}; a changed share goes at once when
-     * {@code shareAtOnce} (a deadline changes each unit-day once, so there is nothing to wait for), else at the next
-     * punctuation.
+     * Applies a transition of the unit-day whose stored status was {@code before}. A deadline's ({@code atOnce}) changes
+     * each unit-day once, so there is nothing to wait for: its status and changed share go at once. A report's status
+     * goes at once unless the unit-day's went out already in this punctuation interval, and its changed share at the
+     * next punctuation.
      */
     private void apply(UnitDayStatus before, Transition transition, String dayKey, Unit unit,
-                       Jurisdiction jurisdiction, LocalDate date, Instant now, boolean shareAtOnce) {
+                       Jurisdiction jurisdiction, LocalDate date, Instant now, boolean atOnce) {
         boolean expected = Attendance.expected(unit, date);
         if (transition.changed()) {
             UnitDayEntry stored = unitDays.put(dayKey, transition.status());
-            context.forward(new Record<>(dayKey, stored, now.toEpochMilli()));
+            if (atOnce || statusesSent.add(dayKey)) {
+                context.forward(new Record<>(dayKey, stored, now.toEpochMilli()));
+            } else {
+                statusesDue.add(dayKey);
+            }
             // A revision the roll-ups cannot see (the same figures re-signed, a narrative edit) sends nothing. Every
             // share toward an ancestor is the unit's own share re-addressed, so comparing the own shares is enough.
             // A report's share goes at the next punctuation, once, however many revisions come before it.
             boolean shareChanged = before == null || !Contribution.sameShare(before, transition.status());
-            if (shareChanged && shareAtOnce) {
+            if (shareChanged && atOnce) {
                 contribute(transition.status(), unit, jurisdiction, now, false);
             } else if (shareChanged) {
                 sharesDue.add(dayKey);

@@ -56,6 +56,11 @@ final class UnitDays {
         return entry == null ? null : entry.status();
     }
 
+    /** The unit-day as stored, or null when it is not open: its status bytes are what the status sink writes. */
+    UnitDayEntry entry(String dayKey) {
+        return entries.get(dayKey);
+    }
+
     /**
      * Stores the unit-day's status, its alert marks as they are, and returns the stored entry, whose status bytes are
      * what the status sink writes.
