@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The unit-day state machine of DESIGN.md §4: what a report revision or a deadline does to the status of one unit on
  * one day, and which alerts that raises or resolves. Pure: the caller supplies the schedule and "now", stores the
- * result and decides whether a raised alert is new.
+ * result and decides whether a raised alert is new. Statuses share their figures with the report they came from and
+ * with the statuses after them: neither is ever changed in place.
  */
 public final class UnitDay {
 
@@ -77,7 +78,7 @@ public final class UnitDay {
         if (current.getSignedRevision() == 0) {
             // Until something is signed the latest draft is all there is to show.
             next.setZeroReport(report.getZeroReport());
-            next.setMetrics(new HashMap<>(report.getMetrics()));
+            next.setMetrics(report.getMetrics());
             if (current.getState() == UnitDayState.EXPECTED) {
                 next.setState(UnitDayState.PENDING_SIGNOFF);
             } else if (current.getState() == UnitDayState.MISSING) {
@@ -98,7 +99,7 @@ public final class UnitDay {
         next.setRevision(Math.max(current.getRevision(), report.getRevision()));
         next.setSignedRevision(report.getRevision());
         next.setZeroReport(report.getZeroReport());
-        next.setMetrics(new HashMap<>(report.getMetrics()));
+        next.setMetrics(report.getMetrics());
         next.setSubmittedAt(report.getSubmittedAt());
         next.setSignedAt(signedAt);
         next.setSignedBy(report.getSignedBy());
