@@ -8,8 +8,8 @@ import io.ribao.aggregation.stream.CodecSerde;
 import io.ribao.aggregation.stream.DayClosedCollector;
 import io.ribao.aggregation.stream.DeadLetters;
 import io.ribao.aggregation.stream.GlobalStoreUpdater;
-import io.ribao.aggregation.stream.NodeContribution;
-import io.ribao.aggregation.stream.NodeContributionSerde;
+import io.ribao.aggregation.stream.NodeShare;
+import io.ribao.aggregation.stream.NodeShareSerde;
 import io.ribao.aggregation.stream.OfType;
 import io.ribao.aggregation.stream.RollupProcessor;
 import io.ribao.aggregation.stream.StoreNames;
@@ -42,7 +42,7 @@ import org.apache.kafka.streams.state.Stores;
  * The aggregation topology, a pure function of the settings and the topic catalogue:
  * roster units + reports (co-partitioned by unitId) → unit-day processor → statuses, alerts, dead letters;
  * day-closed parts → (repartition to one partition) → collector → {@code ribao.day-closed};
- * node contributions → (repartition by nodeId/date) → roll-up processor → {@code ribao.rollups} and node alerts.
+ * node shares → (repartition by nodeId/date) → roll-up processor → {@code ribao.rollups} and node alerts.
  */
 public final class AggregationTopology {
 
@@ -88,7 +88,8 @@ public final class AggregationTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(StoreNames.UNIT_HISTORIES),
                 Serdes.String(), new CodecSerde<>(histories::encode, histories::decode))
                 .withCachingEnabled());
-        for (String name : new String[] {StoreNames.ROLLUP_TOTALS, StoreNames.PENDING_REPORTS}) {
+        for (String name : new String[] {StoreNames.ROLLUP_TOTALS, StoreNames.ROLLUP_SUBTOTALS,
+                StoreNames.PENDING_REPORTS}) {
             builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(name), Serdes.String(), Serdes.ByteArray())
                     .withCachingEnabled());
         }
@@ -127,15 +128,16 @@ public final class AggregationTopology {
                 .process(DayClosedCollector::new, Named.as("day-closed-collector"), StoreNames.DAY_CLOSED_PARTS);
         to(whole, topics.dayClosed(), "day-closed-sink");
 
-        // Roll-ups: each unit-day's contribution travels to its node's task (key nodeId/date).
-        KStream<String, Object> rollups = ofType(results, NodeContribution.class, "rollup-contributions")
-                .repartition(Repartitioned.<String, NodeContribution>with(Serdes.String(),
-                        new NodeContributionSerde(topics.units())).withName("rollup-contributions"))
+        // Roll-ups: each unit-day's share of its own node and its parent, and each task's subtotal of the nodes further
+        // up, travel to the node's task (key nodeId/date).
+        KStream<String, Object> rollups = ofType(results, NodeShare.class, "rollup-contributions")
+                .repartition(Repartitioned.<String, NodeShare>with(Serdes.String(),
+                        new NodeShareSerde(topics.units())).withName("rollup-contributions"))
                 .process(() -> new RollupProcessor(settings.punctuationInterval(),
                                 new AlertComposer(AlertMessages.chinese())), Named.as("rollup"),
                         StoreNames.ROLLUP_TOTALS, StoreNames.ROLLUP_SOURCES, StoreNames.ROLLUP_NODES,
                         StoreNames.NODE_FINDINGS, StoreNames.NODE_ALERTS, StoreNames.ROLLUP_DAYS,
-                        StoreNames.ROLLUP_DIRTY);
+                        StoreNames.ROLLUP_DIRTY, StoreNames.ROLLUP_SUBTOTALS);
         to(ofType(rollups, Rollup.class, "rollups"), topics.rollups(), "rollup-sink");
         to(ofType(rollups, AlertEvent.class, "node-alerts"), topics.alerts(), "node-alert-sink");
         return builder.build();

@@ -1,6 +1,8 @@
 package io.ribao.aggregation;
 
 import io.ribao.aggregation.stream.DeadLetters;
+import io.ribao.aggregation.stream.NodeShare;
+import io.ribao.aggregation.stream.NodeShareSerde;
 import io.ribao.registry.SchemaRegistries;
 import io.ribao.schemas.alert.AlertEvent;
 import io.ribao.schemas.day.DayClosed;
@@ -212,6 +214,20 @@ public final class AggregationDriver implements AutoCloseable {
         }
         return driver.createOutputTopic(topic, Serdes.String().deserializer(), Serdes.ByteArray().deserializer())
                 .readKeyValuesToList().stream().map(kv -> kv.key).toList();
+    }
+
+    /** The shares sent to the roll-up tasks since the last call, with their keys, in the order sent. */
+    public List<KeyValue<String, NodeShare>> readShares() {
+        String topic = APPLICATION_ID + "-rollup-contributions-repartition";
+        if (!driver.producedTopicNames().contains(topic)) {
+            return List.of();
+        }
+        return driver.createOutputTopic(topic, Serdes.String().deserializer(),
+                new NodeShareSerde(topics.units()).deserializer()).readKeyValuesToList();
+    }
+
+    public void removeUnit(String unitId) {
+        rawUnits.pipeInput(unitId, null, clock);
     }
 
     private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {

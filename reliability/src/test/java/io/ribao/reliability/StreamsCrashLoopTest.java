@@ -50,7 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * aggregation-streams, running in its own JVM ({@link StreamsInstanceMain}), killed with SIGKILL and restarted at
  * random points 20 times while 5,000 signed reports (200 units × 25 revisions, the test plays report-ingest) are
- * written; afterwards every unit-day status and the county's roll-up equal what the reports imply, and no alert
+ * written; afterwards every unit-day status, each township's roll-up and the county's (which counts the villages in
+ * its unit-day tasks' subtotals) equal what the reports imply, and no alert
  * was raised twice. The restarted instance keeps its state directory and group.instance.id, as a restarted pod does
  * (decisions 704, 712).
  */
@@ -58,6 +59,7 @@ class StreamsCrashLoopTest {
 
     private static final int UNITS = 200;
     private static final int REVISIONS = 25;
+    private static final int VILLAGES_PER_TOWNSHIP = 20;
     private static final int KILLS = 20;
     private static final long SEED = Long.getLong("ribao.crash.seed", 6L);
 
@@ -133,9 +135,19 @@ class StreamsCrashLoopTest {
                 assertThat(status.getState().name()).as(unitId(u)).isEqualTo("ON_TIME");
                 assertThat(status.getMetrics().get("m0")).as(unitId(u)).isEqualTo(expectedMetric.get(unitId(u)));
             }
-            Rollup county = TopicContents.latest(kafka, topics.rollups()).get("crash-county/" + today);
+            Map<String, Rollup> rollups = TopicContents.latest(kafka, topics.rollups());
+            Rollup county = rollups.get("crash-county/" + today);
             assertThat(county).isNotNull();
             assertThat(county.getMetrics().get("m0")).isEqualTo(expectedTotal);
+            assertThat(county.getCompleteness().getOnTime()).isEqualTo(UNITS);
+            for (int t = 0; t < UNITS; t += VILLAGES_PER_TOWNSHIP) {
+                long township = 0;
+                for (int u = t; u < t + VILLAGES_PER_TOWNSHIP; u++) {
+                    township += expectedMetric.get(unitId(u));
+                }
+                assertThat(rollups.get(unitId(t) + "/" + today).getMetrics().get("m0")).as(unitId(t))
+                        .isEqualTo(township);
+            }
         });
         Map<String, Integer> raised = new HashMap<>();
         for (AlertEvent a : TopicContents.values(kafka, topics.alerts())) {
@@ -182,7 +194,7 @@ class StreamsCrashLoopTest {
         return String.format("crash-%03d", u);
     }
 
-    /** The roster (one county, 200 townships) published the way report-ingest publishes it: by starting it. */
+    /** The roster (one county, 10 townships, 190 villages under them) published the way report-ingest publishes it: by starting it. */
     private void publishRoster(String kafka, String registryUrl) throws IOException {
         StringBuilder yaml = new StringBuilder("""
                 jurisdiction: {id: crash-county, name: 压测县, timezone: Asia/Shanghai, office: 指挥部办公室}
@@ -193,9 +205,13 @@ class StreamsCrashLoopTest {
                   - {id: crash-county, name: 压测县, kind: COUNTY, activeFrom: 2026-01-01}
                 """);
         for (int u = 0; u < UNITS; u++) {
-            yaml.append("  - {id: ").append(unitId(u)).append(", name: 乡镇").append(u)
-                    .append(", kind: TOWNSHIP, parent: crash-county, form: f, principal: u-").append(u)
-                    .append(", activeFrom: 2026-01-01}\n");
+            // every twentieth unit a township under the county, the others villages under it: the county's roll-up
+            // then counts the villages through the unit-day tasks' subtotals (decision 282)
+            boolean township = u % VILLAGES_PER_TOWNSHIP == 0;
+            yaml.append("  - {id: ").append(unitId(u)).append(township ? ", name: 乡镇" : ", name: 村").append(u)
+                    .append(township ? ", kind: TOWNSHIP, parent: crash-county" : ", kind: VILLAGE, parent: ")
+                    .append(township ? "" : unitId(u - u % VILLAGES_PER_TOWNSHIP))
+                    .append(", form: f, principal: u-").append(u).append(", activeFrom: 2026-01-01}\n");
         }
         yaml.append("users:\n");
         for (int u = 0; u < UNITS; u++) {

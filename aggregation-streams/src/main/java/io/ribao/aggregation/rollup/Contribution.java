@@ -77,25 +77,51 @@ public record Contribution(String nodeId, String sourceUnitId, UnitKind sourceKi
     }
 
     /**
-     * What a unit moved in the tree takes away from the nodes it no longer reaches: an empty contribution to each
-     * ancestor it no longer has, and to itself when it is no longer a roll-up node, which withdraws its share there.
-     * Nothing when the unit reaches the same nodes.
+     * Whether a share at this depth travels to its node on its own: the unit's own share (depth 0) and its share of its
+     * parent's (depth 1), which the node keeps per source because the cross-level rules name its direct children. A
+     * share toward an ancestor further up adds only to the ancestor's sums, so a unit-day task sends those summed over
+     * its unit-days, one subtotal per node-day (decision 282).
+     */
+    public static boolean travelsAlone(int depth) {
+        return depth <= 1;
+    }
+
+    /**
+     * What a unit moved in the tree takes away from the nodes that no longer take its share on its own (itself when it
+     * is no longer a roll-up node, its old parent): an empty contribution to each, which withdraws its share there —
+     * also from an old parent that is now two levels up, where the share counts in a subtotal instead (decision 282).
+     * Shares toward ancestors further up are in the unit-day task's subtotals, which follow the move themselves.
+     * Nothing when the unit's own node and parent stay as they were.
      */
     public static List<Contribution> withdrawalsOnMove(Unit before, Unit after) {
         if (!before.getId().equals(after.getId())) {
             throw new IllegalArgumentException("unit " + before.getId() + " compared with unit " + after.getId());
         }
-        List<String> ancestors = before.getAncestorIds();
         List<Contribution> withdrawals = new ArrayList<>();
         if (isRollupNode(before) && !isRollupNode(after)) {
             withdrawals.add(withdrawn(before));
         }
-        for (int i = ancestors.size() - 1; i >= 0; i--) {
-            if (!after.getAncestorIds().contains(ancestors.get(i))) {
-                withdrawals.add(withdrawn(before).toward(ancestors.get(i), ancestors.size() - i));
+        String parent = parentOf(before);
+        if (parent != null && !parent.equals(parentOf(after))) {
+            withdrawals.add(withdrawn(before).toward(parent, 1));
+        }
+        return withdrawals;
+    }
+
+    /** Every share of a unit-day withdrawn from the nodes that take it on its own: what a unit leaving the roster takes away. */
+    public static List<Contribution> withdrawalsOnRemoval(Unit unit) {
+        List<Contribution> withdrawals = new ArrayList<>();
+        for (Contribution share : towardAncestors(withdrawn(unit), unit)) {
+            if (travelsAlone(share.depth())) {
+                withdrawals.add(share);
             }
         }
         return withdrawals;
+    }
+
+    private static String parentOf(Unit unit) {
+        List<String> ancestors = unit.getAncestorIds();
+        return ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
     }
 
     /** The unit-day's share of its own node (depth 0); every share toward an ancestor is this one re-addressed. */
@@ -142,6 +168,12 @@ public record Contribution(String nodeId, String sourceUnitId, UnitKind sourceKi
     /** The sum of every metric this contribution reports, to tell activity from nothing. */
     public long activity() {
         return metrics.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The same source's empty share of the same node: applied, it withdraws this one. */
+    public Contribution withdrawal() {
+        return new Contribution(nodeId, sourceUnitId, sourceKind, depth, false, false, Map.of(),
+                CompletenessCounts.NONE, Map.of(), 0, 0);
     }
 
     Contribution toward(String ancestorId, int levelsUp) {

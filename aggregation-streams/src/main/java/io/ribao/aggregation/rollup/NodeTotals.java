@@ -102,6 +102,51 @@ public final class NodeTotals implements NodeView {
         return true;
     }
 
+    /**
+     * Replaces what one unit-day task's subtotal (its unit-days' shares two or more levels below this node, summed in a
+     * {@code NodeTotals} of their own; decision 282) added to this node.
+     *
+     * @param previous the task's subtotal as last applied here (null: nothing yet)
+     * @param next     its new subtotal (empty: the task's unit-days withdrew)
+     * @return whether anything changed; store {@code next} (delete it when empty) as the task's previous
+     */
+    public boolean applySubtotal(NodeTotals previous, NodeTotals next) {
+        Objects.requireNonNull(next, "next");
+        for (NodeTotals subtotal : new NodeTotals[] {previous, next}) {
+            if (subtotal != null && (subtotal.own != null || !subtotal.childSums.isEmpty()
+                    || subtotal.activeChildren != 0)) {
+                throw new IllegalArgumentException("a subtotal sums shares from two or more levels below, not " + subtotal);
+            }
+        }
+        NodeTotals before = previous == null ? new NodeTotals() : previous;
+        if (before.equals(next)) {
+            return false;
+        }
+        addSums(before, -1);
+        addSums(next, 1);
+        return true;
+    }
+
+    /** A copy that later changes to this one do not touch. */
+    public NodeTotals copy() {
+        return new NodeTotals(metricSums, metricCarriers, completeness, targetSums, targetCarriers, targetsMet,
+                targetsMissed, own, childSums, activeChildren, activeChildrenActivity);
+    }
+
+    private void addSums(NodeTotals t, int sign) {
+        t.metricCarriers.forEach((code, carriers) -> {
+            metricSums.merge(code, sign * t.metricSums.getOrDefault(code, 0L), Long::sum);
+            count(metricCarriers, metricSums, code, sign * carriers);
+        });
+        t.targetCarriers.forEach((code, carriers) -> {
+            targetSums.merge(code, sign * t.targetSums.getOrDefault(code, 0L), Long::sum);
+            count(targetCarriers, targetSums, code, sign * carriers);
+        });
+        completeness = sign > 0 ? completeness.plus(t.completeness) : completeness.minus(t.completeness);
+        targetsMet += sign * t.targetsMet;
+        targetsMissed += sign * t.targetsMissed;
+    }
+
     private void add(Contribution c, int sign) {
         if (c.signed()) {
             c.metrics().forEach((code, value) -> {
@@ -133,8 +178,8 @@ public final class NodeTotals implements NodeView {
         return CHILD_KEYS.get(kind).computeIfAbsent(metric, code -> kind.name() + ":" + code);
     }
 
-    private static void count(Map<String, Integer> carriers, Map<String, Long> sums, String code, int sign) {
-        if (carriers.merge(code, sign, Integer::sum) == 0) {
+    private static void count(Map<String, Integer> carriers, Map<String, Long> sums, String code, int change) {
+        if (carriers.merge(code, change, Integer::sum) == 0) {
             carriers.remove(code);
             sums.remove(code);
         }

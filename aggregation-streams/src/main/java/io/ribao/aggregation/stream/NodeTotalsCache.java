@@ -14,7 +14,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The roll-up task's node totals, decoded and kept in memory while they change; the store holds each node-day as it
  * was last emitted. A node-day changed since ({@code rollup-dirty} marks it) is written to the store once, when the
  * punctuation emits it, instead of once per contribution: the county's totals change with nearly every report below
- * it. Totals are a sum of the node-day's sources ({@code rollup-sources}, written with every contribution), so a
+ * it. Totals are a sum of the node-day's sources ({@code rollup-sources}, written with every contribution) and of the
+ * unit-day tasks' subtotals ({@code rollup-subtotals}, decision 282), so a
  * dirty node-day that is not in memory (after a restart or a revived task) is rebuilt from them, never read stale.
  * Clean node-days beyond {@value #MAX_CLEAN} are dropped from memory after each emit. Not thread-safe: one per task.
  */
@@ -24,14 +25,16 @@ final class NodeTotalsCache {
 
     private final KeyValueStore<String, byte[]> store;
     private final KeyValueStore<String, Contribution> sources;
+    private final KeyValueStore<String, byte[]> subtotals;
     private final KeyValueStore<String, String> dirty;
     private final NodeTotalsCodec codec = new NodeTotalsCodec();
     private final Map<String, NodeTotals> live = new LinkedHashMap<>(256, 0.75f, true);
 
     NodeTotalsCache(KeyValueStore<String, byte[]> store, KeyValueStore<String, Contribution> sources,
-                    KeyValueStore<String, String> dirty) {
+                    KeyValueStore<String, byte[]> subtotals, KeyValueStore<String, String> dirty) {
         this.store = store;
         this.sources = sources;
+        this.subtotals = subtotals;
         this.dirty = dirty;
     }
 
@@ -77,6 +80,11 @@ final class NodeTotalsCache {
         try (KeyValueIterator<String, Contribution> it = sources.prefixScan(nodeDay + "/", new StringSerializer())) {
             while (it.hasNext()) {
                 totals.apply(null, it.next().value);
+            }
+        }
+        try (KeyValueIterator<String, byte[]> it = subtotals.prefixScan(nodeDay + "/", new StringSerializer())) {
+            while (it.hasNext()) {
+                totals.applySubtotal(null, codec.decode(it.next().value));
             }
         }
         return totals;

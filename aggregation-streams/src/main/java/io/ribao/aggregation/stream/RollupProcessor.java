@@ -5,6 +5,7 @@ import io.ribao.aggregation.day.Attendance;
 import io.ribao.aggregation.day.DaySchedule;
 import io.ribao.aggregation.rollup.Contribution;
 import io.ribao.aggregation.rollup.NodeTotals;
+import io.ribao.aggregation.rollup.NodeTotalsCodec;
 import io.ribao.aggregation.rules.FindingChanges;
 import io.ribao.aggregation.rules.QualityChecks;
 import io.ribao.aggregation.rules.RuleFinding;
@@ -39,10 +40,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * nothing is lost between a commit and the next punctuation: a dirty node-day's totals are rebuilt from its sources
  * when memory lost them. Node-days older than the amendment window are dropped.
  */
-public final class RollupProcessor implements Processor<String, NodeContribution, String, Object> {
+public final class RollupProcessor implements Processor<String, NodeShare, String, Object> {
 
     private static final String NODE_DAY = "n";
     private static final String SOURCE = "s";
+    private static final String SUBTOTAL = "t";
 
     /** Alert-ledger values and findings of the node-days judged lately: each punctuation judges every dirty node-day. */
     private static final int NODE_DAYS_IN_MEMORY = 4_096;
@@ -59,6 +61,9 @@ public final class RollupProcessor implements Processor<String, NodeContribution
     private KeyValueStore<String, Contribution> sources;
     /** The latest contributions of recently active sources, decoded: each is the previous of the source's next. */
     private WriteThroughCache<Contribution> previousShares;
+    /** nodeId/date/task → the subtotal last received from that unit-day task (decision 282). */
+    private KeyValueStore<String, byte[]> subtotals;
+    private final NodeTotalsCodec subtotalCodec = new NodeTotalsCodec();
     private KeyValueStore<String, Unit> nodes;
     /** The findings open on each node-day, kept in memory for the node-days judged lately. */
     private WriteThroughCache<String> findings;
@@ -89,7 +94,8 @@ public final class RollupProcessor implements Processor<String, NodeContribution
         findings = new WriteThroughCache<>(context.getStateStore(StoreNames.NODE_FINDINGS), NODE_DAYS_IN_MEMORY);
         days = context.getStateStore(StoreNames.ROLLUP_DAYS);
         dirty = context.getStateStore(StoreNames.ROLLUP_DIRTY);
-        cache = new NodeTotalsCache(totals, sources, dirty);
+        subtotals = context.getStateStore(StoreNames.ROLLUP_SUBTOTALS);
+        cache = new NodeTotalsCache(totals, sources, subtotals, dirty);
         // A task revived after an aborted transaction is initialised again, its stores restored: forget the marks.
         marked.clear();
         jurisdictions = context.getStateStore(StoreNames.JURISDICTIONS);
@@ -105,12 +111,38 @@ public final class RollupProcessor implements Processor<String, NodeContribution
     }
 
     @Override
-    public void process(Record<String, NodeContribution> record) {
-        NodeContribution share = record.value();
-        if (record.key() == null || share == null) {
+    public void process(Record<String, NodeShare> record) {
+        if (record.key() == null || record.value() == null) {
             return;
         }
-        String nodeDay = record.key();
+        if (record.value() instanceof NodeSubtotal subtotal) {
+            onSubtotal(record.key(), subtotal);
+        } else {
+            onContribution(record.key(), (NodeContribution) record.value());
+        }
+    }
+
+    /** Replaces one unit-day task's subtotal of the node-day with the one that came. */
+    private void onSubtotal(String nodeDay, NodeSubtotal subtotal) {
+        String taskKey = nodeDay + "/" + subtotal.sourceTask();
+        byte[] previousBytes = subtotals.get(taskKey);
+        NodeTotals stored = cache.get(nodeDay);
+        NodeTotals node = stored == null ? new NodeTotals() : stored;
+        if (!node.applySubtotal(subtotalCodec.decode(previousBytes), subtotal.totals())) {
+            return;
+        }
+        changed(nodeDay, node, stored == null, subtotal);
+        if (subtotal.totals().isEmpty()) {
+            subtotals.delete(taskKey);
+        } else {
+            if (previousBytes == null) {
+                index(subtotal, SUBTOTAL, taskKey);
+            }
+            subtotals.put(taskKey, subtotalCodec.encode(subtotal.totals()));
+        }
+    }
+
+    private void onContribution(String nodeDay, NodeContribution share) {
         Contribution next = share.contribution();
         if (share.nodeUnit() != null) {
             nodes.put(next.nodeId(), share.nodeUnit());
@@ -122,13 +154,7 @@ public final class RollupProcessor implements Processor<String, NodeContribution
         if (!node.apply(previous, next)) {
             return;
         }
-        if (stored == null) {
-            index(share, NODE_DAY, nodeDay);
-        }
-        cache.changed(nodeDay, node);
-        if (marked.add(nodeDay)) {
-            dirty.put(nodeDay, share.jurisdictionId());
-        }
+        changed(nodeDay, node, stored == null, share);
         if (next.isEmpty()) {
             previousShares.delete(sourceKey);
         } else {
@@ -136,6 +162,16 @@ public final class RollupProcessor implements Processor<String, NodeContribution
                 index(share, SOURCE, sourceKey);
             }
             previousShares.put(sourceKey, next);
+        }
+    }
+
+    private void changed(String nodeDay, NodeTotals node, boolean isNew, NodeShare share) {
+        if (isNew) {
+            index(share, NODE_DAY, nodeDay);
+        }
+        cache.changed(nodeDay, node);
+        if (marked.add(nodeDay)) {
+            dirty.put(nodeDay, share.jurisdictionId());
         }
     }
 
@@ -205,7 +241,7 @@ public final class RollupProcessor implements Processor<String, NodeContribution
     }
 
     /** Index keys {@code jurisdictionId|date|kind|key}: ISO dates sort as text, so old days are a range. */
-    private void index(NodeContribution share, String kind, String key) {
+    private void index(NodeShare share, String kind, String key) {
         days.put(share.jurisdictionId() + "|" + share.date() + "|" + kind + "|" + key, "");
     }
 
@@ -234,6 +270,8 @@ public final class RollupProcessor implements Processor<String, NodeContribution
                     marked.remove(parts[3]);
                     findings.delete(parts[3]);
                     alerts.forget(parts[3]);
+                } else if (parts[2].equals(SUBTOTAL)) {
+                    subtotals.delete(parts[3]);
                 } else {
                     previousShares.delete(parts[3]);
                 }

@@ -36,6 +36,11 @@ public final class StoreNames {
     public static final String ROLLUP_TOTALS = "rollup-totals-v2";
     /** nodeId/date/sourceUnitId → what that source last contributed to the node (ContributionCodec bytes). */
     public static final String ROLLUP_SOURCES = "rollup-sources";
+    /**
+     * nodeId/date/task → the subtotal of the node-day last received from the unit-day task of that partition: its
+     * unit-days' shares from two or more levels below, summed (NodeTotalsCodec bytes; decision 282).
+     */
+    public static final String ROLLUP_SUBTOTALS = "rollup-subtotals";
     /** nodeId → the node's roster unit, as carried by its own contributions. */
     public static final String ROLLUP_NODES = "rollup-nodes";
     /** nodeId/date → the cross-level alert ids open for the node, one per line. */

@@ -82,6 +82,8 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     private KeyValueStore<String, Unit> unitStore;
     private WriteThroughCache<Unit> units;
     private UnitDays unitDays;
+    /** This task's unit-days' shares toward ancestors two or more levels up, summed per node-day (decision 282). */
+    private TaskSubtotals subtotals;
     private DueDeadlines deadlines;
     private KeyValueStore<String, String> openedDays;
     private KeyValueStore<String, byte[]> pendingReports;
@@ -145,8 +147,22 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         // unchanged, which a roll-up task ignores, and judged again, which raises nothing new.
         settled = context.getStateStore(StoreNames.UNIT_DAYS_SETTLED);
         String last = settled.get(SETTLED_KEY);
-        List<String> changed = unitDays.changedSince(
-                last == null ? null : Instant.ofEpochMilli(Long.parseLong(last)).minus(SETTLED_MARGIN));
+        Instant since = last == null ? null : Instant.ofEpochMilli(Long.parseLong(last)).minus(SETTLED_MARGIN);
+        // The subtotals are rebuilt from every open unit-day and all sent at the first punctuation: a roll-up task
+        // replaces what it holds from this task with them, and ignores those that are the same.
+        subtotals = new TaskSubtotals(context.taskId().partition());
+        List<String> changed = new ArrayList<>();
+        unitDays.forEachOpen((dayKey, status) -> {
+            if (since == null || !status.getUpdatedAt().isBefore(since)) {
+                changed.add(dayKey);
+            }
+            Unit unit = units.get(status.getUnitId());
+            if (unit != null) {
+                subtotals.place(dayKey, status.getJurisdictionId(), status.getDate(),
+                        Contribution.towardAncestors(Contribution.ownOf(status, unit), unit));
+            }
+        });
+        subtotals.markAllChanged();
         sharesDue.clear();
         sharesDue.addAll(changed);
         judgementsDue.clear();
@@ -166,6 +182,8 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         try {
             if (Topics.ROSTER_UNITS.equals(source.topic())) {
                 onUnit(record.key(), record.value(), now);
+                // a move's subtotals follow it at once, as its withdrawals do
+                sendSubtotals(now);
             } else {
                 onReport(record.value(), now);
             }
@@ -183,7 +201,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     private void onUnit(String key, byte[] bytes, Instant now) {
         if (bytes == null) {
             if (key != null) {
-                units.delete(key);
+                removeUnit(key);
             }
             return;
         }
@@ -221,16 +239,40 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         }
     }
 
+    /**
+     * A unit left the roster: its open unit-days leave the roll-ups — the days still open to amendment too — as a
+     * suspended unit's do. Their statuses stay what they were; nothing is expected of the unit any more.
+     */
+    private void removeUnit(String unitId) {
+        Unit previous = units.get(unitId);
+        units.delete(unitId);
+        if (previous == null) {
+            return;
+        }
+        String opened = openedDays.get(previous.getJurisdictionId());
+        Jurisdiction jurisdiction = jurisdiction(previous.getJurisdictionId());
+        if (opened == null || jurisdiction == null) {
+            return;
+        }
+        LocalDate today = LocalDate.parse(opened);
+        for (int back = 0; back <= jurisdiction.getAmendDays(); back++) {
+            LocalDate date = today.minusDays(back);
+            String dayKey = Keys.ofDay(unitId, date);
+            if (unitDays.get(dayKey) != null) {
+                subtotals.place(dayKey, jurisdiction.getId(), date, List.of());
+                forwardShares(jurisdiction, date, Contribution.withdrawalsOnRemoval(previous), null,
+                        context.currentSystemTimeMs());
+            }
+        }
+    }
+
     /** Withdraws the unit-day's share from the ancestors the unit no longer has. */
     private void moveAway(UnitDayStatus status, Unit previous, Unit unit, Jurisdiction jurisdiction, Instant now) {
         if (previous == null) {
             return;
         }
-        for (Contribution withdrawal : Contribution.withdrawalsOnMove(previous, unit)) {
-            context.forward(new Record<>(Keys.ofDay(withdrawal.nodeId(), status.getDate()),
-                    new NodeContribution(jurisdiction.getId(), status.getDate(), withdrawal, null),
-                    now.toEpochMilli()));
-        }
+        forwardShares(jurisdiction, status.getDate(), Contribution.withdrawalsOnMove(previous, unit), null,
+                now.toEpochMilli());
     }
 
     private void onReport(byte[] bytes, Instant now) {
@@ -285,6 +327,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         applyDue(now);
         judgeDue(now);
         sendDueShares(now);
+        sendSubtotals(now);
         if (settledSomething) {
             settled.put(SETTLED_KEY, Long.toString(now.toEpochMilli()));
             settledSomething = false;
@@ -319,6 +362,14 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     /** Sends the latest share of every unit-day whose share changed since the last punctuation. */
     private void sendDueShares(Instant now) {
         drain(sharesDue, sharing(now));
+    }
+
+    /** Sends every subtotal changed since the last ones went: after the shares that changed them. */
+    private void sendSubtotals(Instant now) {
+        for (NodeSubtotal subtotal : subtotals.takeChanged()) {
+            context.forward(new Record<>(Keys.ofDay(subtotal.nodeId(), subtotal.date()), subtotal,
+                    now.toEpochMilli()));
+        }
     }
 
     private NotedWork judging(Instant now) {
@@ -460,6 +511,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
             settledSomething = true;
         }
         unitDays.delete(dayKey);
+        subtotals.forget(dayKey, Keys.dateOf(dayKey));
         quality.forget(dayKey);
     }
 
@@ -533,16 +585,26 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     }
 
     /**
-     * The unit-day's share of its own roll-up and of every ancestor's, each to the node's roll-up task. The roster
-     * unit rides along only when the day opens or the roster changes it; the roll-up task remembers it.
+     * The unit-day's share of its own roll-up and of its parent's, each to the node's roll-up task; its shares of the
+     * ancestors further up go into this task's subtotals, sent at the end of the punctuation or of the roster change
+     * (decision 282). The roster unit rides along only when the day opens or the roster changes it; the roll-up task
+     * remembers it.
      */
     private void contribute(UnitDayStatus status, Unit unit, Jurisdiction jurisdiction, Instant now,
                             boolean withUnit) {
         LocalDate date = status.getDate();
-        for (Contribution contribution : Contribution.towardAncestors(Contribution.ownOf(status, unit), unit)) {
+        List<Contribution> alone = subtotals.place(Keys.ofDay(unit.getId(), date), jurisdiction.getId(), date,
+                Contribution.towardAncestors(Contribution.ownOf(status, unit), unit));
+        forwardShares(jurisdiction, date, alone, withUnit ? unit : null, now.toEpochMilli());
+    }
+
+    /** Each share to its node's roll-up task; the roster unit, when given, rides along with the unit's own share. */
+    private void forwardShares(Jurisdiction jurisdiction, LocalDate date, List<Contribution> shares, Unit unit,
+                               long timestamp) {
+        for (Contribution contribution : shares) {
             NodeContribution share = new NodeContribution(jurisdiction.getId(), date, contribution,
-                    withUnit && contribution.depth() == 0 ? unit : null);
-            context.forward(new Record<>(Keys.ofDay(contribution.nodeId(), date), share, now.toEpochMilli()));
+                    contribution.depth() == 0 ? unit : null);
+            context.forward(new Record<>(Keys.ofDay(contribution.nodeId(), date), share, timestamp));
         }
     }
 

@@ -2,9 +2,7 @@ package io.ribao.aggregation.stream;
 
 import io.ribao.schemas.status.UnitDayStatus;
 import io.ribao.topics.Topics;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.BiConsumer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -78,20 +76,15 @@ final class UnitDays {
         entries.delete(dayKey);
     }
 
-    /**
-     * The keys of the open unit-days in the store whose status changed at or after {@code since} (every one when null):
-     * a scan, for a task's start, not for a record.
-     */
-    List<String> changedSince(Instant since) {
-        List<String> keys = new ArrayList<>();
+    /** Every open unit-day in the store, with its status: a scan, for a task's start, not for a record. */
+    void forEachOpen(BiConsumer<String, UnitDayStatus> action) {
         try (KeyValueIterator<String, UnitDayEntry> it = store.all()) {
             it.forEachRemaining(kv -> {
-                if (kv.value != null && (since == null || !kv.value.status().getUpdatedAt().isBefore(since))) {
-                    keys.add(kv.key);
+                if (kv.value != null) {
+                    action.accept(kv.key, kv.value.status());
                 }
             });
         }
-        return keys;
     }
 
     /** The unit-days' alert marks, for the task's {@link AlertLedger}: only an open unit-day has marks to write. */

@@ -67,6 +67,27 @@ class ContributionTest {
     }
 
     @Test
+    void aUnitMovedUnderANewUnitOfItsOldParentWithdrawsItsOwnShareThereWhichNowCountsInASubtotal() {
+        Unit deeper = RosterFixtures.unit("cp-port", UnitKind.CHECKPOINT,
+                List.of("demo-county", "twn-tianbao", "vil-new"));
+
+        assertThat(Contribution.withdrawalsOnMove(checkpoint, deeper))
+                .extracting(Contribution::nodeId, Contribution::depth, Contribution::isEmpty)
+                .containsExactly(tuple("twn-tianbao", 1, true));
+        assertThat(Contribution.withdrawalsOnMove(deeper, checkpoint))
+                .extracting(Contribution::nodeId, Contribution::depth).containsExactly(tuple("vil-new", 1));
+        assertThat(Contribution.travelsAlone(1)).isTrue();
+        assertThat(Contribution.travelsAlone(2)).isFalse();
+    }
+
+    @Test
+    void aUnitLeavingTheRosterWithdrawsTheSharesThatTravelAlone() {
+        assertThat(Contribution.withdrawalsOnRemoval(checkpoint))
+                .extracting(Contribution::nodeId, Contribution::depth, Contribution::isEmpty)
+                .containsExactly(tuple("cp-port", 0, true), tuple("twn-tianbao", 1, true));
+    }
+
+    @Test
     void aUnitWithoutChildrenContributesOnlyToItsAncestorsAndTheRootAlwaysToItself() {
         Unit leaf = Unit.newBuilder(checkpoint).setHasChildren(false).build();
         Unit lonelyRoot = Unit.newBuilder(checkpoint).setParentId(null).setAncestorIds(List.of()).setHasChildren(false)

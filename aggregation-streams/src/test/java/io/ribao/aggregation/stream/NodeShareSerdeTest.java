@@ -18,10 +18,10 @@ import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
-class NodeContributionSerdeTest {
+class NodeShareSerdeTest {
 
     private final Topics topics = new Topics(SchemaRegistries.forUrl("mem://node-contribution-serde-test"));
-    private final NodeContributionSerde serde = new NodeContributionSerde(topics.units());
+    private final NodeShareSerde serde = new NodeShareSerde(topics.units());
     private final Unit village = RosterFixtures.withTargets(
             RosterFixtures.under("twn-a", "vil-1", UnitKind.VILLAGE), Map.of("inspections", 3L));
 
@@ -34,7 +34,7 @@ class NodeContributionSerdeTest {
 
         assertThat(roundTrip(own)).isEqualTo(own);
         assertThat(roundTrip(toCounty)).isEqualTo(toCounty);
-        assertThat(roundTrip(toCounty).contribution().nodeId()).isEqualTo("demo-county");
+        assertThat(((NodeContribution) roundTrip(toCounty)).contribution().nodeId()).isEqualTo("demo-county");
     }
 
     @Test
@@ -51,7 +51,7 @@ class NodeContributionSerdeTest {
             out.writeInt(-1);
         }
 
-        NodeContribution read = serde.deserializer().deserialize("t", bytes.toByteArray());
+        NodeShare read = serde.deserializer().deserialize("t", bytes.toByteArray());
 
         assertThat(read).isEqualTo(new NodeContribution("demo", RosterFixtures.DAY, own, null));
     }
@@ -59,10 +59,29 @@ class NodeContributionSerdeTest {
     @Test
     void anUnknownFormatIsRefused() {
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[] {9, 0, 0}))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("version 9");
+                .isInstanceOf(SerializationException.class).hasMessageContaining("node share format version 9");
     }
 
-    private NodeContribution roundTrip(NodeContribution value) {
+    @Test
+    void aTasksSubtotalSurvivesTheTopic() {
+        Unit other = RosterFixtures.withTargets(
+                RosterFixtures.under("twn-b", "vil-2", UnitKind.VILLAGE), Map.of("inspections", 5L));
+        TaskSubtotals subtotals = new TaskSubtotals(2);
+        for (Unit unit : List.of(village, other)) {
+            subtotals.place(unit.getId() + "/" + RosterFixtures.DAY, "demo", RosterFixtures.DAY, Contribution.of(
+                    RosterFixtures.signed(unit, Map.of("inspections", 4L, "hazards", 1L)), unit));
+        }
+        NodeSubtotal subtotal = subtotals.takeChanged().get(0);
+
+        NodeShare read = roundTrip(subtotal);
+
+        assertThat(read).isEqualTo(subtotal);
+        assertThat(((NodeSubtotal) read).totals().metricTotals()).containsEntry("inspections", 8L);
+        assertThat(read).isEqualTo(new NodeSubtotal("demo", RosterFixtures.DAY, "demo-county", 2,
+                ((NodeSubtotal) read).totals()));
+    }
+
+    private NodeShare roundTrip(NodeShare value) {
         return serde.deserializer().deserialize("t", serde.serializer().serialize("t", value));
     }
 }
