@@ -226,6 +226,12 @@ public final class AggregationDriver implements AutoCloseable {
                 new NodeShareSerde(topics.units()).deserializer()).readKeyValuesToList();
     }
 
+    /** A share on the roll-up repartition topic, as a unit-day task (of any version) sends it. */
+    public void publishShare(String nodeDay, NodeShare share) {
+        driver.createInputTopic(APPLICATION_ID + "-rollup-contributions-repartition", Serdes.String().serializer(),
+                new NodeShareSerde(topics.units()).serializer()).pipeInput(nodeDay, share, clock);
+    }
+
     public void removeUnit(String unitId) {
         rawUnits.pipeInput(unitId, null, clock);
     }

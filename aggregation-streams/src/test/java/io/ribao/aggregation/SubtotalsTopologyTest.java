@@ -7,11 +7,14 @@ import static io.ribao.aggregation.RosterFixtures.report;
 import static io.ribao.aggregation.RosterFixtures.unit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ribao.aggregation.rollup.Contribution;
 import io.ribao.aggregation.stream.NodeContribution;
 import io.ribao.aggregation.stream.NodeShare;
 import io.ribao.aggregation.stream.NodeSubtotal;
 import io.ribao.schemas.rollup.Rollup;
+import io.ribao.schemas.roster.Unit;
 import io.ribao.schemas.roster.UnitKind;
+import io.ribao.schemas.status.UnitDayStatus;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -146,6 +149,33 @@ class SubtotalsTopologyTest {
             assertThat(yesterday.getCompleteness().getExpected()).as("%s yesterday", node).isEqualTo(node.getValue());
             assertThat(yesterday.getMetrics()).as("%s yesterday", node.getKey()).containsEntry(PERSONS, 4L);
         }
+    }
+
+    @Test
+    void sharesFromTwoLevelsBelowLeftByTheFormerVersionGiveWayToTheSubtotals() {
+        // given tomorrow's share of vil-1 in the county as the version before subtotals sent it, one by one, before
+        // this version sent any subtotal of that day
+        LocalDate tomorrow = D.plusDays(1);
+        Unit village = unit("vil-1").setKind(UnitKind.VILLAGE).setParentId("twn-a")
+                .setAncestorIds(List.of(COUNTY, "twn-a")).setHasChildren(false).build();
+        UnitDayStatus signed = UnitDayStatus.newBuilder(io.ribao.aggregation.rollup.RosterFixtures.signed(
+                village, Map.of(PERSONS, 3L))).setDate(tomorrow).build();
+        Contribution toCounty = Contribution.of(signed, village).stream().filter(c -> c.depth() == 2).findFirst()
+                .orElseThrow();
+        driver.publishShare(COUNTY + "/" + tomorrow, new NodeContribution(COUNTY, tomorrow, toCounty, null));
+        tick();
+        assertThat(latest().get(COUNTY + "/" + tomorrow).getMetrics()).containsEntry(PERSONS, 3L);
+
+        // when the day opens and the villages report through this version
+        driver.advanceTo(tomorrow, "09:00");
+        driver.publish(report("vil-1", tomorrow, 1, driver.now(), driver.now(), Map.of(PERSONS, 3L)));
+        driver.publish(report("vil-2", tomorrow, 1, driver.now(), driver.now(), Map.of(PERSONS, 4L)));
+        tick();
+
+        // then the county counts vil-1 once, in the subtotal
+        Rollup county = latest().get(COUNTY + "/" + tomorrow);
+        assertThat(county.getMetrics()).containsEntry(PERSONS, 7L);
+        assertThat(county.getCompleteness().getExpected()).isEqualTo(5);
     }
 
     /** A changed share travels at its task's next punctuation, the roll-up at the roll-up task's one after it. */

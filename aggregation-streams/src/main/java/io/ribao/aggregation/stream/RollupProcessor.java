@@ -128,7 +128,8 @@ public final class RollupProcessor implements Processor<String, NodeShare, Strin
         byte[] previousBytes = subtotals.get(taskKey);
         NodeTotals stored = cache.get(nodeDay);
         NodeTotals node = stored == null ? new NodeTotals() : stored;
-        if (!node.applySubtotal(subtotalCodec.decode(previousBytes), subtotal.totals())) {
+        boolean changed = previousBytes == null && withdrawSharesFromBelow(nodeDay, node);
+        if (!node.applySubtotal(subtotalCodec.decode(previousBytes), subtotal.totals()) && !changed) {
             return;
         }
         changed(nodeDay, node, stored == null, subtotal);
@@ -140,6 +141,27 @@ public final class RollupProcessor implements Processor<String, NodeShare, Strin
             }
             subtotals.put(taskKey, subtotalCodec.encode(subtotal.totals()));
         }
+    }
+
+    /**
+     * Withdraws the node-day's shares from two or more levels below that travelled one by one before subtotals did
+     * (decision 282): a day open across the upgrade would count them twice. Run when a task's first subtotal of the
+     * node-day arrives; a scan of the node-day's sources, which since then hold only its own and its children's.
+     */
+    private boolean withdrawSharesFromBelow(String nodeDay, NodeTotals node) {
+        List<KeyValue<String, Contribution>> fromBelow = new ArrayList<>();
+        try (KeyValueIterator<String, Contribution> it = sources.prefixScan(nodeDay + "/", new StringSerializer())) {
+            it.forEachRemaining(kv -> {
+                if (kv.value != null && !Contribution.travelsAlone(kv.value.depth())) {
+                    fromBelow.add(kv);
+                }
+            });
+        }
+        for (KeyValue<String, Contribution> share : fromBelow) {
+            node.apply(share.value, share.value.withdrawal());
+            previousShares.delete(share.key);
+        }
+        return !fromBelow.isEmpty();
     }
 
     private void onContribution(String nodeDay, NodeContribution share) {
