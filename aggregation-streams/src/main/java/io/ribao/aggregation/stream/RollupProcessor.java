@@ -33,7 +33,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The roll-up task of a node-day (key {@code nodeId/date}): replaces each source unit's previous contribution in the
  * node's running totals ({@link NodeTotals}: fixed size, so one change costs the same however many children the node
- * has; the previous contribution comes from {@code rollup-sources}) and marks the node-day dirty; each punctuation emits the {@code Rollup} of
+ * has; the previous contribution comes from {@code rollup-sources}) — or each unit-day task's previous subtotal of
+ * the shares from two or more levels below ({@code rollup-subtotals}, decision 282) — and marks the node-day dirty; each
+ * punctuation emits the {@code Rollup} of
  * every dirty node-day once, stores its totals once ({@link NodeTotalsCache}) and judges its cross-level rules
  * (reconciliation, zero report contradicted), so a burst of 100,000 changes under the county yields one county
  * roll-up and one write of its totals, not 100,000. The sources and the dirty marks are changelogged stores, so
