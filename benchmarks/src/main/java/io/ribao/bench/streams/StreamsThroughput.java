@@ -78,6 +78,8 @@ public final class StreamsThroughput {
             Samples productionOverall = new Samples("aggregation topology (incl. start)", "records/s");
             Samples passCpu = new Samples("pass-through stream thread CPU", "µs per record");
             Samples productionCpu = new Samples("aggregation topology stream thread CPU", "µs per record");
+            Samples productionTail = new Samples("aggregation topology, reports committed → roll-up stage committed",
+                    "ms");
             for (int run = 1; run <= warmup; run++) {
                 System.out.println("warm-up " + run + " " + passThrough(broker, progress, "w" + run, threads));
                 System.out.println("warm-up " + run + " "
@@ -93,6 +95,7 @@ public final class StreamsThroughput {
                 production.add(b.steadyPerSecond());
                 productionOverall.add(b.overallPerSecond());
                 productionCpu.add(b.streamThreadMicrosPerRecord());
+                productionTail.add(b.tailMillis());
                 System.out.println("run " + run + " " + b);
             }
             System.out.println(passThrough.summary());
@@ -101,6 +104,7 @@ public final class StreamsThroughput {
             System.out.println(productionOverall.summary());
             System.out.println(passCpu.summary());
             System.out.println(productionCpu.summary());
+            System.out.println(productionTail.summary());
             System.out.printf(Locale.ROOT, "RESULT streams: aggregation %.0f records/s, pass-through %.0f records/s, "
                     + "ratio %.2f (bar >= 0.50)%n", production.median(), passThrough.median(),
                     production.median() / passThrough.median());
@@ -154,8 +158,7 @@ public final class StreamsThroughput {
         try (AggregationApp app = AggregationApp.start(settings)) {
             Throughput t = measure(progress, id, start);
             long deadLetters = progress.endOffsets(deadLetterTopic) - deadLettersBefore;
-            return new Throughput(t.records(), t.steadyPerSecond(), t.overallPerSecond(),
-                    t.streamThreadMicrosPerRecord(), deadLetters);
+            return t.withDeadLetters(deadLetters);
         }
     }
 
@@ -170,6 +173,8 @@ public final class StreamsThroughput {
         AtomicLong firstAt = new AtomicLong();
         AtomicLong firstCommitted = new AtomicLong(-1);
         AtomicLong firstCpu = new AtomicLong();
+        AtomicLong inputDoneAt = new AtomicLong();
+        ProgressByFifths fifths = new ProgressByFifths();
         AtomicLong doneAt = new AtomicLong();
         AtomicLong doneCpu = new AtomicLong();
         Poll.until(() -> {
@@ -179,6 +184,12 @@ public final class StreamsThroughput {
                 firstCommitted.set(committed);
                 firstAt.set(now);
                 firstCpu.set(StreamThreadCpu.nanos(threads));
+            }
+            if (committed > 0) {
+                fifths.sample(now, committed);
+            }
+            if (committed >= end && inputDoneAt.get() == 0) {
+                inputDoneAt.set(now);
             }
             if (committed >= end && progress.lag(group, input) == 0) {
                 doneAt.set(now);
@@ -193,6 +204,7 @@ public final class StreamsThroughput {
         double overall = end / ((doneAt.get() - start) / 1e9);
         // over the same steady window as the rate: the app's start (restore, group join) left out
         double cpuPerRecord = steadyRecords > 0 ? (doneCpu.get() - firstCpu.get()) / 1e3 / steadyRecords : Double.NaN;
-        return new Throughput(end, steady, overall, cpuPerRecord, 0);
+        return new Throughput(end, steady, overall, cpuPerRecord, 0, (doneAt.get() - inputDoneAt.get()) / 1_000_000,
+                fifths.thousandsPerSecond(end));
     }
 }
