@@ -180,6 +180,13 @@ public final class AggregationDriver implements AutoCloseable {
         return statuses.isEmpty() && alerts.isEmpty() && dayClosed.isEmpty() && deadLetters.isEmpty();
     }
 
+    /** The roll-ups sent since the last read, the latest of each node-day by {@code nodeId/date}. */
+    public Map<String, Rollup> readLatestRollups() {
+        Map<String, Rollup> latest = new HashMap<>();
+        rollups.readValuesToList().forEach(r -> latest.put(r.getNodeId() + "/" + r.getDate(), r));
+        return latest;
+    }
+
     public List<AlertEvent> readAlerts() {
         return alerts.readValuesToList();
     }

@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +65,7 @@ class RollupAndQualityTopologyTest {
         driver.publish(report("chk-1", D, 2, driver.now(), driver.now(), Map.of("persons_isolated", 5L)));
         tick();
 
-        Map<String, Rollup> latest = latest(driver.rollups.readValuesToList());
+        Map<String, Rollup> latest = driver.readLatestRollups();
         assertThat(latest.get("twn-a/2026-03-02").getMetrics()).containsEntry("persons_isolated", 9L);
         assertThat(latest.get("demo-county/2026-03-02").getMetrics()).containsEntry("persons_isolated", 9L);
         assertThat(latest.get("demo-county/2026-03-02").getCompleteness().getExpected()).isEqualTo(3);
@@ -135,7 +134,7 @@ class RollupAndQualityTopologyTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
                         "TARGET_MISSED:twn-a:2026-03-02:target:vaccine_doses", AlertState.RAISED));
         tick();
-        Map<String, Rollup> latest = latest(driver.rollups.readValuesToList());
+        Map<String, Rollup> latest = driver.readLatestRollups();
         assertThat(latest.get("twn-a/2026-03-02").getTargetsMissed()).isEqualTo(1);
         driver.statuses.readValuesToList();
         assertThat(driver.outputsEmpty()).isTrue();
@@ -197,7 +196,7 @@ class RollupAndQualityTopologyTest {
                 .setAncestorIds(List.of("demo-county", "twn-a")).setSuspended(true).build());
         tick();
 
-        Map<String, Rollup> latest = latest(driver.rollups.readValuesToList());
+        Map<String, Rollup> latest = driver.readLatestRollups();
         assertThat(latest.get("twn-a/2026-03-02").getCompleteness().getExpected()).isEqualTo(2);
         assertThat(latest.get("demo-county/2026-03-02").getCompleteness().getExpected()).isEqualTo(2);
         driver.advanceTo(D, "19:00");
@@ -220,7 +219,7 @@ class RollupAndQualityTopologyTest {
                 .setAncestorIds(List.of("demo-county", "twn-b")).build());
         tick();
 
-        Map<String, Rollup> latest = latest(driver.rollups.readValuesToList());
+        Map<String, Rollup> latest = driver.readLatestRollups();
         for (LocalDate day : List.of(D, D.plusDays(1))) {
             Rollup before = latest.get("twn-a/" + day);
             Rollup after = latest.get("twn-b/" + day);
@@ -245,7 +244,7 @@ class RollupAndQualityTopologyTest {
         tick();
 
         // then its figures reach the township and the county, and it has no roll-up of its own from now on
-        Map<String, Rollup> latest = latest(driver.rollups.readValuesToList());
+        Map<String, Rollup> latest = driver.readLatestRollups();
         assertThat(latest.get("twn-a/2026-03-02").getMetrics()).containsEntry("persons_isolated", 7L);
         assertThat(latest.get("demo-county/2026-03-02").getMetrics()).containsEntry("persons_isolated", 7L);
         assertThat(latest.get("twn-a/2026-03-02").getCompleteness().getOnTime()).isEqualTo(2);
@@ -255,7 +254,7 @@ class RollupAndQualityTopologyTest {
         assertThat(latest.get("chk-1/2026-03-02").getMetrics()).isEmpty();
         driver.publish(report("chk-1", D, 2, driver.now(), driver.now(), Map.of("persons_isolated", 5L)));
         tick();
-        latest = latest(driver.rollups.readValuesToList());
+        latest = driver.readLatestRollups();
         assertThat(latest).doesNotContainKey("chk-1/2026-03-02");
         assertThat(latest.get("twn-a/2026-03-02").getMetrics()).containsEntry("persons_isolated", 9L);
 
@@ -263,7 +262,7 @@ class RollupAndQualityTopologyTest {
         driver.publish(unit("chk-1").setKind(UnitKind.CHECKPOINT).setParentId("twn-a")
                 .setAncestorIds(List.of("demo-county", "twn-a")).setHasChildren(true).build());
         tick();
-        latest = latest(driver.rollups.readValuesToList());
+        latest = driver.readLatestRollups();
         assertThat(latest.get("chk-1/2026-03-02").getMetrics()).containsEntry("persons_isolated", 5L);
         assertThat(latest.get("chk-1/2026-03-02").getCompleteness().getOnTime()).isEqualTo(1);
         // and the ancestors, which see the same share, do not change
@@ -325,7 +324,7 @@ class RollupAndQualityTopologyTest {
         // one share to each node the checkpoint reaches, its latest, not twenty
         assertThat(driver.readShareKeys()).containsExactly("chk-1/" + D, "twn-a/" + D, "demo-county/" + D);
         punctuate();
-        assertThat(latest(driver.rollups.readValuesToList()).get("demo-county/" + D).getMetrics())
+        assertThat(driver.readLatestRollups().get("demo-county/" + D).getMetrics())
                 .containsEntry("persons_isolated", 20L);
         // a punctuation with nothing changed sends nothing
         assertThat(driver.readShareKeys()).isEmpty();
@@ -347,7 +346,7 @@ class RollupAndQualityTopologyTest {
         // when it starts again, then the county's totals are rebuilt from their sources and count both
         driver = driver.restartAt(stateDir, driver.now().plusSeconds(1));
         tick();
-        Map<String, Rollup> latest = latest(driver.rollups.readValuesToList());
+        Map<String, Rollup> latest = driver.readLatestRollups();
         assertThat(latest.get("demo-county/" + D).getMetrics()).containsEntry("persons_isolated", 9L);
         assertThat(latest.get("twn-a/" + D).getMetrics()).containsEntry("persons_isolated", 9L);
     }
@@ -389,9 +388,5 @@ class RollupAndQualityTopologyTest {
     private void townshipSigns(int revision, long vaccineDoses) {
         driver.publish(report("twn-a", D, revision, driver.now(), driver.now(),
                 new HashMap<>(Map.of("vaccine_doses", vaccineDoses, "centralized_isolation", 0L))));
-    }
-
-    private static Map<String, Rollup> latest(List<Rollup> rollups) {
-        return rollups.stream().collect(Collectors.toMap(r -> r.getNodeId() + "/" + r.getDate(), r -> r, (a, b) -> b));
     }
 }

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,11 +70,11 @@ class SubtotalsTopologyTest {
         assertThat(sharesTo(shares, COUNTY + "/" + D)).singleElement().isInstanceOf(NodeSubtotal.class);
         assertThat(sharesTo(shares, "twn-a/" + D)).hasSize(3).allSatisfy(share ->
                 assertThat(share).isInstanceOf(NodeContribution.class));
-        Rollup county = latest().get(COUNTY + "/" + D);
+        Rollup county = driver.readLatestRollups().get(COUNTY + "/" + D);
         assertThat(county.getMetrics()).containsEntry(PERSONS, 6L);
         assertThat(county.getCompleteness().getExpected()).isEqualTo(5);
         assertThat(county.getCompleteness().getOnTime()).isEqualTo(3);
-        assertThat(latest()).isEmpty();
+        assertThat(driver.readLatestRollups()).isEmpty();
     }
 
     @Test
@@ -98,7 +97,7 @@ class SubtotalsTopologyTest {
         driver.publish(report("vil-2", D, 2, driver.now(), driver.now(), Map.of(PERSONS, 10L)));
         tick();
 
-        Map<String, Rollup> latest = latest();
+        Map<String, Rollup> latest = driver.readLatestRollups();
         assertThat(latest.get(COUNTY + "/" + D).getMetrics()).containsEntry(PERSONS, 14L);
         assertThat(latest.get(COUNTY + "/" + D).getCompleteness().getOnTime()).isEqualTo(4);
         assertThat(latest.get("twn-a/" + D).getMetrics()).containsEntry(PERSONS, 14L);
@@ -109,19 +108,19 @@ class SubtotalsTopologyTest {
         driver.publish(unit("vil-x").setKind(UnitKind.VILLAGE).setHasChildren(false).build());
         driver.publish(report("vil-x", D, 1, driver.now(), driver.now(), Map.of(PERSONS, 7L)));
         tick();
-        assertThat(latest().get(COUNTY + "/" + D).getMetrics()).containsEntry(PERSONS, 7L);
+        assertThat(driver.readLatestRollups().get(COUNTY + "/" + D).getMetrics()).containsEntry(PERSONS, 7L);
 
         driver.publish(unit("vil-x").setKind(UnitKind.VILLAGE).setHasChildren(false).setParentId("twn-a")
                 .setAncestorIds(List.of(COUNTY, "twn-a")).build());
         tick();
-        Map<String, Rollup> latest = latest();
+        Map<String, Rollup> latest = driver.readLatestRollups();
         assertThat(latest.get(COUNTY + "/" + D).getMetrics()).containsEntry(PERSONS, 7L);
         assertThat(latest.get(COUNTY + "/" + D).getCompleteness().getExpected()).isEqualTo(6);
         assertThat(latest.get("twn-a/" + D).getMetrics()).containsEntry(PERSONS, 7L);
 
         driver.publish(unit("vil-x").setKind(UnitKind.VILLAGE).setHasChildren(false).build());
         tick();
-        latest = latest();
+        latest = driver.readLatestRollups();
         assertThat(latest.get(COUNTY + "/" + D).getMetrics()).containsEntry(PERSONS, 7L);
         assertThat(latest.get(COUNTY + "/" + D).getCompleteness().getExpected()).isEqualTo(6);
         assertThat(latest.get("twn-a/" + D).getMetrics()).doesNotContainKey(PERSONS);
@@ -139,7 +138,7 @@ class SubtotalsTopologyTest {
         driver.removeUnit("vil-1");
         tick();
 
-        Map<String, Rollup> latest = latest();
+        Map<String, Rollup> latest = driver.readLatestRollups();
         // the county: two townships and two villages left; twn-a: itself and two villages
         for (Map.Entry<String, Integer> node : Map.of(COUNTY, 4, "twn-a", 3).entrySet()) {
             Rollup today = latest.get(node.getKey() + "/" + D.plusDays(1));
@@ -164,7 +163,7 @@ class SubtotalsTopologyTest {
                 .orElseThrow();
         driver.publishShare(COUNTY + "/" + tomorrow, new NodeContribution(COUNTY, tomorrow, toCounty, null));
         tick();
-        assertThat(latest().get(COUNTY + "/" + tomorrow).getMetrics()).containsEntry(PERSONS, 3L);
+        assertThat(driver.readLatestRollups().get(COUNTY + "/" + tomorrow).getMetrics()).containsEntry(PERSONS, 3L);
 
         // when the day opens and the villages report through this version
         driver.advanceTo(tomorrow, "09:00");
@@ -173,7 +172,7 @@ class SubtotalsTopologyTest {
         tick();
 
         // then the county counts vil-1 once, in the subtotal
-        Rollup county = latest().get(COUNTY + "/" + tomorrow);
+        Rollup county = driver.readLatestRollups().get(COUNTY + "/" + tomorrow);
         assertThat(county.getMetrics()).containsEntry(PERSONS, 7L);
         assertThat(county.getCompleteness().getExpected()).isEqualTo(5);
     }
@@ -186,10 +185,5 @@ class SubtotalsTopologyTest {
 
     private static List<NodeShare> sharesTo(List<KeyValue<String, NodeShare>> shares, String nodeDay) {
         return shares.stream().filter(kv -> kv.key.equals(nodeDay)).map(kv -> kv.value).toList();
-    }
-
-    private Map<String, Rollup> latest() {
-        return driver.rollups.readValuesToList().stream()
-                .collect(Collectors.toMap(r -> r.getNodeId() + "/" + r.getDate(), r -> r, (a, b) -> b));
     }
 }
