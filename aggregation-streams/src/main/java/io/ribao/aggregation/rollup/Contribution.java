@@ -108,15 +108,9 @@ public record Contribution(String nodeId, String sourceUnitId, UnitKind sourceKi
         return withdrawals;
     }
 
-    /** Every share of a unit-day withdrawn from the nodes that take it on its own: what a unit leaving the roster takes away. */
+    /** Every share of a unit-day, emptied: what a unit leaving the roster takes away from each node it reached. */
     public static List<Contribution> withdrawalsOnRemoval(Unit unit) {
-        List<Contribution> withdrawals = new ArrayList<>();
-        for (Contribution share : towardAncestors(withdrawn(unit), unit)) {
-            if (travelsAlone(share.depth())) {
-                withdrawals.add(share);
-            }
-        }
-        return withdrawals;
+        return towardAncestors(withdrawn(unit), unit);
     }
 
     private static String parentOf(Unit unit) {

@@ -201,7 +201,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     private void onUnit(String key, byte[] bytes, Instant now) {
         if (bytes == null) {
             if (key != null) {
-                removeUnit(key);
+                removeUnit(key, now);
             }
             return;
         }
@@ -243,7 +243,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
      * A unit left the roster: its open unit-days leave the roll-ups — the days still open to amendment too — as a
      * suspended unit's do. Their statuses stay what they were; nothing is expected of the unit any more.
      */
-    private void removeUnit(String unitId) {
+    private void removeUnit(String unitId, Instant now) {
         Unit previous = units.get(unitId);
         units.delete(unitId);
         if (previous == null) {
@@ -259,9 +259,8 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
             LocalDate date = today.minusDays(back);
             String dayKey = Keys.ofDay(unitId, date);
             if (unitDays.get(dayKey) != null) {
-                subtotals.place(dayKey, jurisdiction.getId(), date, List.of());
-                forwardShares(jurisdiction, date, Contribution.withdrawalsOnRemoval(previous), null,
-                        context.currentSystemTimeMs());
+                forwardShares(jurisdiction, date, subtotals.place(dayKey, jurisdiction.getId(), date,
+                        Contribution.withdrawalsOnRemoval(previous)), null, now.toEpochMilli());
             }
         }
     }

@@ -81,10 +81,11 @@ class ContributionTest {
     }
 
     @Test
-    void aUnitLeavingTheRosterWithdrawsTheSharesThatTravelAlone() {
+    void aUnitLeavingTheRosterWithdrawsEveryShare() {
         assertThat(Contribution.withdrawalsOnRemoval(checkpoint))
                 .extracting(Contribution::nodeId, Contribution::depth, Contribution::isEmpty)
-                .containsExactly(tuple("cp-port", 0, true), tuple("twn-tianbao", 1, true));
+                .containsExactly(tuple("cp-port", 0, true), tuple("twn-tianbao", 1, true),
+                        tuple("demo-county", 2, true));
     }
 
     @Test
