@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
 class AggregationConfigTest {
@@ -37,6 +39,17 @@ class AggregationConfigTest {
         assertThat(settings.replicationFactor()).isEqualTo(3);
         assertThat(settings.streamsProperties()).containsEntry("processing.guarantee", "exactly_once_v2")
                 .containsEntry("statestore.cache.max.bytes", 0L);
+    }
+
+    @Test
+    void theStreamThreadsConsumerFetchesEightMiBOfAPartitionTheRestoreConsumerTheDefault() {
+        AggregationSettings settings = AggregationSettings.of("k:9092", "mem://x", Path.of("/tmp/x"));
+        StreamsConfig config = new StreamsConfig(settings.streamsProperties());
+
+        assertThat(config.getMainConsumerConfigs("ribao-aggregation", "c", 0))
+                .containsEntry(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        assertThat(config.getRestoreConsumerConfigs("c"))
+                .doesNotContainKey(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG);
     }
 
     @Test

@@ -36,10 +36,13 @@ import org.apache.kafka.streams.StreamsConfig;
  * with the same guarantee (exactly_once_v2), on one in-process broker. Each run uses a fresh application id, so it
  * reads the whole input; done = the group's committed offsets on {@code ribao.reports} reach the end offsets.
  *
- * <p>Options: {@code --reports=200000 --units=2000 --partitions=3 --runs=3 --threads=1 --cache-mib=24 --warmup=0}
- * ({@code threads}: stream threads of both topologies; {@code cache-mib}: the app's {@code stateCacheMiB};
- * {@code warmup}: pairs of runs before the measured ones, printed but not counted — each side's JIT still gains from
- * run to run for the first few, docs/benchmarks.md "The eighteenth session").
+ * <p>Options: {@code --reports=200000 --units=2000 --partitions=3 --runs=3 --threads=1 --cache-mib=24 --warmup=0
+ * --pass-through-fetch-mib=0} ({@code threads}: stream threads of both topologies; {@code cache-mib}: the app's
+ * {@code stateCacheMiB}; {@code warmup}: pairs of runs before the measured ones, printed but not counted — each side's
+ * JIT still gains from run to run for the first few, docs/benchmarks.md "The eighteenth session";
+ * {@code pass-through-fetch-mib}: when above 0, the pass-through's consumer fetches that much of a partition, as the
+ * app's does ({@link AggregationSettings#FETCH_BYTES_PER_PARTITION}) — the baseline is otherwise plain, Kafka's
+ * defaults).
  */
 public final class StreamsThroughput {
 
@@ -58,6 +61,7 @@ public final class StreamsThroughput {
         int threads = options.integer("threads", 1);
         int cacheMiB = options.integer("cache-mib", AggregationSettings.DEFAULT_STATE_CACHE_MIB);
         int warmup = options.integer("warmup", 0);
+        int passFetchMiB = options.integer("pass-through-fetch-mib", 0);
         Clock clock = Clock.systemUTC();
 
         try (BenchBroker broker = BenchBroker.start(partitions);
@@ -81,12 +85,12 @@ public final class StreamsThroughput {
             Samples productionTail = new Samples("aggregation topology, reports committed → roll-up stage committed",
                     "ms");
             for (int run = 1; run <= warmup; run++) {
-                System.out.println("warm-up " + run + " " + passThrough(broker, progress, "w" + run, threads));
+                System.out.println("warm-up " + run + " " + passThrough(broker, progress, "w" + run, threads, passFetchMiB));
                 System.out.println("warm-up " + run + " "
                         + production(broker, progress, "w" + run, partitions, threads, cacheMiB));
             }
             for (int run = 1; run <= runs; run++) {
-                Throughput a = passThrough(broker, progress, String.valueOf(run), threads);
+                Throughput a = passThrough(broker, progress, String.valueOf(run), threads, passFetchMiB);
                 passThrough.add(a.steadyPerSecond());
                 passOverall.add(a.overallPerSecond());
                 passCpu.add(a.streamThreadMicrosPerRecord());
@@ -127,8 +131,8 @@ public final class StreamsThroughput {
         }
     }
 
-    private static Throughput passThrough(BenchBroker broker, CommittedProgress progress, String run, int threads)
-            throws Exception {
+    private static Throughput passThrough(BenchBroker broker, CommittedProgress progress, String run, int threads,
+                                          int fetchMiB) throws Exception {
         String id = "bench-pass-through-" + run;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, id);
@@ -138,6 +142,10 @@ public final class StreamsThroughput {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        if (fetchMiB > 0) {
+            props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
+                    fetchMiB * 1024 * 1024);
+        }
         long start = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(PassThroughTopology.build(), props)) {
             streams.start();
