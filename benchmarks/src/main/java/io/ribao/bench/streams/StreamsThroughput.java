@@ -40,8 +40,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * --pass-through-fetch-mib=0} ({@code threads}: stream threads of both topologies; {@code cache-mib}: the app's
  * {@code stateCacheMiB}; {@code warmup}: pairs of runs before the measured ones, printed but not counted — each side's
  * JIT still gains from run to run for the first few, docs/benchmarks.md "The eighteenth session";
- * {@code pass-through-fetch-mib}: when above 0, the pass-through's consumer fetches that much of a partition, as the
- * app's does ({@link AggregationSettings#FETCH_BYTES_PER_PARTITION}) — the baseline is otherwise plain, Kafka's
+ * {@code pass-through-fetch-mib}: when above 0, the pass-through's consumer fetches that much of a partition, as
+ * the app's does ({@link AggregationSettings#FETCH_BYTES_PER_PARTITION}) — the baseline is otherwise plain, Kafka's
  * defaults).
  */
 public final class StreamsThroughput {
@@ -85,7 +85,8 @@ public final class StreamsThroughput {
             Samples productionTail = new Samples("aggregation topology, reports committed → roll-up stage committed",
                     "ms");
             for (int run = 1; run <= warmup; run++) {
-                System.out.println("warm-up " + run + " " + passThrough(broker, progress, "w" + run, threads, passFetchMiB));
+                System.out.println("warm-up " + run + " "
+                        + passThrough(broker, progress, "w" + run, threads, passFetchMiB));
                 System.out.println("warm-up " + run + " "
                         + production(broker, progress, "w" + run, partitions, threads, cacheMiB));
             }
