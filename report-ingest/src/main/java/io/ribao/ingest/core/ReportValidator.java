@@ -53,7 +53,7 @@ public final class ReportValidator {
 
     /**
      * {@code yyyy-MM-dd} exactly, as ISO_LOCAL_DATE reads ten characters, or null. Read by hand: the formatter's
-     * parse was as costly as the whole validation of a report (JFR, docs/benchmarks.md).
+     * parse was as costly as the whole validation of a report (JFR, docs/benchmarks-history.md).
      */
     static LocalDate tryDate(String text) {
         if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
