@@ -17,6 +17,7 @@ import io.ribao.schemas.status.UnitDayState;
 import io.ribao.schemas.status.UnitDayStatus;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -376,6 +377,34 @@ class AggregationTopologyTest {
         assertThat(letter.getTopic()).isEqualTo("ribao.reports");
         assertThat(letter.getCause()).contains("locked");
         assertThat(driver.outputsEmpty()).isTrue();
+    }
+
+    @Test
+    void aReportTakenBeforeTheLockAndReadAfterItCountsWhileTheDayIsStillKept() {
+        // given a report report-ingest took in the last minute before the day locked, and the app down across the lock
+        driver.advanceTo(D.plusDays(3), "23:59");
+        driver.statuses.readValuesToList();
+        driver.readAlerts();
+        driver.dayClosed.readValuesToList();
+        Instant taken = driver.now();
+        driver = driver.restartAt(stateDir, at(D.plusDays(4), "00:05"));
+
+        // when the app reads it back before its first punctuation, the one that locks the day
+        driver.publish(report(TIANBAO, D, 1, taken, taken, FIGURES));
+
+        // then it counts for its day (late, as signed after 16:30), and the day then locks with it
+        assertThat(driver.deadLetters.isEmpty()).isTrue();
+        UnitDayStatus read = driver.statuses.readValue();
+        assertThat(read.getSignedRevision()).isEqualTo(1);
+        assertThat(read.getState()).isEqualTo(UnitDayState.LATE);
+        driver.advanceTo(D.plusDays(4), "00:05:01");
+        assertThat(driver.statuses.readValuesToList()).filteredOn(s -> s.getDate().equals(D)).last()
+                .satisfies(s -> assertThat(s.getLocked()).isTrue())
+                .satisfies(s -> assertThat(s.getSignedRevision()).isEqualTo(1));
+
+        // and once the day is forgotten, a report for it goes to the dead letters as before
+        driver.publish(report(TIANBAO, D, 2, taken, taken, FIGURES));
+        assertThat(driver.deadLetters.readValue().getCause()).contains("locked");
     }
 
     @Test

@@ -191,6 +191,28 @@ class RollupAndQualityTopologyTest {
     }
 
     @Test
+    void theLastSharesOfADayThatLocksCompleteItsRollupInsteadOfStartingItAfresh() {
+        // given a checkpoint's figures in the day's roll-up, and the township signing in the day's last second
+        driver.publish(report("chk-1", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 3L)));
+        tick();
+        driver.advanceTo(D.plusDays(3), "23:59:59");
+        driver.readLatestRollups();
+        townshipSigns(1, 80L);
+
+        // when the punctuations that apply the lock run before the township's shares reach the roll-up
+        driver.advanceTo(D.plusDays(4), "00:00:01");
+        tick();
+
+        // then the day's last roll-up holds every unit's figures, the township's last revision with them
+        Rollup county = driver.readLatestRollups().get("demo-county/" + D);
+        assertThat(county.getMetrics()).containsEntry("persons_isolated", 3L).containsEntry("vaccine_doses", 80L);
+        assertThat(county.getCompleteness().getExpected()).isEqualTo(3);
+        // and the day still leaves the stores: nothing of it is written again later
+        driver.advanceTo(D.plusDays(4), "06:00");
+        assertThat(driver.readLatestRollups()).doesNotContainKey("demo-county/" + D);
+    }
+
+    @Test
     void suspendingAUnitMidDayWithdrawsItFromTheRollups() {
         driver.publish(unit("chk-2").setKind(UnitKind.CHECKPOINT).setParentId("twn-a")
                 .setAncestorIds(List.of("demo-county", "twn-a")).setSuspended(true).build());

@@ -1,5 +1,6 @@
 package io.ribao.aggregation.day;
 
+import io.ribao.schemas.report.ReportEvent;
 import io.ribao.schemas.roster.Jurisdiction;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +28,16 @@ public record DaySchedule(LocalDate date, ZoneId zone, Instant opens, Instant re
     /** The reporting day that is current at {@code now} in the jurisdiction's timezone. */
     public static LocalDate today(Jurisdiction jurisdiction, Instant now) {
         return now.atZone(ZoneId.of(jurisdiction.getTimezone())).toLocalDate();
+    }
+
+    /**
+     * Whether report-ingest took the report before the day locked: its last step (the signature, or the submission of an
+     * unsigned revision) came before {@link #locks}.
+     */
+    public boolean tookBeforeLock(ReportEvent report) {
+        Instant signedAt = report.getSignedAt();
+        Instant taken = signedAt != null && signedAt.isAfter(report.getSubmittedAt()) ? signedAt : report.getSubmittedAt();
+        return taken.isBefore(locks);
     }
 
     public Instant at(Deadline deadline) {

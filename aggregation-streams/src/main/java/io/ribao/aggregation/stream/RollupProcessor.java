@@ -6,6 +6,7 @@ import io.ribao.aggregation.day.DaySchedule;
 import io.ribao.aggregation.rollup.Contribution;
 import io.ribao.aggregation.rollup.NodeTotals;
 import io.ribao.aggregation.rollup.NodeTotalsCodec;
+import io.ribao.aggregation.rollup.RollupRetention;
 import io.ribao.aggregation.rules.FindingChanges;
 import io.ribao.aggregation.rules.QualityChecks;
 import io.ribao.aggregation.rules.RuleFinding;
@@ -18,8 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -40,7 +43,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * (reconciliation, zero report contradicted), so a burst of 100,000 changes under the county yields one county
  * roll-up and one write of its totals, not 100,000. The sources and the dirty marks are changelogged stores, so
  * nothing is lost between a commit and the next punctuation: a dirty node-day's totals are rebuilt from its sources
- * when memory lost them. Node-days older than the amendment window are dropped.
+ * when memory lost them. Node-days are dropped an hour after their day locks ({@link RollupRetention}), and a share of a
+ * day already dropped is ignored.
  */
 public final class RollupProcessor implements Processor<String, NodeShare, String, Object> {
 
@@ -79,6 +83,8 @@ public final class RollupProcessor implements Processor<String, NodeShare, Strin
      */
     private final Set<String> marked = new HashSet<>();
     private KeyValueStore<String, Jurisdiction> jurisdictions;
+    /** By jurisdiction, the newest day whose node-days are dropped: a share of it or an older day is ignored. */
+    private final Map<String, LocalDate> forgottenThrough = new HashMap<>();
     private AlertLedger alerts;
 
     public RollupProcessor(Duration punctuationInterval, AlertComposer composer) {
@@ -101,6 +107,9 @@ public final class RollupProcessor implements Processor<String, NodeShare, Strin
         // A task revived after an aborted transaction is initialised again, its stores restored: forget the marks.
         marked.clear();
         jurisdictions = context.getStateStore(StoreNames.JURISDICTIONS);
+        forgottenThrough.clear();
+        Instant started = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        allJurisdictions().forEach(j -> forgottenThrough.put(j.getId(), RollupRetention.newestForgotten(j, started)));
         alerts = new AlertLedger(context.getStateStore(StoreNames.NODE_ALERTS), NODE_DAYS_IN_MEMORY);
         KeyValueStore<String, Form> forms = context.getStateStore(StoreNames.FORMS);
         checks = new QualityChecks(UnitDayQuality.metricNames(forms));
@@ -114,7 +123,7 @@ public final class RollupProcessor implements Processor<String, NodeShare, Strin
 
     @Override
     public void process(Record<String, NodeShare> record) {
-        if (record.key() == null || record.value() == null) {
+        if (record.key() == null || record.value() == null || isForgotten(record.value())) {
             return;
         }
         if (record.value() instanceof NodeSubtotal subtotal) {
@@ -122,6 +131,11 @@ public final class RollupProcessor implements Processor<String, NodeShare, Strin
         } else {
             onContribution(record.key(), (NodeContribution) record.value());
         }
+    }
+
+    private boolean isForgotten(NodeShare share) {
+        LocalDate forgotten = forgottenThrough.get(share.jurisdictionId());
+        return forgotten != null && !share.date().isAfter(forgotten);
     }
 
     /** Replaces one unit-day task's subtotal of the node-day with the one that came. */
@@ -269,7 +283,7 @@ public final class RollupProcessor implements Processor<String, NodeShare, Strin
         days.put(share.jurisdictionId() + "|" + share.date() + "|" + kind + "|" + key, "");
     }
 
-    private void dropLockedDays(Instant now) {
+    private List<Jurisdiction> allJurisdictions() {
         List<Jurisdiction> all = new ArrayList<>();
         try (KeyValueIterator<String, Jurisdiction> it = jurisdictions.all()) {
             it.forEachRemaining(kv -> {
@@ -278,8 +292,13 @@ public final class RollupProcessor implements Processor<String, NodeShare, Strin
                 }
             });
         }
-        for (Jurisdiction jurisdiction : all) {
-            LocalDate newestLocked = DaySchedule.today(jurisdiction, now).minusDays(jurisdiction.getAmendDays() + 1L);
+        return all;
+    }
+
+    private void dropLockedDays(Instant now) {
+        for (Jurisdiction jurisdiction : allJurisdictions()) {
+            LocalDate newestLocked = RollupRetention.newestForgotten(jurisdiction, now);
+            forgottenThrough.put(jurisdiction.getId(), newestLocked);
             List<String> old = new ArrayList<>();
             try (KeyValueIterator<String, String> it = days.range(jurisdiction.getId() + "|",
                     jurisdiction.getId() + "|" + newestLocked + "|~")) {

@@ -293,9 +293,12 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
             return;
         }
         DaySchedule schedule = schedules.of(jurisdiction, report.getDate());
-        require(now.isBefore(schedule.locks()), "day " + report.getDate() + " is locked");
         String dayKey = Keys.ofDay(unit.getId(), report.getDate());
         UnitDayStatus status = unitDays.get(dayKey);
+        // Read after the lock (after an outage or a lag across midnight), a report that report-ingest took before it
+        // still counts while the day is kept, i.e. until the lock's punctuation has forgotten the day (decision 201).
+        require(now.isBefore(schedule.locks()) || status != null && schedule.tookBeforeLock(report),
+                "day " + report.getDate() + " is locked");
         if (status == null) {
             // The report can beat the punctuation that opens its day.
             status = openUnitDay(unit, jurisdiction, report.getDate(), now);
