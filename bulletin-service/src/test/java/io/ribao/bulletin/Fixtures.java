@@ -5,7 +5,9 @@ import io.ribao.schemas.alert.AlertState;
 import io.ribao.schemas.alert.AlertType;
 import io.ribao.schemas.alert.Severity;
 import io.ribao.schemas.roster.Channel;
+import io.ribao.schemas.roster.Form;
 import io.ribao.schemas.roster.Jurisdiction;
+import io.ribao.schemas.roster.MetricDefinition;
 import io.ribao.schemas.roster.QualityRules;
 import io.ribao.schemas.roster.Role;
 import io.ribao.schemas.roster.Unit;
@@ -15,6 +17,7 @@ import io.ribao.schemas.status.UnitDayState;
 import io.ribao.schemas.status.UnitDayStatus;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -55,6 +58,16 @@ public final class Fixtures {
                 unit("cp-tianbao-port", "天保口岸卡点", UnitKind.CHECKPOINT, "twn-tianbao", "u-port-sj",
                         List.of("u-dc-07")),
                 unit("dep-health", "卫健局", UnitKind.DEPARTMENT, "county", "u-health-sj", List.of()));
+    }
+
+    /** A report form with its metrics in order, each given as a code and its Chinese name. */
+    public static Form form(String id, String name, String... codesAndNames) {
+        List<MetricDefinition> metrics = new ArrayList<>();
+        for (int i = 0; i < codesAndNames.length; i += 2) {
+            metrics.add(MetricDefinition.newBuilder().setCode(codesAndNames[i]).setName(codesAndNames[i + 1])
+                    .build());
+        }
+        return Form.newBuilder().setId(id).setName(name).setMetrics(metrics).build();
     }
 
     public static User user(String id, String name, Role role, String unitId, List<Channel> channels) {

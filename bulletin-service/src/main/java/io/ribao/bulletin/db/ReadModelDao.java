@@ -1,5 +1,6 @@
 package io.ribao.bulletin.db;
 
+import java.util.List;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -38,6 +39,18 @@ public interface ReadModelDao {
 
     @SqlUpdate("DELETE FROM units WHERE unit_id = :id")
     void deleteUnit(@Bind("id") String id);
+
+    /** A form published again replaces all its metrics, so one that lost a metric loses its row too. */
+    default void replaceForm(String formId, List<ReadModelRows.FormMetricRow> metrics) {
+        deleteForm(formId);
+        metrics.forEach(this::insertFormMetric);
+    }
+
+    @SqlUpdate("INSERT INTO form_metrics (form_id, position, code, name) VALUES (:formId, :position, :code, :name)")
+    void insertFormMetric(@BindMethods ReadModelRows.FormMetricRow row);
+
+    @SqlUpdate("DELETE FROM form_metrics WHERE form_id = :id")
+    void deleteForm(@Bind("id") String id);
 
     @SqlUpdate("""
             INSERT INTO users (user_id, name, role, unit_id, jurisdiction_id, channels)

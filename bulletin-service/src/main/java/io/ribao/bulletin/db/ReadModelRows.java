@@ -8,12 +8,15 @@ import io.ribao.schemas.report.ReportEvent;
 import io.ribao.schemas.rollup.Completeness;
 import io.ribao.schemas.rollup.Rollup;
 import io.ribao.schemas.roster.Channel;
+import io.ribao.schemas.roster.Form;
 import io.ribao.schemas.roster.Jurisdiction;
+import io.ribao.schemas.roster.MetricDefinition;
 import io.ribao.schemas.roster.Unit;
 import io.ribao.schemas.roster.User;
 import io.ribao.schemas.status.UnitDayStatus;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +59,17 @@ public final class ReadModelRows {
             return new UnitRow(u.getId(), u.getJurisdictionId(), u.getName(), u.getKind().name(), u.getParentId(),
                     u.getPrincipalId(), array(u.getSupervisorIds()), u.getActiveFrom(), u.getActiveTo(),
                     u.getSuspended(), array(u.getAncestorIds()));
+        }
+    }
+
+    /** One metric of a form, at its position (from 0) in the form. */
+    public record FormMetricRow(String formId, int position, String code, String name) {
+        public static List<FormMetricRow> of(Form f) {
+            List<FormMetricRow> rows = new ArrayList<>();
+            for (MetricDefinition m : f.getMetrics()) {
+                rows.add(new FormMetricRow(f.getId(), rows.size(), m.getCode(), m.getName()));
+            }
+            return rows;
         }
     }
 

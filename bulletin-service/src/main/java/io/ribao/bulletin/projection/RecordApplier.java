@@ -8,6 +8,7 @@ import io.ribao.schemas.day.DayClosed;
 import io.ribao.schemas.report.Finding;
 import io.ribao.schemas.report.ReportEvent;
 import io.ribao.schemas.rollup.Rollup;
+import io.ribao.schemas.roster.Form;
 import io.ribao.schemas.roster.Jurisdiction;
 import io.ribao.schemas.roster.Unit;
 import io.ribao.schemas.roster.User;
@@ -44,6 +45,7 @@ public final class RecordApplier {
         this.appliers = Map.of(
                 Topics.ROSTER_JURISDICTIONS, this::jurisdiction,
                 Topics.ROSTER_UNITS, this::unit,
+                Topics.ROSTER_FORMS, this::form,
                 Topics.ROSTER_USERS, this::user,
                 Topics.UNIT_DAY_STATUS, this::status,
                 Topics.ROLLUPS, this::rollup,
@@ -118,6 +120,17 @@ public final class RecordApplier {
         } else {
             Unit u = read(topics.units(), value);
             dao.upsertUnit(ReadModelRows.UnitRow.of(u));
+        }
+        applied.rosterChanged();
+    }
+
+    private void form(Handle h, String key, byte[] value, Applied applied) {
+        ReadModelDao dao = h.attach(ReadModelDao.class);
+        if (value == null) {
+            required(key, "form", k -> { dao.deleteForm(k); return k; });
+        } else {
+            Form f = read(topics.forms(), value);
+            dao.replaceForm(f.getId(), ReadModelRows.FormMetricRow.of(f));
         }
         applied.rosterChanged();
     }

@@ -11,8 +11,8 @@ import org.jdbi.v3.core.Handle;
 public final class DerivedTables {
 
     /** Written only by {@code RecordApplier}. */
-    public static final List<String> TABLES = List.of("jurisdictions", "units", "users", "unit_day_status",
-            "rollups", "alerts", "day_closed", "report_revisions", "findings");
+    public static final List<String> TABLES = List.of("jurisdictions", "units", "form_metrics", "users",
+            "unit_day_status", "rollups", "alerts", "day_closed", "report_revisions", "findings");
 
     private DerivedTables() {
     }

@@ -19,7 +19,7 @@ public final class BulletinFeature {
         return register(env, jdbi, clock, delivery, publisher, MetricNames.known());
     }
 
-    /** As above, with the metrics' display names read from the roster's forms. */
+    /** As above, with other display names for the metrics the roster's forms do not name. */
     public static BulletinService register(Environment env, Jdbi jdbi, Clock clock, BulletinDelivery delivery,
                                            BulletinPublisher publisher, MetricNames metricNames) {
         BulletinService service = new BulletinService(jdbi, clock, delivery, publisher, metricNames);

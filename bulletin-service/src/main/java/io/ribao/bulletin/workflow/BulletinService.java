@@ -123,9 +123,21 @@ public final class BulletinService {
         });
     }
 
+    /**
+     * The actor, once their role may edit a bulletin's narrative; otherwise refused (403) and audited as
+     * {@link #editNarrative} would — for a caller that checks the role before it reads the rest of the request.
+     */
+    public Actor editor(String id, Actor actor) {
+        return refusalsAudited(actor, "BULLETIN_EDIT", id, () -> {
+            requireEditor(actor);
+            return actor;
+        });
+    }
+
     public Bulletin editNarrative(String id, String text, Actor actor) {
         return refusalsAudited(actor, "BULLETIN_EDIT", id, () -> jdbi.inTransaction(h -> {
-            Bulletin current = locked(h, id);
+            requireEditor(actor);
+            Bulletin current = locked(h, id, actor);
             Bulletin edited = workflow.editNarrative(current, text);
             dao(h).update(row(edited), current.state().name());
             audit(h, actor, "BULLETIN_EDIT", id, ACCEPTED, Map.of("length", String.valueOf(text.length())));
@@ -138,7 +150,7 @@ public final class BulletinService {
             if (!actor.hasRole("DIRECTOR")) {
                 throw new NotPermitted(Text.of("只有指挥长可以审核专报", "only a director approves a bulletin"));
             }
-            Bulletin current = locked(h, id);
+            Bulletin current = locked(h, id, actor);
             workflow.requireApprovable(current);
             int issueNo = dao(h).nextIssueNo(current.jurisdictionId(), current.day().getYear());
             Bulletin b = workflow.approve(current, issueNo, actor);
@@ -158,7 +170,7 @@ public final class BulletinService {
                 throw new NotPermitted(Text.of("只有指挥长或指挥部办公室可以发布专报",
                         "only the director or the command office releases a bulletin"));
             }
-            Bulletin current = locked(h, id);
+            Bulletin current = locked(h, id, actor);
             Bulletin b = workflow.release(current, actor);
             dao(h).update(row(b), BulletinState.APPROVED.name());
             DraftSources.JurisdictionRow j = sources.jurisdiction(h, b.jurisdictionId())
@@ -238,8 +250,16 @@ public final class BulletinService {
         }
     }
 
-    private Bulletin locked(Handle h, String id) {
-        return dao(h).lock(id).map(this::bulletin).orElseThrow(() -> new UnknownBulletin(id));
+    private static void requireEditor(Actor actor) {
+        if (!actor.hasRole("OFFICE")) {
+            throw new NotPermitted(Text.of("只有指挥部办公室可以修改专报", "only the command office edits a bulletin"));
+        }
+    }
+
+    /** The bulletin, locked; one of a jurisdiction the actor does not act for is answered as unknown (404). */
+    private Bulletin locked(Handle h, String id, Actor actor) {
+        return dao(h).lock(id).map(this::bulletin).filter(b -> actor.actsFor(b.jurisdictionId()))
+                .orElseThrow(() -> new UnknownBulletin(id));
     }
 
     private void audit(Handle h, Actor actor, String action, String target, String outcome,

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,7 @@ final class DraftSources {
         return new DraftInputs(issuer, day, 1, units(h, jurisdictionId),
                 fromSnapshot ? snapshot(h, jurisdictionId, day) : current(h, jurisdictionId, day),
                 rootTotals(h, jurisdictionId, day), rootTotals(h, jurisdictionId, day.minusDays(1)),
-                metricNames.of(jurisdictionId), alerts(h, jurisdictionId, day), findings(h, jurisdictionId, day),
+                metricNames(h, jurisdictionId), alerts(h, jurisdictionId, day), findings(h, jurisdictionId, day),
                 "", afterCutoff(h, jurisdictionId, day.minusDays(1)));
     }
 
@@ -59,6 +60,23 @@ final class DraftSources {
                 .map((rs, ctx) -> new JurisdictionRow(rs.getString("name"), rs.getString("office"),
                         strings(rs.getArray("bulletin_recipient_ids")), rs.getString("upstream")))
                 .findOne();
+    }
+
+    /** The roster's names of the metrics, falling back on the given names for codes no form names. */
+    private Map<String, String> metricNames(Handle h, String jurisdictionId) {
+        return MetricNames.rosterFirst(formMetrics(h), metricNames.of(jurisdictionId));
+    }
+
+    /**
+     * Every form's metrics, form by form (by id: the topic does not keep the roster file's order of forms) and each
+     * in its form's order; a code two forms name keeps its first name. Forms carry no jurisdiction (decision 353).
+     */
+    private static Map<String, String> formMetrics(Handle h) {
+        Map<String, String> names = new LinkedHashMap<>();
+        h.createQuery("SELECT code, name FROM form_metrics ORDER BY form_id, position")
+                .map((rs, ctx) -> Map.entry(rs.getString("code"), rs.getString("name")))
+                .forEach(e -> names.putIfAbsent(e.getKey(), e.getValue()));
+        return names;
     }
 
     /** The only jurisdiction, when the caller's is not known; empty when there are none or several. */

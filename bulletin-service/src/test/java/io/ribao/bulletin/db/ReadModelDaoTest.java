@@ -105,6 +105,32 @@ class ReadModelDaoTest {
         assertThat(row.get("received")).isEqualTo("0,1");
     }
 
+    @Test
+    void aFormPublishedAgainReplacesItsMetricsKeepingTheirOrderAndARemovedFormTakesThemAlong() {
+        var first = Fixtures.form("patrol-daily", "巡逻日报", "patrols_run", "巡逻次数", "patrol_staff", "参与巡逻人次",
+                "crossings_stopped", "制止非法出入境人数");
+        var reloaded = Fixtures.form("patrol-daily", "巡逻日报", "patrol_staff", "参与巡逻人数", "patrols_run", "巡逻次数");
+        var other = Fixtures.form("supervision-daily", "督查日报", "inspections", "督查点位数");
+
+        jdbi.useExtension(ReadModelDao.class, dao -> {
+            dao.replaceForm(first.getId(), ReadModelRows.FormMetricRow.of(first));
+            dao.replaceForm(other.getId(), ReadModelRows.FormMetricRow.of(other));
+            dao.replaceForm(reloaded.getId(), ReadModelRows.FormMetricRow.of(reloaded));
+            dao.replaceForm(reloaded.getId(), ReadModelRows.FormMetricRow.of(reloaded));
+        });
+
+        assertThat(formMetrics()).containsExactly("patrol-daily 0 patrol_staff 参与巡逻人数",
+                "patrol-daily 1 patrols_run 巡逻次数", "supervision-daily 0 inspections 督查点位数");
+        jdbi.useExtension(ReadModelDao.class, dao -> dao.deleteForm("patrol-daily"));
+        assertThat(formMetrics()).containsExactly("supervision-daily 0 inspections 督查点位数");
+    }
+
+    private List<String> formMetrics() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT form_id || ' ' || position || ' ' || code || ' ' || name FROM form_metrics
+                ORDER BY form_id, position""").mapTo(String.class).list());
+    }
+
     private long count(String table) {
         return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one());
     }

@@ -121,6 +121,8 @@ class ReadModelRebuildTest {
                 .contains("\"unit_id\": \"" + log.unitId + "\"").contains("\"state\": \"ON_TIME\""));
         assertThat(projected.get("findings")).anySatisfy(row -> assertThat(row).contains(log.findingId));
         assertThat(projected.get("units")).noneSatisfy(row -> assertThat(row).contains("dep-" + log.unitId));
+        assertThat(projected.get("form_metrics")).filteredOn(row -> row.contains(log.formId)).singleElement()
+                .satisfies(row -> assertThat(row).contains("\"code\": \"vaccine_doses\"", "\"position\": 0"));
         assertThat(result.refused()).isGreaterThanOrEqualTo(1);
         assertThat(result.appliedPerTopic().get(Topics.ALERTS)).isGreaterThanOrEqualTo(3);
         assertThat(storedPositions(empty)).isEqualTo(withoutEmpty(result.positions()));
@@ -147,6 +149,7 @@ class ReadModelRebuildTest {
         jdbi.useHandle(h -> {
             h.execute("DELETE FROM unit_day_status WHERE unit_id = ?", log.unitId);
             h.execute("UPDATE rollups SET expected = 99");
+            h.execute("DELETE FROM form_metrics WHERE form_id = ?", log.formId);
             h.execute("""
                     INSERT INTO alerts (alert_id, type, severity, jurisdiction_id, unit_id, day, message)
                     VALUES ('not-in-the-log', 'MISSING', 'WARNING', 'demo-county', 'nowhere', '2026-03-02', '?')""");

@@ -33,12 +33,14 @@ final class RebuildLog {
     final String checkpointId;
     final String raisedAlertId;
     final String findingId;
+    final String formId;
 
     private RebuildLog(String tag) {
         this.unitId = "twn-" + tag;
         this.checkpointId = "cp-" + tag;
         this.raisedAlertId = alertOf(AlertType.UNSIGNED, checkpointId).getAlertId();
         this.findingId = "f-" + tag;
+        this.formId = "township-daily-" + tag;
     }
 
     static RebuildLog written() {
@@ -59,6 +61,13 @@ final class RebuildLog {
                 List.of()));
         TestKafka.send(topics.units(), gone, null);
         Fixtures.users().forEach(u -> TestKafka.send(topics.users(), u.getId(), u));
+        TestKafka.send(topics.forms(), formId, Fixtures.form(formId, "乡镇日报", "key_persons_screened", "重点人员排查数",
+                "vaccine_doses", "疫苗接种剂次"));
+        // reloaded with a metric fewer: the newer form replaces the older one
+        TestKafka.send(topics.forms(), formId, Fixtures.form(formId, "乡镇日报", "vaccine_doses", "疫苗接种剂次"));
+        String dropped = "dropped-" + formId;
+        TestKafka.send(topics.forms(), dropped, Fixtures.form(dropped, "撤销报表", "inspections", "督查次数"));
+        TestKafka.send(topics.forms(), dropped, null);
 
         String dayKey = Keys.ofDay(unitId, Fixtures.DAY);
         TestKafka.send(topics.unitDayStatus(), dayKey,

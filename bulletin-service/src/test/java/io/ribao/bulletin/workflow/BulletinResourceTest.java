@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
@@ -43,7 +44,9 @@ class BulletinResourceTest {
             "office-token", new RibaoPrincipal("u-office", "办公室", Role.OFFICE, null, "demo-county"),
             "director-token", new RibaoPrincipal("u-director", "指挥长", Role.DIRECTOR, null, "demo-county"),
             "leader-token", new RibaoPrincipal("u-leader-1", "张三", Role.LEADER, null, "demo-county"),
-            "clerk-token", new RibaoPrincipal("u-clerk", "王五", Role.CLERK, "twn-a", "demo-county"));
+            "clerk-token", new RibaoPrincipal("u-clerk", "王五", Role.CLERK, "twn-a", "demo-county"),
+            "other-office-token", new RibaoPrincipal("u-office-2", "办公室", Role.OFFICE, null, "other-county"),
+            "other-director-token", new RibaoPrincipal("u-director-2", "指挥长", Role.DIRECTOR, null, "other-county"));
 
     private static final DropwizardAppExtension<Configuration> APP = new DropwizardAppExtension<>(
             FeatureApplication.class, null,
@@ -155,6 +158,64 @@ class BulletinResourceTest {
                 .isEqualTo(403);
         assertThat(send("POST", "/api/v1/bulletins/" + id + "/release", "clerk-token", null).statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void anotherJurisdictionsBulletinIsNotFoundForReleaseAsItIsForApproval() throws Exception {
+        // given a demo-county bulletin, approved by its director (another year: its issue number is 第1期 too)
+        String id = mapper.readTree(send("POST", "/api/v1/days/2027-03-17/bulletin", "office-token", null).body())
+                .get("id").asText();
+        HttpResponse<String> foreignApproval = send("POST", "/api/v1/bulletins/" + id + "/approve",
+                "other-director-token", null);
+        assertThat(foreignApproval.statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/api/v1/bulletins/" + id + "/approve", "director-token", null).statusCode())
+                .isEqualTo(200);
+
+        // when the office and the director of another jurisdiction release it
+        HttpResponse<String> byOtherOffice = send("POST", "/api/v1/bulletins/" + id + "/release",
+                "other-office-token", null);
+        HttpResponse<String> byOtherDirector = send("POST", "/api/v1/bulletins/" + id + "/release",
+                "other-director-token", null);
+
+        // then both are answered as the approval was, and the bulletin stays approved
+        assertThat(byOtherOffice.statusCode()).isEqualTo(404);
+        assertThat(byOtherDirector.statusCode()).isEqualTo(404);
+        assertThat(byOtherDirector.body()).isEqualTo(foreignApproval.body());
+        assertThat(mapper.readTree(send("GET", "/api/v1/bulletins/" + id, "office-token", null).body())
+                .get("state").asText()).isEqualTo("APPROVED");
+        assertThat(send("PUT", "/api/v1/bulletins/" + id + "/narrative", "other-office-token",
+                "{\"text\":\"改\"}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anApprovalOrANarrativeEditByTheWrongRoleIs403AndAudited() throws Exception {
+        // given a draft
+        String id = mapper.readTree(send("POST", "/api/v1/days/2026-03-18/bulletin", "office-token", null).body())
+                .get("id").asText();
+
+        // when the office and a leader approve it, and the director edits it (the last one without a valid body)
+        HttpResponse<String> byOffice = send("POST", "/api/v1/bulletins/" + id + "/approve", "office-token", null);
+        HttpResponse<String> byLeader = send("POST", "/api/v1/bulletins/" + id + "/approve", "leader-token", null);
+        HttpResponse<String> byDirector = send("PUT", "/api/v1/bulletins/" + id + "/narrative", "director-token",
+                "{}");
+
+        // then each is refused as before, and each refusal is written to the audit
+        assertThat(byOffice.statusCode()).isEqualTo(403);
+        assertThat(byLeader.statusCode()).isEqualTo(403);
+        assertThat(byDirector.statusCode()).isEqualTo(403);
+        assertThat(mapper.readTree(byOffice.body()).get("message").asText()).isEqualTo("只有指挥长可以审核专报");
+        assertThat(mapper.readTree(byDirector.body()).get("message").asText()).isEqualTo("只有指挥部办公室可以修改专报");
+        List<String> refusals = JDBI.withHandle(h -> h.createQuery("""
+                        SELECT actor || ' ' || action || ' ' || (detail ->> 'outcome') || ' ' || (detail ->> 'code')
+                               || ' ' || (detail ->> 'role')
+                        FROM audit WHERE target = :id AND detail ->> 'outcome' = 'REFUSED' ORDER BY id""")
+                .bind("id", id).mapTo(String.class).list());
+        assertThat(refusals).containsExactly(
+                "u-office BULLETIN_APPROVE REFUSED FORBIDDEN OFFICE",
+                "u-leader-1 BULLETIN_APPROVE REFUSED FORBIDDEN LEADER",
+                "u-director BULLETIN_EDIT REFUSED FORBIDDEN DIRECTOR");
+        assertThat(mapper.readTree(send("GET", "/api/v1/bulletins/" + id, "office-token", null).body())
+                .get("state").asText()).isEqualTo("DRAFT");
     }
 
     @Test

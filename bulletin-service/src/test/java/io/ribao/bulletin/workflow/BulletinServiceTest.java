@@ -3,12 +3,20 @@ package io.ribao.bulletin.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ribao.bulletin.Fixtures;
+import io.ribao.bulletin.TestKafka;
 import io.ribao.bulletin.db.TestDatabase;
 import io.ribao.bulletin.document.JsonRenderer;
 import io.ribao.bulletin.document.KeyFigure;
 import io.ribao.bulletin.document.NamedUnit;
+import io.ribao.bulletin.document.UnitTable;
+import io.ribao.bulletin.projection.Applied;
+import io.ribao.bulletin.projection.RaisedAlerts;
+import io.ribao.bulletin.projection.RecordApplier;
 import io.ribao.schemas.bulletin.BulletinEvent;
 import io.ribao.schemas.bulletin.BulletinState;
+import io.ribao.schemas.roster.Form;
+import io.ribao.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,9 +38,9 @@ import org.junit.jupiter.api.Test;
 class BulletinServiceTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 3, 14);
-    private static final Actor OFFICE = new Actor("u-office", "OFFICE", "10.0.0.1");
-    private static final Actor DIRECTOR = new Actor("u-director", "DIRECTOR", "10.0.0.2");
-    private static final Actor LEADER = new Actor("u-leader-1", "LEADER", "10.0.0.3");
+    private static final Actor OFFICE = new Actor("u-office", "OFFICE", "demo-county", "10.0.0.1");
+    private static final Actor DIRECTOR = new Actor("u-director", "DIRECTOR", "demo-county", "10.0.0.2");
+    private static final Actor LEADER = new Actor("u-leader-1", "LEADER", "demo-county", "10.0.0.3");
 
     private Jdbi jdbi;
     private BulletinService service;
@@ -66,6 +74,37 @@ class BulletinServiceTest {
         assertThat(service.find(b.id())).contains(b);
         assertThat(auditRows("BULLETIN_DRAFT")).hasSize(1);
         assertThat(published).extracting(BulletinEvent::getState).containsExactly(BulletinState.DRAFT);
+    }
+
+    @Test
+    void theRosterFormsNameTheMetricsInTheirOrderAndTheKnownNamesOnlyFillIn() {
+        // given the demo roster's department form (codes the known names lack) and checkpoint form, as projected
+        project(Fixtures.form("department-daily", "部门日报", "measures_taken", "落实防控措施项数",
+                "staff_on_duty", "在岗值守人数", "issues_found", "发现问题数", "issues_resolved", "解决问题数"));
+        project(Fixtures.form("checkpoint-daily", "卡点日报", "persons_registered", "实名登记人数",
+                "temperature_checks", "体温监测人数"));
+        jdbi.useHandle(h -> h.createScript("""
+                UPDATE unit_day_status SET zero_report = false,
+                    metrics = '{"issues_found": 2, "issues_resolved": 1, "measures_taken": 3, "staff_on_duty": 12}'
+                WHERE unit_id = 'dep-1';
+                UPDATE rollups SET metrics = metrics || '{"temperature_checks": 130}'
+                WHERE node_id = 'cty' AND day = '2026-03-14';
+                """).execute());
+
+        Bulletin b = service.draftNow("demo-county", DAY, OFFICE);
+
+        // then the department table reads as the form does, in the form's order (not the codes' alphabetical one)
+        UnitTable departments = b.content().unitTables().stream().filter(t -> t.kind().equals("DEPARTMENT"))
+                .findFirst().orElseThrow();
+        assertThat(departments.columns()).extracting(UnitTable.Column::code, UnitTable.Column::name).containsExactly(
+                Tuple.tuple("measures_taken", "落实防控措施项数"), Tuple.tuple("staff_on_duty", "在岗值守人数"),
+                Tuple.tuple("issues_found", "发现问题数"), Tuple.tuple("issues_resolved", "解决问题数"));
+        // the roster's name wins over the known one (体温检测人数); a code no form names keeps its known name
+        assertThat(b.content().keyFigures()).extracting(KeyFigure::code, KeyFigure::name).containsExactly(
+                Tuple.tuple("persons_registered", "实名登记人数"), Tuple.tuple("temperature_checks", "体温监测人数"),
+                Tuple.tuple("centralized_isolation", "集中隔离人数"));
+        assertThat(service.html(b)).contains("在岗值守人数", "落实防控措施项数", "体温监测人数")
+                .doesNotContain("staff_on_duty", "measures_taken", "体温检测人数");
     }
 
     @Test
@@ -283,6 +322,13 @@ class BulletinServiceTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Applies a roster form record as the projection does. */
+    private void project(Form form) {
+        Topics topics = TestKafka.topics();
+        jdbi.useTransaction(h -> new RecordApplier(topics, RaisedAlerts.NONE).apply(h, Topics.ROSTER_FORMS,
+                form.getId().getBytes(StandardCharsets.UTF_8), topics.forms().serializeValue(form), new Applied()));
     }
 
     private List<Map<String, Object>> auditRows(String action) {

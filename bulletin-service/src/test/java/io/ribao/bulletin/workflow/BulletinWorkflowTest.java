@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class BulletinWorkflowTest {
 
     private static final Instant NOW = Instant.parse("2026-03-14T10:05:00Z");
-    private static final Actor OFFICE = new Actor("u-office", "OFFICE", "10.0.0.1");
-    private static final Actor DIRECTOR = new Actor("u-director", "DIRECTOR", "10.0.0.2");
+    private static final Actor OFFICE = new Actor("u-office", "OFFICE", "demo-county", "10.0.0.1");
+    private static final Actor DIRECTOR = new Actor("u-director", "DIRECTOR", "demo-county", "10.0.0.2");
 
     private final JsonRenderer json = new JsonRenderer();
     private final BulletinWorkflow workflow = new BulletinWorkflow(Clock.fixed(NOW, ZoneOffset.UTC), json);
