@@ -35,6 +35,7 @@ import io.ribao.bulletin.resources.StatusResource;
 import io.ribao.bulletin.resources.UnitHistoryResource;
 import io.ribao.bulletin.workflow.BulletinFeature;
 import io.ribao.bulletin.workflow.BulletinService;
+import io.ribao.bulletin.workflow.DayCloseDrafting;
 import io.ribao.kit.http.OpenApiDocument;
 import io.ribao.kit.http.SourceParam;
 import io.ribao.kit.auth.RibaoAuth;
@@ -171,8 +172,9 @@ public class BulletinApplication extends Application<BulletinConfiguration> {
             Projection projection = new Projection(jdbi,
                     new RecordApplier(topics, new NoticePlanner(delivery.getDigestWindow().toJavaDuration())),
                     deadLetters, clock, bootstrapServers, config.getKafka().getConsumerName());
-            projection.addListener(applied -> applied.closedDays()
-                    .forEach(day -> bulletins.draftFromDayClosed(day.jurisdictionId(), day.date())));
+            DayCloseDrafting drafting = new DayCloseDrafting(bulletins);
+            env.lifecycle().manage(drafting);
+            projection.addListener(drafting);
             projection.addListener(boardEvents);
             extraListeners.forEach(projection::addListener);
             // stopped in reverse order: the projection first, then the dead-letter producer it writes to

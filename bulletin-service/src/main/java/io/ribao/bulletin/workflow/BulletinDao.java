@@ -57,6 +57,19 @@ public interface BulletinDao {
     Optional<BulletinRow> lockLatest(@Bind("jurisdictionId") String jurisdictionId,
                                      @Bind("day") LocalDate day);
 
+    /** The days closed (every part of the snapshot in) since {@code since} that have no bulletin at all. */
+    @SqlQuery("""
+            SELECT d.jurisdiction_id, d.day FROM day_closed d
+            WHERE cardinality(d.parts_received) >= d.parts AND d.closed_at >= :since
+              AND NOT EXISTS (SELECT 1 FROM bulletins b WHERE b.jurisdiction_id = d.jurisdiction_id AND b.day = d.day)
+            ORDER BY d.day, d.jurisdiction_id""")
+    @RegisterConstructorMapper(ClosedDay.class)
+    List<ClosedDay> closedDaysWithoutBulletin(@Bind("since") Instant since);
+
+    /** A jurisdiction's reporting day. */
+    record ClosedDay(String jurisdictionId, LocalDate day) {
+    }
+
     @SqlQuery("SELECT " + COLUMNS + " FROM bulletins WHERE day = :day ORDER BY jurisdiction_id, version")
     List<BulletinRow> onDay(@Bind("day") LocalDate day);
 

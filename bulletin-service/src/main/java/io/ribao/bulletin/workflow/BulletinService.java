@@ -13,7 +13,9 @@ import io.ribao.kit.i18n.Text;
 import io.ribao.schemas.bulletin.BulletinEvent;
 import io.ribao.schemas.bulletin.BulletinState;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,9 +92,13 @@ public final class BulletinService {
      * open draft; leaves an approved or released bulletin alone (a correction is the office's decision).
      */
     public Optional<Bulletin> draftFromDayClosed(String jurisdictionId, LocalDate day) {
+        return draftAtDayClose(jurisdictionId, day, false);
+    }
+
+    private Optional<Bulletin> draftAtDayClose(String jurisdictionId, LocalDate day, boolean onlyIfNone) {
         Optional<Bulletin> drafted;
         try {
-            drafted = draftFromSnapshot(jurisdictionId, day);
+            drafted = draftFromSnapshot(jurisdictionId, day, onlyIfNone);
         } catch (UnknownJurisdiction e) {
             // the roster's projection has not caught up: the office drafts on demand once it has
             LOG.warn("no bulletin drafted for {} on {} at day close: {}", jurisdictionId, day, e.getMessage());
@@ -102,12 +108,28 @@ public final class BulletinService {
         return drafted;
     }
 
-    private Optional<Bulletin> draftFromSnapshot(String jurisdictionId, LocalDate day) {
+    /**
+     * Drafts, from its snapshot, the bulletin of every day closed within {@code lookBack} that has none. Drafting at day
+     * close happens once, after the projection committed the day-closed record, which it does not read again: a crash in
+     * between, a database error or a roster not yet projected would leave the day without its automatic draft.
+     */
+    public List<Bulletin> draftMissed(Duration lookBack) {
+        List<BulletinDao.ClosedDay> days = jdbi.withHandle(h -> dao(h).closedDaysWithoutBulletin(
+                clock.instant().minus(lookBack)));
+        List<Bulletin> drafted = new ArrayList<>();
+        for (BulletinDao.ClosedDay day : days) {
+            // another replica may have drafted it since the query: a day with a bulletin is left alone
+            draftAtDayClose(day.jurisdictionId(), day.day(), true).ifPresent(drafted::add);
+        }
+        return drafted;
+    }
+
+    private Optional<Bulletin> draftFromSnapshot(String jurisdictionId, LocalDate day, boolean onlyIfNone) {
         return jdbi.inTransaction(h -> {
             dao(h).lockDay(jurisdictionId, day.toString());
             BulletinContent fresh = drafter.draft(sources.read(h, jurisdictionId, day, true));
             Optional<Bulletin> latest = dao(h).lockLatest(jurisdictionId, day).map(this::bulletin);
-            if (latest.isPresent() && latest.get().state() != BulletinState.DRAFT) {
+            if (latest.isPresent() && (onlyIfNone || latest.get().state() != BulletinState.DRAFT)) {
                 return Optional.<Bulletin>empty();
             }
             Bulletin b;

@@ -19,6 +19,7 @@ import io.ribao.schemas.roster.Form;
 import io.ribao.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -279,6 +280,39 @@ class BulletinServiceTest {
     }
 
     @Test
+    void aDayClosedWithoutItsDraftIsDraftedFromItsSnapshotOnce() {
+        // a day whose snapshot is not complete yet is not drafted
+        assertThat(service.draftMissed(DayCloseDrafting.LOOK_BACK)).isEmpty();
+        everyPartOfTheDayClosed();
+
+        assertThat(service.draftMissed(DayCloseDrafting.LOOK_BACK)).singleElement().satisfies(b -> {
+            assertThat(b.draftedBy()).isEqualTo("system");
+            assertThat(b.content().notices().missing()).extracting(NamedUnit::name).containsExactly("董干镇", "卡点一");
+        });
+        assertThat(service.draftMissed(DayCloseDrafting.LOOK_BACK)).isEmpty();
+        assertThat(service.onDay(DAY)).hasSize(1);
+    }
+
+    @Test
+    void aDayClosedLongerAgoThanTheLookBackIsLeftToTheOffice() {
+        everyPartOfTheDayClosed();
+
+        // the snapshot was closed half an hour before the clock
+        assertThat(service.draftMissed(Duration.ofMinutes(29))).isEmpty();
+        assertThat(service.onDay(DAY)).isEmpty();
+    }
+
+    @Test
+    void theFirstBatchAfterAStartDraftsADayThatClosedWithoutItsDraft() {
+        everyPartOfTheDayClosed();
+        DayCloseDrafting drafting = new DayCloseDrafting(service);
+
+        drafting.afterCommit(new Applied());
+
+        assertThat(service.onDay(DAY)).singleElement().satisfies(b -> assertThat(b.draftedBy()).isEqualTo("system"));
+    }
+
+    @Test
     void anOpenDraftIsRefreshedKeepingTheOfficesNarrative() {
         Bulletin draft = service.draftNow("demo-county", DAY, OFFICE);
         service.editNarrative(draft.id(), "保留的文字", OFFICE);
@@ -329,6 +363,10 @@ class BulletinServiceTest {
         Topics topics = TestKafka.topics();
         jdbi.useTransaction(h -> new RecordApplier(topics, RaisedAlerts.NONE).apply(h, Topics.ROSTER_FORMS,
                 form.getId().getBytes(StandardCharsets.UTF_8), topics.forms().serializeValue(form), new Applied()));
+    }
+
+    private void everyPartOfTheDayClosed() {
+        jdbi.useHandle(h -> h.execute("UPDATE day_closed SET parts_received = '{0}'"));
     }
 
     private List<Map<String, Object>> auditRows(String action) {
