@@ -94,7 +94,8 @@ public final class AggregationTopology {
                     .withCachingEnabled());
         }
         for (String name : new String[] {StoreNames.UNIT_FINDINGS, StoreNames.NODE_FINDINGS, StoreNames.NODE_ALERTS,
-                StoreNames.ROLLUP_DAYS, StoreNames.ROLLUP_DIRTY, StoreNames.UNIT_DAYS_SETTLED}) {
+                StoreNames.ROLLUP_DAYS, StoreNames.ROLLUP_DIRTY, StoreNames.UNIT_DAYS_SETTLED,
+                StoreNames.DEADLINE_SETTINGS}) {
             builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(name), Serdes.String(), Serdes.String())
                     .withCachingEnabled());
         }
@@ -113,7 +114,7 @@ public final class AggregationTopology {
                         Named.as("unit-day"),
                         StoreNames.UNITS, StoreNames.UNIT_DAYS, StoreNames.DEADLINES, StoreNames.OPENED_DAYS,
                         StoreNames.UNIT_HISTORIES, StoreNames.UNIT_FINDINGS,
-                        StoreNames.PENDING_REPORTS, StoreNames.UNIT_DAYS_SETTLED);
+                        StoreNames.PENDING_REPORTS, StoreNames.UNIT_DAYS_SETTLED, StoreNames.DEADLINE_SETTINGS);
 
         // A status reaches its sink as the unit-day's stored entry, serialised once for both (decision 276).
         ofType(results, UnitDayEntry.class, "statuses").to(Topics.UNIT_DAY_STATUS,

@@ -408,6 +408,48 @@ class AggregationTopologyTest {
     }
 
     @Test
+    void aSubmissionDeadlineARosterReloadMovesLaterIsAppliedAtItsNewTime() {
+        driver.advanceTo(D, "10:00");
+        driver.readAlerts();
+        driver.publish(jurisdiction().setSubmission("17:00:00").build());
+        driver.advanceTo(D, "10:00:01");
+
+        driver.advanceTo(D, "16:45");
+        assertThat(ids(driver.readAlerts())).doesNotContain("MISSING:twn-tianbao:2026-03-02/RAISED");
+        driver.advanceTo(D, "17:00:01");
+        assertThat(ids(driver.readAlerts())).contains("MISSING:twn-tianbao:2026-03-02/RAISED");
+        assertThat(driver.statuses.readValuesToList()).last()
+                .satisfies(s -> assertThat(s.getState()).isEqualTo(UnitDayState.MISSING));
+    }
+
+    @Test
+    void aSubmissionDeadlineARosterReloadMovesEarlierIsAppliedAtItsNewTimeAndOnlyThen() {
+        driver.advanceTo(D, "10:00");
+        driver.readAlerts();
+        driver.publish(jurisdiction().setSubmission("16:00:00").build());
+        driver.advanceTo(D, "10:00:01");
+
+        driver.advanceTo(D, "16:00:01");
+        assertThat(ids(driver.readAlerts())).contains("MISSING:twn-tianbao:2026-03-02/RAISED");
+        driver.statuses.readValuesToList();
+        // the old 16:30 comes and goes: nothing is applied a second time
+        driver.advanceTo(D, "16:31");
+        assertThat(driver.readAlerts()).isEmpty();
+        assertThat(driver.statuses.readValuesToList()).isEmpty();
+    }
+
+    @Test
+    void aBulletinTimeARosterReloadMovesClosesTheDayThenOnly() {
+        driver.advanceTo(D, "10:00");
+        driver.publish(jurisdiction().setBulletin("19:00:00").build());
+        driver.advanceTo(D, "18:30");
+        assertThat(driver.dayClosed.readValuesToList()).isEmpty();
+        driver.advanceTo(D, "19:00:01");
+        assertThat(driver.dayClosed.readValuesToList()).singleElement()
+                .satisfies(closed -> assertThat(closed.getClosedAt()).isEqualTo(at(D, "19:00")));
+    }
+
+    @Test
     void noAlertIsRaisedTwiceHoweverOftenTheClockTicks() {
         for (int minute = 0; minute < 12 * 60; minute += 7) {
             driver.advanceTo(at(D, "12:00").plus(Duration.ofMinutes(minute)));

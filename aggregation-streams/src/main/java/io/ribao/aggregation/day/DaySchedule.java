@@ -15,14 +15,18 @@ public record DaySchedule(LocalDate date, ZoneId zone, Instant opens, Instant re
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     public static DaySchedule of(Jurisdiction jurisdiction, LocalDate date) {
-        ZoneId zone = ZoneId.of(jurisdiction.getTimezone());
+        return of(DeadlineSettings.of(jurisdiction), date);
+    }
+
+    public static DaySchedule of(DeadlineSettings settings, LocalDate date) {
+        ZoneId zone = ZoneId.of(settings.timezone());
         return new DaySchedule(date, zone,
                 date.atStartOfDay(zone).toInstant(),
-                at(date, jurisdiction.getReminder(), zone),
-                at(date, jurisdiction.getSubmission(), zone),
-                at(date, jurisdiction.getBulletin(), zone),
+                at(date, settings.reminder(), zone),
+                at(date, settings.submission(), zone),
+                at(date, settings.bulletin(), zone),
                 // Reports for D are accepted through the whole of D + amendDays (report-ingest's DAY_LOCKED rule).
-                date.plusDays(jurisdiction.getAmendDays() + 1L).atStartOfDay(zone).toInstant());
+                date.plusDays(settings.amendDays() + 1L).atStartOfDay(zone).toInstant());
     }
 
     /** The reporting day that is current at {@code now} in the jurisdiction's timezone. */

@@ -13,21 +13,19 @@ public final class DaySchedules {
 
     private static final int MAX_ENTRIES = 1024;
 
-    private record Key(String timezone, String reminder, String submission, String bulletin, int amendDays,
-                       LocalDate date) {
+    private record Key(DeadlineSettings settings, LocalDate date) {
     }
 
     private final Map<Key, DaySchedule> schedules = new HashMap<>();
 
     public DaySchedule of(Jurisdiction jurisdiction, LocalDate date) {
-        Key key = new Key(jurisdiction.getTimezone(), jurisdiction.getReminder(), jurisdiction.getSubmission(),
-                jurisdiction.getBulletin(), jurisdiction.getAmendDays(), date);
+        Key key = new Key(DeadlineSettings.of(jurisdiction), date);
         DaySchedule schedule = schedules.get(key);
         if (schedule == null) {
             if (schedules.size() >= MAX_ENTRIES) {
                 schedules.clear();
             }
-            schedule = DaySchedule.of(jurisdiction, date);
+            schedule = DaySchedule.of(key.settings(), date);
             schedules.put(key, schedule);
         }
         return schedule;

@@ -43,6 +43,17 @@ final class DueDeadlines {
         store.put(new DeadlineKey(filed, kind, subject).encode(), subject);
     }
 
+    /** Moves a deadline of the subject filed for {@code from}, not applied yet, to {@code to}. */
+    void move(Instant from, Instant to, Deadline kind, String subject) {
+        store.delete(new DeadlineKey(from, kind, subject).encode());
+        schedule(to, kind, subject);
+    }
+
+    /** Up to when the deadlines have been applied: one due later has not been yet. */
+    Instant appliedUpTo() {
+        return Instant.ofEpochMilli(appliedUpTo);
+    }
+
     /** What has fallen due since the last look, in due order; the watermark moves to {@code now}. */
     List<DeadlineKey> takeDue(Instant now) {
         long until = now.toEpochMilli();

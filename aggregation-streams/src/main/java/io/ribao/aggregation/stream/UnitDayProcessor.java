@@ -7,6 +7,8 @@ import io.ribao.aggregation.day.Attendance;
 import io.ribao.aggregation.day.DaySchedule;
 import io.ribao.aggregation.day.DaySchedules;
 import io.ribao.aggregation.day.Deadline;
+import io.ribao.aggregation.day.DeadlineMoves;
+import io.ribao.aggregation.day.DeadlineSettings;
 import io.ribao.aggregation.day.Transition;
 import io.ribao.aggregation.day.UnitDay;
 import io.ribao.aggregation.rollup.Contribution;
@@ -86,6 +88,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     private TaskSubtotals subtotals;
     private DueDeadlines deadlines;
     private KeyValueStore<String, String> openedDays;
+    private KeyValueStore<String, String> deadlineSettings;
     private KeyValueStore<String, byte[]> pendingReports;
     private AlertLedger alerts;
     private KeyValueStore<String, Jurisdiction> jurisdictions;
@@ -137,6 +140,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         deadlines = new DueDeadlines(context.getStateStore(StoreNames.DEADLINES),
                 Instant.ofEpochMilli(context.currentSystemTimeMs()));
         openedDays = context.getStateStore(StoreNames.OPENED_DAYS);
+        deadlineSettings = context.getStateStore(StoreNames.DEADLINE_SETTINGS);
         pendingReports = context.getStateStore(StoreNames.PENDING_REPORTS);
         alerts = new AlertLedger(unitDays.alertMarks());
         jurisdictions = context.getStateStore(StoreNames.JURISDICTIONS);
@@ -409,7 +413,10 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         }
     }
 
-    /** Opens every day that has begun since this task last looked, back at most amendDays after an outage. */
+    /**
+     * Opens every day that has begun since this task last looked, back at most amendDays after an outage; first moves
+     * the open days' deadlines of a jurisdiction whose settings a roster reload changed.
+     */
     private void openDays(Instant now) {
         List<Jurisdiction> all = new ArrayList<>();
         try (KeyValueIterator<String, Jurisdiction> it = jurisdictions.all()) {
@@ -420,6 +427,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
             });
         }
         for (Jurisdiction jurisdiction : all) {
+            followDeadlineSettings(jurisdiction);
             LocalDate today = DaySchedule.today(jurisdiction, now);
             String opened = openedDays.get(jurisdiction.getId());
             LocalDate from = opened == null ? today : LocalDate.parse(opened).plusDays(1);
@@ -435,6 +443,47 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
                 openDay(jurisdiction, date, owned, now);
             }
             openedDays.put(jurisdiction.getId(), today.toString());
+        }
+    }
+
+    /**
+     * The deadlines of the days already open were filed with the settings of their opening: when a roster reload changes
+     * the jurisdiction's times or amendDays, those not applied yet move to the new times (DESIGN.md §3, "changes take
+     * effect on reload without a restart"; decision 207). The settings filed with are kept per jurisdiction.
+     */
+    private void followDeadlineSettings(Jurisdiction jurisdiction) {
+        DeadlineSettings current = DeadlineSettings.of(jurisdiction);
+        String filed = deadlineSettings.get(jurisdiction.getId());
+        String encoded = current.encode();
+        if (encoded.equals(filed)) {
+            return;
+        }
+        deadlineSettings.put(jurisdiction.getId(), encoded);
+        String opened = openedDays.get(jurisdiction.getId());
+        if (filed == null || opened == null) {
+            return;
+        }
+        DeadlineSettings before = DeadlineSettings.decode(filed);
+        LocalDate newest = LocalDate.parse(opened);
+        List<Unit> owned = unitsOf(jurisdiction.getId());
+        int window = Math.max(before.amendDays(), current.amendDays());
+        for (LocalDate date = newest.minusDays(window); !date.isAfter(newest); date = date.plusDays(1)) {
+            String dayOfJurisdiction = Keys.ofDay(jurisdiction.getId(), date);
+            for (DeadlineMoves.Move move : DeadlineMoves.of(before, current, date, List.of(Deadline.DAY_CLOSE),
+                    deadlines.appliedUpTo())) {
+                deadlines.move(move.from(), move.to(), move.kind(), dayOfJurisdiction);
+            }
+            List<DeadlineMoves.Move> moves = DeadlineMoves.of(before, current, date, UNIT_DEADLINES,
+                    deadlines.appliedUpTo());
+            if (moves.isEmpty()) {
+                continue;
+            }
+            for (Unit unit : owned) {
+                String dayKey = Keys.ofDay(unit.getId(), date);
+                if (unitDays.get(dayKey) != null) {
+                    moves.forEach(move -> deadlines.move(move.from(), move.to(), move.kind(), dayKey));
+                }
+            }
         }
     }
 
