@@ -115,15 +115,14 @@ public class IngestApplication extends Application<IngestConfiguration> {
         ExecutorService answers = environment.lifecycle().executorService("ingest-answers-%d")
                 .minThreads(2).maxThreads(2).build();
         ReportIntake intake = new ReportIntake(roster, index, new KafkaReportJournal(producer, topics.reports(), log),
-                audit, clock, answers);
+                audit, clock, answers, config.getDeliveryTimeout().toJavaDuration());
 
         RibaoAuth.register(environment, roster);
         SecurityHeaders.register(environment);
         SourceParam.register(environment);
         environment.jersey().register(new BodySizeLimit(config.getMaxBodyBytes().toBytes())
                 .withLimit("v1/roster", config.getMaxRosterBytes().toBytes()));
-        environment.jersey().register(new ReportResource(intake, new ReportHistory(roster, index, intake),
-                config.getDeliveryTimeout().toJavaDuration()));
+        environment.jersey().register(new ReportResource(intake, new ReportHistory(roster, index, intake)));
         environment.jersey().register(new RosterResource(loader, publisher, roster, audit, new AuditRecords(clock)));
         environment.jersey().register(new MeResource(roster, clock));
         environment.jersey().getResourceConfig().registerResources(

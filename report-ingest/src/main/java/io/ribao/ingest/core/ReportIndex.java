@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What report-ingest knows of the reports log: the latest event of each report (revision), the revisions of each
@@ -24,7 +23,6 @@ public final class ReportIndex {
     private final Map<String, ReportEvent> byReportId = new HashMap<>();
     private final Map<String, NavigableMap<LocalDate, DayRevisions>> byUnit = new HashMap<>();
     private final Map<String, ReportEvent> byIdempotencyKey = new HashMap<>();
-    private final Map<String, Object> unitLocks = new ConcurrentHashMap<>();
     private final CanonicalStrings canonical = new CanonicalStrings();
 
     public synchronized void apply(ReportEvent applied) {
@@ -117,10 +115,5 @@ public final class ReportIndex {
         }
         byUnit.values().removeIf(Map::isEmpty);
         byIdempotencyKey.values().removeIf(e -> e.getDate().isBefore(cutoff));
-    }
-
-    /** Serializes the writes of one unit on this replica, so revision numbers follow each other. */
-    public Object lockFor(String unitId) {
-        return unitLocks.computeIfAbsent(unitId, u -> new Object());
     }
 }

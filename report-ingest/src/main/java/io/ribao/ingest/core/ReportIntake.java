@@ -20,16 +20,15 @@ import io.ribao.schemas.roster.Role;
 import io.ribao.schemas.roster.Unit;
 import io.ribao.schemas.roster.User;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +41,10 @@ import org.slf4j.LoggerFactory;
  * <p>Writes do not hold the caller's thread while the broker acknowledges (decision 413): {@link #submitAsync} and
  * {@link #signOffAsync} return once the event is sent, and their answers complete on {@code completions}. A unit's
  * writes still follow one another: the next write for a unit waits for the previous one to be settled, so revision
- * numbers and idempotency keys are decided on a known history.
+ * numbers and idempotency keys are decided on a known history. Every request is answered by its
+ * {@link AnswerDeadline}: a write is sent only while the journal's {@link ReportJournal#writeGivesUpWithin} is left
+ * before it, and when the unit's previous write or doubt cannot be settled by then, nothing is sent and the answer is
+ * 503 (decision 418).
  */
 public final class ReportIntake {
 
@@ -51,6 +53,8 @@ public final class ReportIntake {
 
     public static final String PENDING_SIGNOFF = "PENDING_SIGNOFF";
     public static final String SIGNED = "SIGNED";
+    /** The answer budget of DESIGN.md §8 where none is configured. */
+    public static final Duration DEFAULT_ANSWER_BUDGET = Duration.ofSeconds(5);
 
     private final RosterView roster;
     private final ReportIndex index;
@@ -59,21 +63,21 @@ public final class ReportIntake {
     private final AuditRecords auditRecords;
     private final ReportValidator validator;
     private final Clock clock;
-    /** Units whose last write failed without knowing whether the broker wrote it. */
-    private final Set<String> unitsInDoubt = ConcurrentHashMap.newKeySet();
-    /** Per unit, the write sent and not yet settled (acknowledged and indexed, or failed and read back). */
-    private final Map<String, CompletableFuture<Void>> writesInFlight = new ConcurrentHashMap<>();
+    private final Duration answerBudget;
+    private final UnitWrites unitWrites;
     /** Where an acknowledged write is answered: its audit record sent and its receipt built. */
     private final Executor completions;
     private final ReadBackRounds readBacks;
 
     public ReportIntake(RosterView roster, ReportIndex index, ReportJournal journal, Audit audit, Clock clock) {
-        this(roster, index, journal, audit, clock, Runnable::run);
+        this(roster, index, journal, audit, clock, Runnable::run, DEFAULT_ANSWER_BUDGET);
     }
 
     public ReportIntake(RosterView roster, ReportIndex index, ReportJournal journal, Audit audit, Clock clock,
-                        Executor completions) {
+                        Executor completions, Duration answerBudget) {
         this.completions = completions;
+        this.answerBudget = answerBudget;
+        this.unitWrites = new UnitWrites(journal);
         this.readBacks = new ReadBackRounds(journal, index);
         this.roster = roster;
         this.index = index;
@@ -84,17 +88,24 @@ public final class ReportIntake {
         this.clock = clock;
     }
 
+    /** The deadline of a write request arriving now. */
+    public AnswerDeadline answerDeadline() {
+        return AnswerDeadline.after(answerBudget, clock);
+    }
+
     public ReportReceipt submit(RibaoPrincipal actor, ReportRequest request, String idempotencyKey, String source,
                                 Messages messages) {
-        return outcome(submitAsync(actor, request, idempotencyKey, source, messages));
+        return outcome(submitAsync(actor, request, idempotencyKey, source, messages, answerDeadline()));
     }
 
     /**
      * Validates and sends; a refusal is thrown at once, the answer to an accepted report completes when the event is
-     * durable (or fails with 503 when that is not known).
+     * durable (or fails with 503 when that is not known). When the unit's turn does not come in time to send by
+     * {@code due}, 503 is thrown and nothing is sent; the caller bounds the answer's own wait by {@code due}.
      */
     public CompletableFuture<ReportReceipt> submitAsync(RibaoPrincipal actor, ReportRequest request,
-                                                        String idempotencyKey, String source, Messages messages) {
+                                                        String idempotencyKey, String source, Messages messages,
+                                                        AnswerDeadline due) {
         if (idempotencyKey != null && idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
             throw ApiException.invalid("Idempotency-Key", messages.get("idempotency.tooLong", MAX_IDEMPOTENCY_KEY));
         }
@@ -133,9 +144,7 @@ public final class ReportIntake {
 
         ReportEvent event;
         CompletableFuture<Void> written;
-        synchronized (index.lockFor(unit.getId())) {
-            awaitWriteInFlight(unit.getId());
-            settleDoubt(unit.getId());
+        try (UnitWrites.Turn turn = unitWrites.take(unit.getId(), sendBy(due))) {
             if (idempotencyKey != null) {
                 ReportEvent first = index.firstAnswer(actor.userId(), idempotencyKey);
                 if (first != null) {
@@ -180,12 +189,12 @@ public final class ReportIntake {
     }
 
     public ReportReceipt signOff(RibaoPrincipal actor, String reportId, String source, Messages messages) {
-        return outcome(signOffAsync(actor, reportId, source, messages));
+        return outcome(signOffAsync(actor, reportId, source, messages, answerDeadline()));
     }
 
     /** Checks and sends a sign-off; like {@link #submitAsync}, the answer completes when the event is durable. */
     public CompletableFuture<ReportReceipt> signOffAsync(RibaoPrincipal actor, String reportId, String source,
-                                                         Messages messages) {
+                                                         Messages messages, AnswerDeadline due) {
         ReportEvent submitted = index.report(reportId);
         if (submitted == null) {
             throw ApiException.notFound(messages.get("report.notFound"));
@@ -205,9 +214,7 @@ public final class ReportIntake {
         }
         ReportEvent signed;
         CompletableFuture<Void> written;
-        synchronized (index.lockFor(unit.getId())) {
-            awaitWriteInFlight(unit.getId());
-            settleDoubt(unit.getId());
+        try (UnitWrites.Turn turn = unitWrites.take(unit.getId(), sendBy(due))) {
             ReportEvent current = index.report(reportId);
             if (current.getType() == ReportEventType.SIGNED_OFF) {
                 if (actor.userId().equals(current.getSignedBy())) {
@@ -234,6 +241,11 @@ public final class ReportIntake {
         return answered(written, actor, "REPORT_SIGNED_OFF", signed, source);
     }
 
+    /** A write sent by then is settled (or can no longer land) by {@code due}, so a 503 at {@code due} is true. */
+    private AnswerDeadline sendBy(AnswerDeadline due) {
+        return due.less(journal.writeGivesUpWithin());
+    }
+
     /** Once the write is settled: the audit record and the receipt, on {@code completions}. */
     private CompletableFuture<ReportReceipt> answered(CompletableFuture<Void> written, RibaoPrincipal actor,
                                                       String action, ReportEvent event, String source) {
@@ -244,7 +256,7 @@ public final class ReportIntake {
     }
 
     /**
-     * Sends under the unit's lock; the returned future completes once the write is settled. A write that failed may
+     * Sends within the unit's turn; the returned future completes once the write is settled. A write that failed may
      * still have landed (the broker wrote it but its acknowledgement was lost): it is read back with the other writes
      * that failed meanwhile ({@link ReadBackRounds}; the journal's I/O thread must not wait), and when that cannot
      * tell, the unit's revisions and idempotency keys are in doubt until the next write for the unit settles it first
@@ -252,15 +264,16 @@ public final class ReportIntake {
      */
     private CompletableFuture<Void> write(String unitId, ReportEvent event) {
         CompletableFuture<Void> settled = new CompletableFuture<>();
-        writesInFlight.put(unitId, settled);
+        unitWrites.sending(unitId, settled);
         journal.write(event).whenComplete((durable, failure) -> {
             if (failure == null) {
                 index.apply(event);
-                settle(unitId, settled, null);
+                settle(unitId, settled, null, false);
             } else {
                 RuntimeException cause = unwrap(failure);
                 readBacks.add(new ReadBackRounds.FailedWrite(event, cause,
-                        outcome -> settle(unitId, settled, afterReadBack(unitId, event, outcome, cause))));
+                        outcome -> settle(unitId, settled, afterReadBack(unitId, event, outcome, cause),
+                                outcome != null)));
             }
         });
         return settled;
@@ -275,32 +288,16 @@ public final class ReportIntake {
                     event.getEventId(), unitId, failure.toString());
             return null;
         }
-        unitsInDoubt.add(unitId);
         return outcome;
     }
 
-    private void settle(String unitId, CompletableFuture<Void> settled, RuntimeException failure) {
-        writesInFlight.remove(unitId, settled);
+    private void settle(String unitId, CompletableFuture<Void> settled, RuntimeException failure,
+                        boolean leftInDoubt) {
+        unitWrites.settled(unitId, settled, leftInDoubt);
         if (failure == null) {
             settled.complete(null);
         } else {
             settled.completeExceptionally(failure);
-        }
-    }
-
-    /**
-     * Waits, under the unit's lock, for the unit's previous write to be settled. The journal bounds every write
-     * ({@link ReportJournal#write}), so this wait is bounded too; a failed previous write has left its doubt
-     * in {@link #unitsInDoubt}.
-     */
-    private void awaitWriteInFlight(String unitId) {
-        CompletableFuture<Void> previous = writesInFlight.get(unitId);
-        if (previous != null) {
-            try {
-                previous.join();
-            } catch (CompletionException failed) {
-                // answered to its own caller; what it leaves in doubt is settled next
-            }
         }
     }
 
@@ -317,14 +314,6 @@ public final class ReportIntake {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
-    }
-
-    /** Reads the journal back before deciding anything for a unit whose last write's outcome is unknown. */
-    private void settleDoubt(String unitId) {
-        if (unitsInDoubt.contains(unitId)) {
-            journal.catchUp();
-            unitsInDoubt.remove(unitId);
-        }
     }
 
     /** The answer for an event, rebuilt the same way every time (so a retry gets the first answer again). */

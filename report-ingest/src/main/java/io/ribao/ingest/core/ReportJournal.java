@@ -1,6 +1,7 @@
 package io.ribao.ingest.core;
 
 import io.ribao.schemas.report.ReportEvent;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /** Where report events become durable: the {@code ribao.reports} topic, acks=all. */
@@ -9,7 +10,7 @@ public interface ReportJournal {
     /**
      * Returns once the event is durable; throws (503 BROKER_UNAVAILABLE) when that is not known. The event may then
      * still have been written (its acknowledgement was lost, e.g. when the partition leader died): see
-     * {@link #catchUp()}.
+     * {@link #catchUp}.
      */
     void append(ReportEvent event);
 
@@ -28,10 +29,20 @@ public interface ReportJournal {
     }
 
     /**
-     * Returns once every event written to the journal so far has reached the {@link ReportIndex}, so a write whose
-     * outcome was unknown is either known now or known not to have happened. Throws (503) when it cannot tell.
+     * How long after {@link #write} is called its event is at the latest acknowledged, or can no longer land: a request
+     * answered 503 no earlier than this after its write was sent cannot have its event written afterwards. So a write
+     * is sent only while this much of its request's time is left.
      */
-    default void catchUp() {
+    default Duration writeGivesUpWithin() {
+        return Duration.ZERO;
+    }
+
+    /**
+     * Returns once every event written to the journal so far has reached the {@link ReportIndex}, so a write whose
+     * outcome was unknown is either known now or known not to have happened. Throws (503) when it cannot tell
+     * {@code within} that time.
+     */
+    default void catchUp(Duration within) {
     }
 
     /**

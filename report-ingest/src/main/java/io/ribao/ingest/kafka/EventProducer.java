@@ -1,6 +1,7 @@
 package io.ribao.ingest.kafka;
 
 import io.dropwizard.lifecycle.Managed;
+import io.ribao.ingest.core.BrokerUnavailableException;
 import io.ribao.topics.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,6 +28,8 @@ public final class EventProducer implements Managed, AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final Duration deliveryTimeout;
+    /** {@code max.block.ms} plus {@code delivery.timeout.ms}: a record sent now is acknowledged or expired by then. */
+    private final Duration givesUpWithin;
     private final Clock clock;
 
     /** Records are stamped with {@code clock}, so reading back "since N days ago" agrees with the service's days. */
@@ -39,6 +42,9 @@ public final class EventProducer implements Managed, AutoCloseable {
         this.deliveryTimeout = deliveryTimeout;
         this.clock = clock;
         long budget = deliveryTimeout.toMillis();
+        long maxBlock = budget * 3 / 10;
+        long delivery = budget * 6 / 10;
+        this.givesUpWithin = Duration.ofMillis(maxBlock + delivery);
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -49,9 +55,9 @@ public final class EventProducer implements Managed, AutoCloseable {
         // (the largest allocation site under load) for little gain on both the producer and the broker
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
         // send() may block this long for metadata; the batch then has delivery.timeout.ms to be acknowledged
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, budget * 3 / 10);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (budget * 3 / 10));
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) (budget * 6 / 10));
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery);
         props.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 50);
         this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }
@@ -79,9 +85,14 @@ public final class EventProducer implements Managed, AutoCloseable {
 
     /** Waits for every acknowledgement within the delivery timeout; throws {@link BrokerUnavailableException}. */
     public void await(List<? extends CompletableFuture<?>> writes) {
+        await(writes, deliveryTimeout);
+    }
+
+    /** Waits for every acknowledgement within {@code within}; throws {@link BrokerUnavailableException}. */
+    public void await(List<? extends CompletableFuture<?>> writes, Duration within) {
         try {
             CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
-                    .get(deliveryTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    .get(within.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BrokerUnavailableException(e);
@@ -100,6 +111,15 @@ public final class EventProducer implements Managed, AutoCloseable {
 
     public Duration deliveryTimeout() {
         return deliveryTimeout;
+    }
+
+    /**
+     * How long after {@code send} is called its record is at the latest acknowledged or expired for good (metadata
+     * wait plus delivery timeout, 90% of {@code deliveryTimeout}): a caller that gives up no earlier than this can
+     * answer "nothing was accepted" knowing the record cannot land later.
+     */
+    public Duration givesUpWithin() {
+        return givesUpWithin;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.ribao.ingest.kafka;
 
+import io.ribao.ingest.core.BrokerUnavailableException;
 import io.ribao.ingest.core.ReportJournal;
 import io.ribao.schemas.report.ReportEvent;
 import io.ribao.topics.Topic;
@@ -62,11 +63,17 @@ public final class KafkaReportJournal implements ReportJournal {
 
     private static final Duration READ_BACK = Duration.ofSeconds(1);
 
-    /** Reads {@code ribao.reports} back to its current end, within the same bound as a write. */
+    /** The producer's metadata wait plus its delivery timeout (decision 405). */
     @Override
-    public void catchUp() {
+    public Duration writeGivesUpWithin() {
+        return producer.givesUpWithin();
+    }
+
+    /** Reads {@code ribao.reports} back to its current end. */
+    @Override
+    public void catchUp(Duration within) {
         try {
-            if (!log.catchUp(producer.deliveryTimeout())) {
+            if (!log.catchUp(within)) {
                 throw new BrokerUnavailableException(null);
             }
         } catch (InterruptedException e) {

@@ -1,12 +1,14 @@
 package io.ribao.ingest.resources;
 
 import io.dropwizard.auth.Auth;
+import io.ribao.ingest.api.ReportReceipt;
 import io.ribao.ingest.api.ReportRequest;
 import io.ribao.ingest.api.RevisionView;
+import io.ribao.ingest.core.AnswerDeadline;
+import io.ribao.ingest.core.BrokerUnavailableException;
 import io.ribao.ingest.core.Messages;
 import io.ribao.ingest.core.ReportHistory;
 import io.ribao.ingest.core.ReportIntake;
-import io.ribao.ingest.kafka.BrokerUnavailableException;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
 import io.ribao.kit.http.Source;
@@ -34,7 +36,7 @@ import java.util.function.Function;
 /**
  * {@code /api/v1/reports}: submit, sign off, list a unit's revisions (DESIGN.md §8). Writes are answered
  * asynchronously: the request thread validates and sends, and the answer goes out when the event is durable (decision
- * 413), or 503 at the latest {@code answerTimeout} after the request.
+ * 413), or 503 at the latest by the request's {@link AnswerDeadline}, counted from its arrival here (decision 418).
  */
 @Path("/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,12 +44,10 @@ public final class ReportResource {
 
     private final ReportIntake intake;
     private final ReportHistory history;
-    private final Duration answerTimeout;
 
-    public ReportResource(ReportIntake intake, ReportHistory history, Duration answerTimeout) {
+    public ReportResource(ReportIntake intake, ReportHistory history) {
         this.intake = intake;
         this.history = history;
-        this.answerTimeout = answerTimeout;
     }
 
     @POST
@@ -56,12 +56,14 @@ public final class ReportResource {
                        @HeaderParam("Idempotency-Key") String idempotencyKey,
                        @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language,
                        @Source String source, @Suspended AsyncResponse answer) {
+        AnswerDeadline due = intake.answerDeadline();
         Messages messages = Messages.forAcceptLanguage(language);
         if (request == null) {
             throw ApiException.invalid("body", messages.get("field.required"));
         }
-        answerWhenDurable(answer, intake.submitAsync(actor, request, blankToNull(idempotencyKey),
-                source, messages), answerTimeout, receipt -> Response.accepted(receipt).build());
+        CompletableFuture<ReportReceipt> receipt = intake.submitAsync(actor, request, blankToNull(idempotencyKey),
+                source, messages, due);
+        answerWhenDurable(answer, receipt, due.left(), accepted -> Response.accepted(accepted).build());
     }
 
     @POST
@@ -69,13 +71,15 @@ public final class ReportResource {
     public void signOff(@Auth RibaoPrincipal actor, @PathParam("reportId") String reportId,
                         @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language,
                         @Source String source, @Suspended AsyncResponse answer) {
-        answerWhenDurable(answer, intake.signOffAsync(actor, reportId, source,
-                Messages.forAcceptLanguage(language)), answerTimeout, receipt -> Response.ok(receipt).build());
+        AnswerDeadline due = intake.answerDeadline();
+        CompletableFuture<ReportReceipt> receipt = intake.signOffAsync(actor, reportId, source,
+                Messages.forAcceptLanguage(language), due);
+        answerWhenDurable(answer, receipt, due.left(), signed -> Response.ok(signed).build());
     }
 
     /**
      * Resumes the request with the receipt, or with the failure (mapped like any other: 503, 409 …); with 503 when
-     * no answer came within {@code answerTimeout}. The bound is the future's own ({@code orTimeout}: its timer is
+     * no answer came within {@code answerTimeout} (what is left of the request's budget). The bound is the future's own ({@code orTimeout}: its timer is
      * dropped when the answer comes) rather than Jersey's suspend timeout, whose cancelled timers stay queued until
      * they fall due — one per write, for {@code answerTimeout}, each one woken for and discarded (decision 416).
      */

@@ -1,11 +1,14 @@
 package io.ribao.ingest.roster;
 
+import io.ribao.ingest.core.AnswerDeadline;
+import io.ribao.ingest.core.BrokerUnavailableException;
 import io.ribao.ingest.kafka.EventProducer;
 import io.ribao.kit.roster.RosterView;
 import io.ribao.schemas.roster.Form;
 import io.ribao.schemas.roster.Jurisdiction;
 import io.ribao.schemas.roster.Unit;
 import io.ribao.schemas.roster.User;
+import io.ribao.topics.Topic;
 import io.ribao.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +21,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Publishes a validated roster to the compacted roster topics (acks=all), with tombstones for the units, forms and
  * users of the same jurisdiction that the new roster no longer has, then waits until this replica's
- * {@link RosterView} shows the new version, so a reload answered 200 is already in force here.
+ * {@link RosterView} shows the new version, so a reload answered 200 is already in force here. With the broker
+ * unreachable it gives up within the delivery timeout (503): at the first send that fails, and the acknowledgements
+ * are awaited only for what is left of that time (decision 418).
  */
 public final class RosterPublisher {
 
@@ -40,6 +45,7 @@ public final class RosterPublisher {
     }
 
     public Published publish(Roster roster) {
+        AnswerDeadline due = AnswerDeadline.after(producer.deliveryTimeout(), clock);
         String jurisdictionId = roster.jurisdiction().getId();
         Jurisdiction previous = view.jurisdiction(jurisdictionId);
         long version = Math.max(clock.millis(), previous == null ? 0 : previous.getVersion() + 1);
@@ -49,29 +55,29 @@ public final class RosterPublisher {
         Set<String> formIds = new HashSet<>();
         for (Form form : roster.forms()) {
             formIds.add(form.getId());
-            writes.add(producer.send(topics.forms(), form.getId(), form));
+            send(writes, topics.forms(), form.getId(), form);
         }
         Set<String> userIds = new HashSet<>();
         for (User user : roster.users()) {
             userIds.add(user.getId());
-            writes.add(producer.send(topics.users(), user.getId(), user));
+            send(writes, topics.users(), user.getId(), user);
         }
         Set<String> unitIds = new HashSet<>();
         for (Unit unit : roster.units()) {
             unitIds.add(unit.getId());
-            writes.add(producer.send(topics.units(), unit.getId(), unit));
+            send(writes, topics.units(), unit.getId(), unit);
         }
         int unitsRemoved = 0;
         for (Unit unit : view.units()) {
             if (jurisdictionId.equals(unit.getJurisdictionId()) && !unitIds.contains(unit.getId())) {
-                writes.add(producer.send(topics.units(), unit.getId(), null));
+                send(writes, topics.units(), unit.getId(), null);
                 unitsRemoved++;
             }
         }
         int usersRemoved = 0;
         for (User user : view.users()) {
             if (jurisdictionId.equals(user.getJurisdictionId()) && !userIds.contains(user.getId())) {
-                writes.add(producer.send(topics.users(), user.getId(), null));
+                send(writes, topics.users(), user.getId(), null);
                 usersRemoved++;
             }
         }
@@ -85,16 +91,30 @@ public final class RosterPublisher {
         int formsRemoved = 0;
         for (Form form : view.forms()) {
             if (!formIds.contains(form.getId()) && !formsInUseElsewhere.contains(form.getId())) {
-                writes.add(producer.send(topics.forms(), form.getId(), null));
+                send(writes, topics.forms(), form.getId(), null);
                 formsRemoved++;
             }
         }
-        producer.await(writes);
+        producer.await(writes, due.left());
         // the jurisdiction goes last: a reader that sees the new version also has everything it refers to
-        producer.sendAndAwait(topics.jurisdictions(), jurisdictionId, jurisdiction);
+        List<CompletableFuture<?>> last = new ArrayList<>();
+        send(last, topics.jurisdictions(), jurisdictionId, jurisdiction);
+        producer.await(last, due.left());
         awaitInView(roster, version);
         return new Published(jurisdictionId, version, roster.units().size(), roster.forms().size(),
                 roster.users().size(), unitsRemoved, formsRemoved, usersRemoved);
+    }
+
+    /**
+     * Sends one record, and stops the publish at once when it could not even be sent: without metadata every send
+     * blocks {@code max.block.ms} before it fails, which for a whole roster would be minutes.
+     */
+    private <V> void send(List<CompletableFuture<?>> writes, Topic<String, V> topic, String key, V value) {
+        CompletableFuture<?> write = producer.send(topic, key, value);
+        if (write.isCompletedExceptionally()) {
+            throw new BrokerUnavailableException(write.handle((sent, failure) -> failure).join());
+        }
+        writes.add(write);
     }
 
     private void awaitInView(Roster roster, long version) {

@@ -78,9 +78,13 @@ class ReportIntakeAsyncTest {
         return new ReportRequest("chk-mali-highway", "2026-03-14", true, null, null, null);
     }
 
+    private CompletableFuture<ReportReceipt> submitAsync() {
+        return intake.submitAsync(principal(), zero(), null, "ip", messages, intake.answerDeadline());
+    }
+
     @Test
     void theAnswerComesWhenTheJournalAcknowledgesAndNotBefore() {
-        CompletableFuture<ReportReceipt> answer = intake.submitAsync(principal(), zero(), null, "ip", messages);
+        CompletableFuture<ReportReceipt> answer = submitAsync();
 
         assertThat(answer).isNotDone();
         assertThat(index.latestRevision("chk-mali-highway", LocalDate.parse("2026-03-14"))).isNull();
@@ -94,9 +98,9 @@ class ReportIntakeAsyncTest {
 
     @Test
     void aUnitsNextWriteWaitsUntilItsPreviousIsSettled() throws Exception {
-        CompletableFuture<ReportReceipt> first = intake.submitAsync(principal(), zero(), null, "ip", messages);
+        CompletableFuture<ReportReceipt> first = submitAsync();
         Future<CompletableFuture<ReportReceipt>> second = callers.submit(
-                () -> intake.submitAsync(principal(), zero(), null, "ip", messages));
+                () -> submitAsync());
 
         // the second cannot number its revision while the first is unacknowledged
         assertThatThrownBy(() -> second.get(300, TimeUnit.MILLISECONDS))
@@ -113,7 +117,7 @@ class ReportIntakeAsyncTest {
 
     @Test
     void aFailedWriteIsReadBackOnAThreadOfItsOwnAndAcceptedWhenItLanded() throws Exception {
-        CompletableFuture<ReportReceipt> answer = intake.submitAsync(principal(), zero(), null, "ip", messages);
+        CompletableFuture<ReportReceipt> answer = submitAsync();
         ReportEvent sent = journal.events.get(0);
         Thread io = new Thread(() -> {
             index.apply(sent);   // the broker wrote it; only the acknowledgement is lost
@@ -128,7 +132,7 @@ class ReportIntakeAsyncTest {
 
     @Test
     void aFailedWriteThatDidNotLandIsAnswered503() {
-        CompletableFuture<ReportReceipt> answer = intake.submitAsync(principal(), zero(), null, "ip", messages);
+        CompletableFuture<ReportReceipt> answer = submitAsync();
         journal.writes.get(0).completeExceptionally(new ApiException(503, "BROKER_UNAVAILABLE", "down"));
 
         assertThatThrownBy(() -> answer.get(5, TimeUnit.SECONDS))

@@ -12,6 +12,7 @@ import io.ribao.kit.auth.TokenAuthenticator;
 import io.ribao.kit.error.ApiException;
 import io.ribao.kit.roster.RosterView;
 import io.ribao.schemas.report.ReportEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class ReportIntakeInDoubtTest {
         }
 
         @Override
-        public void catchUp() {
+        public void catchUp(Duration within) {
             catchUps++;
             log.forEach(index::apply);
         }

@@ -2,7 +2,7 @@ package io.ribao.ingest.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ribao.ingest.kafka.BrokerUnavailableException;
+import io.ribao.ingest.core.BrokerUnavailableException;
 import io.ribao.kit.error.ApiException;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.TimeoutHandler;

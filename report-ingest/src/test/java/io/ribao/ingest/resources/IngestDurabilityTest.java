@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,8 +65,11 @@ class IngestDurabilityTest {
     }
 
     private DropwizardTestSupport<IngestConfiguration> startApp() throws Exception {
-        DropwizardTestSupport<IngestConfiguration> support = IngestTestApp.support(
-                IngestTestApp.configuration(kafka.bootstrapServers(), registry), clock);
+        return startApp(IngestTestApp.configuration(kafka.bootstrapServers(), registry));
+    }
+
+    private DropwizardTestSupport<IngestConfiguration> startApp(IngestConfiguration config) throws Exception {
+        DropwizardTestSupport<IngestConfiguration> support = IngestTestApp.support(config, clock);
         support.before();
         return support;
     }
@@ -124,5 +128,24 @@ class IngestDurabilityTest {
         List<ReportEvent> events = eventsOf("twn-babu");
         assertThat(events).extracting(ReportEvent::getNarrative).containsExactly("marker");
         assertThat(events.get(0).getRevision()).isEqualTo(1);
+    }
+
+    @Test
+    void aRosterReloadWithTheBrokerDownAnswers503WithinTheBudget() throws Exception {
+        app = startApp();   // publishes the roster
+        app.after();
+        IngestConfiguration withoutRosterFile = IngestTestApp.configuration(kafka.bootstrapServers(), registry);
+        withoutRosterFile.setRosterFile(null);
+        // a replica that has not published since it started: its producer has no metadata of the roster topics
+        app = startApp(withoutRosterFile);
+        kafka.close();
+
+        Future<Response> reload = client.target("http://localhost:" + app.getLocalPort() + "/api/v1/roster").request()
+                .header("Authorization", "Bearer " + DemoRoster.token("u-admin"))
+                .async().post(Entity.entity(DemoRoster.yaml(), "application/yaml"));
+
+        Response refused = reload.get(5, TimeUnit.SECONDS);
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(JSON.readTree(refused.readEntity(String.class)).get("code").asText()).isEqualTo("BROKER_UNAVAILABLE");
     }
 }

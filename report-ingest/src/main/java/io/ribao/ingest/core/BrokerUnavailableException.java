@@ -1,4 +1,4 @@
-package io.ribao.ingest.kafka;
+package io.ribao.ingest.core;
 
 import io.ribao.kit.error.ApiException;
 import io.ribao.kit.i18n.Text;
