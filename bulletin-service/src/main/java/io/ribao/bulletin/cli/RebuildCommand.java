@@ -7,8 +7,7 @@ import io.dropwizard.db.ManagedDataSource;
 import io.ribao.bulletin.BulletinConfiguration;
 import io.ribao.bulletin.db.Jdbis;
 import io.ribao.bulletin.db.Migrations;
-import io.ribao.bulletin.projection.RaisedAlerts;
-import io.ribao.bulletin.projection.RecordApplier;
+import io.ribao.bulletin.delivery.NoticePlanner;
 import io.ribao.bulletin.rebuild.ProgressBar;
 import io.ribao.bulletin.rebuild.ReadModelRebuild;
 import io.ribao.registry.SchemaRegistries;
@@ -22,7 +21,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
  * {@code rebuild config.yml [--allow-truncated-log]}: rebuilds the read models from the topics (decision 310). Run
- * it with every bulletin-service replica stopped; the replicas started afterwards go on from the end offsets.
+ * it with every bulletin-service replica stopped; the replicas started afterwards go on from the end offsets, and the
+ * alerts raised while they were stopped are notified by the rebuild instead.
  */
 public final class RebuildCommand extends ConfiguredCommand<BulletinConfiguration> {
 
@@ -33,7 +33,8 @@ public final class RebuildCommand extends ConfiguredCommand<BulletinConfiguratio
 
     public RebuildCommand(Clock clock) {
         super("rebuild", "rebuilds the read models from the topics (stop the service first); keeps "
-                + "acknowledgements, rectifications, bulletins and delivery state, re-delivers nothing");
+                + "acknowledgements, rectifications, bulletins and delivery state, re-delivers nothing (alerts "
+                + "raised while the service was stopped are notified once)");
         this.clock = clock;
     }
 
@@ -65,8 +66,8 @@ public final class RebuildCommand extends ConfiguredCommand<BulletinConfiguratio
                 Migrations.migrate(dataSource);
             }
             Topics topics = new Topics(SchemaRegistries.forUrl(configuration.getSchemaRegistryUrl()));
-            ReadModelRebuild rebuild = new ReadModelRebuild(Jdbis.of(dataSource),
-                    new RecordApplier(topics, RaisedAlerts.NONE), clock,
+            ReadModelRebuild rebuild = new ReadModelRebuild(Jdbis.of(dataSource), topics,
+                    new NoticePlanner(configuration.getDelivery().getDigestWindow().toJavaDuration()), clock,
                     configuration.getKafka().getBootstrapServers(), configuration.getKafka().getConsumerName(),
                     Boolean.TRUE.equals(namespace.getBoolean(ALLOW_TRUNCATED_LOG)), Duration.ofMinutes(2));
             PrintStream err = System.err;
@@ -74,10 +75,11 @@ public final class RebuildCommand extends ConfiguredCommand<BulletinConfiguratio
             int step = namespace.getInt(STEP);
             ReadModelRebuild.Result result = rebuild.run(totals -> new ProgressBar(totals, terminal, step, err));
             System.out.printf("rebuilt the read models: %d record(s) applied, %d refused; %d acknowledgement(s) and "
-                            + "%d rectification(s) kept (%d without their row any more); positions of '%s' set to "
-                            + "the end offsets of %d partition(s)%n",
+                            + "%d rectification(s) kept (%d without their row any more); %d alert(s) raised after "
+                            + "the service's positions planned for notification; positions of '%s' set to the end "
+                            + "offsets of %d partition(s)%n",
                     result.applied(), result.refused(), result.kept().acknowledgements(),
-                    result.kept().rectifications(), result.kept().withoutRow(),
+                    result.kept().rectifications(), result.kept().withoutRow(), result.owedAlerts(),
                     configuration.getKafka().getConsumerName(), result.positions().size());
         } finally {
             dataSource.stop();

@@ -6,7 +6,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * Which tables the projection derives from the topics, and the columns in them that people wrote and a rebuild
  * must keep. Everything else in the database (bulletins and their numbers and receipts, alert notices, the outbox,
- * delivery attempts, the inbox, the audit) exists only in PostgreSQL and is never touched by a rebuild.
+ * delivery attempts, the inbox, the audit) exists only in PostgreSQL and is never emptied by a rebuild (which only
+ * adds the notices of alerts the stopped service never applied).
  */
 public final class DerivedTables {
 

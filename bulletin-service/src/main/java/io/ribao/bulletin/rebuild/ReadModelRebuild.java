@@ -3,7 +3,11 @@ package io.ribao.bulletin.rebuild;
 import io.ribao.bulletin.db.OffsetDao;
 import io.ribao.bulletin.projection.Applied;
 import io.ribao.bulletin.projection.Failures;
+import io.ribao.bulletin.projection.RaisedAlerts;
 import io.ribao.bulletin.projection.RecordApplier;
+import io.ribao.schemas.alert.AlertEvent;
+import io.ribao.schemas.alert.AlertState;
+import io.ribao.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +36,10 @@ import org.slf4j.LoggerFactory;
  * people wrote in them, empties them, applies every record from the start of each partition up to the end offset
  * taken at the start (through the projection's own {@link RecordApplier}), puts back what people wrote, and stores
  * those end offsets as the projection's positions. Readers see the old rows until the commit, then the new ones.
- * No alert notice is planned and no projection listener is told anything: nothing is delivered again.
+ * No projection listener is told anything and nothing is delivered again: the alerts of records before the live
+ * projection's stored positions were notified when it applied them. The raised alerts at or beyond those positions
+ * it never applied (the replicas were stopped before they were written), so their notices are planned as it would
+ * have planned them; with no stored positions at all (an empty database) none are (decision 310).
  */
 public final class ReadModelRebuild {
 
@@ -42,15 +49,16 @@ public final class ReadModelRebuild {
 
     private final Jdbi jdbi;
     private final RecordApplier applier;
+    private final RaisedAlerts owedNotices;
     private final Clock clock;
     private final String consumerName;
     private final boolean allowTruncatedLog;
     private final Duration stallTimeout;
     private final Properties consumerProps = new Properties();
 
-    /** What the rebuild did. */
+    /** What the rebuild did; {@code owedAlerts}: raised alerts the live projection never applied, now notified. */
     public record Result(Map<String, Long> appliedPerTopic, long refused, Map<TopicPartition, Long> positions,
-                         DerivedTables.Kept kept) {
+                         DerivedTables.Kept kept, int owedAlerts) {
 
         public long applied() {
             return appliedPerTopic.values().stream().mapToLong(Long::longValue).sum();
@@ -65,15 +73,17 @@ public final class ReadModelRebuild {
     }
 
     /**
-     * @param applier           the projection's applier, built with {@code RaisedAlerts.NONE}: a rebuild plans no notices
+     * @param owedNotices       the live projection's notice planner, told only of the raised alerts it never applied
      * @param consumerName      the name under which the live projection stores its positions
      * @param allowTruncatedLog go on even when a partition no longer starts at offset 0
      * @param stallTimeout      give up when no partition moves for this long
      */
-    public ReadModelRebuild(Jdbi jdbi, RecordApplier applier, Clock clock, String bootstrapServers,
+    public ReadModelRebuild(Jdbi jdbi, Topics topics, RaisedAlerts owedNotices, Clock clock, String bootstrapServers,
                             String consumerName, boolean allowTruncatedLog, Duration stallTimeout) {
         this.jdbi = jdbi;
-        this.applier = applier;
+        // the projection's own applier, planning nothing itself: which alerts are owed depends on the record's offset
+        this.applier = new RecordApplier(topics, RaisedAlerts.NONE);
+        this.owedNotices = owedNotices;
         this.clock = clock;
         this.consumerName = consumerName;
         this.allowTruncatedLog = allowTruncatedLog;
@@ -100,14 +110,16 @@ public final class ReadModelRebuild {
             ProgressBar bar = progress.apply(totals);
             Result result = jdbi.inTransaction(h -> {
                 DerivedTables.lock(h);
+                Map<TopicPartition, Long> livePositions = livePositions(h);
                 DerivedTables.clear(h);
-                Replay replay = new Replay(h, consumer, starts, ends, bar);
+                Replay replay = new Replay(h, consumer, starts, ends, livePositions, bar);
                 replay.run(partitions);
                 DerivedTables.Kept kept = DerivedTables.restorePeopleState(h);
+                int owedAlerts = planOwedNotices(h, replay.owed);
                 storePositions(h, ends);
                 Map<TopicPartition, Long> positions = new TreeMap<>(ORDER);
                 positions.putAll(ends);
-                return new Result(replay.appliedPerTopic, replay.refused, positions, kept);
+                return new Result(replay.appliedPerTopic, replay.refused, positions, kept, owedAlerts);
             });
             bar.finish();
             return result;
@@ -143,6 +155,28 @@ public final class ReadModelRebuild {
         LOG.warn("{}; going on as asked", message);
     }
 
+    /** The live projection's positions (read under the rebuild's lock, before they are replaced). */
+    private Map<TopicPartition, Long> livePositions(Handle h) {
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        h.attach(OffsetDao.class).positions(consumerName)
+                .forEach(p -> positions.put(new TopicPartition(p.topic(), p.partition()), p.nextOffset()));
+        return positions;
+    }
+
+    /**
+     * Plans the notices of the raised alerts the live projection never applied, in log order, once the whole log is
+     * replayed: the roster they are routed by is then complete, whichever topic the replay happened to read first.
+     */
+    private int planOwedNotices(Handle h, List<AlertEvent> owed) {
+        owed.forEach(alert -> owedNotices.raised(h, alert));
+        int alerts = (int) owed.stream().map(AlertEvent::getAlertId).distinct().count();
+        if (alerts > 0) {
+            LOG.info("{} alert(s) raised after the live projection's stored positions were never notified; their "
+                    + "notices are planned", alerts);
+        }
+        return alerts;
+    }
+
     private void storePositions(Handle h, Map<TopicPartition, Long> ends) {
         h.execute("DELETE FROM consumer_offsets WHERE consumer = ?", consumerName);
         OffsetDao offsets = h.attach(OffsetDao.class);
@@ -156,17 +190,31 @@ public final class ReadModelRebuild {
         private final KafkaConsumer<byte[], byte[]> consumer;
         private final Map<TopicPartition, Long> starts;
         private final Map<TopicPartition, Long> ends;
+        private final Map<TopicPartition, Long> livePositions;
         private final ProgressBar bar;
         private final Map<String, Long> appliedPerTopic = new TreeMap<>();
+        /** The raised alerts of records at or beyond the live projection's positions, in the order applied. */
+        private final List<AlertEvent> owed = new ArrayList<>();
         private long refused;
 
         Replay(Handle h, KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> starts,
-               Map<TopicPartition, Long> ends, ProgressBar bar) {
+               Map<TopicPartition, Long> ends, Map<TopicPartition, Long> livePositions, ProgressBar bar) {
             this.h = h;
             this.consumer = consumer;
             this.starts = starts;
             this.ends = ends;
+            this.livePositions = livePositions;
             this.bar = bar;
+        }
+
+        /**
+         * Whether the live projection never applied this record, so never notified its alert: it lies at or beyond
+         * the stored position (a partition without one was read from its start). No positions at all is an empty
+         * database, whose log was notified by no one and stays so (decision 310).
+         */
+        private boolean neverAppliedLive(ConsumerRecord<byte[], byte[]> record) {
+            return !livePositions.isEmpty() && record.offset()
+                    >= livePositions.getOrDefault(new TopicPartition(record.topic(), record.partition()), 0L);
         }
 
         void run(List<TopicPartition> partitions) {
@@ -216,40 +264,49 @@ public final class ReadModelRebuild {
         /** A poll's records below their end offsets: straight through, or record by record if one is at fault. */
         private void apply(ConsumerRecords<byte[], byte[]> records) {
             h.savepoint("batch");
-            Map<String, Long> applied;
+            Batch batch;
             try {
-                applied = applyAll(records, false);
+                batch = applyAll(records, false);
                 h.release("batch");
             } catch (RuntimeException e) {
                 if (!Failures.isRecordsFault(e)) {
                     throw e;
                 }
                 h.rollbackToSavepoint("batch"); // (Jdbi forgets a savepoint rolled back to)
-                applied = applyAll(records, true);
+                batch = applyAll(records, true);
             }
-            applied.forEach((topic, n) -> appliedPerTopic.merge(topic, n, Long::sum));
+            batch.applied.forEach((topic, n) -> appliedPerTopic.merge(topic, n, Long::sum));
+            owed.addAll(batch.owed);
         }
 
-        private Map<String, Long> applyAll(ConsumerRecords<byte[], byte[]> records, boolean recordByRecord) {
-            Map<String, Long> applied = new HashMap<>();
+        /** What one pass over a poll's records applied; kept only if the pass is not rolled back. */
+        private record Batch(Map<String, Long> applied, List<AlertEvent> owed) {
+        }
+
+        private Batch applyAll(ConsumerRecords<byte[], byte[]> records, boolean recordByRecord) {
+            Batch batch = new Batch(new HashMap<>(), new ArrayList<>());
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 if (record.offset() >= ends.get(new TopicPartition(record.topic(), record.partition()))) {
                     continue; // written after the rebuild began: the live projection applies it
                 }
+                Applied applied = new Applied();
                 if (!recordByRecord) {
-                    applier.apply(h, record.topic(), record.key(), record.value(), new Applied());
-                } else if (!applyOne(record)) {
+                    applier.apply(h, record.topic(), record.key(), record.value(), applied);
+                } else if (!applyOne(record, applied)) {
                     continue;
                 }
-                applied.merge(record.topic(), 1L, Long::sum);
+                batch.applied.merge(record.topic(), 1L, Long::sum);
+                if (neverAppliedLive(record)) {
+                    applied.alerts().stream().filter(a -> a.getState() == AlertState.RAISED).forEach(batch.owed::add);
+                }
             }
-            return applied;
+            return batch;
         }
 
-        private boolean applyOne(ConsumerRecord<byte[], byte[]> record) {
+        private boolean applyOne(ConsumerRecord<byte[], byte[]> record, Applied applied) {
             h.savepoint("record");
             try {
-                applier.apply(h, record.topic(), record.key(), record.value(), new Applied());
+                applier.apply(h, record.topic(), record.key(), record.value(), applied);
                 h.release("record");
                 return true;
             } catch (RuntimeException e) {

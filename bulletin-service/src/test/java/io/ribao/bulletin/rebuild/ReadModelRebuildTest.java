@@ -11,7 +11,6 @@ import io.ribao.bulletin.db.FindingDao;
 import io.ribao.bulletin.db.TestDatabase;
 import io.ribao.bulletin.delivery.NoticePlanner;
 import io.ribao.bulletin.projection.Projection;
-import io.ribao.bulletin.projection.RaisedAlerts;
 import io.ribao.bulletin.projection.RecordApplier;
 import io.ribao.schemas.status.UnitDayState;
 import io.ribao.topics.Keys;
@@ -73,8 +72,8 @@ class ReadModelRebuildTest {
     }
 
     private ReadModelRebuild.Result rebuild(Jdbi jdbi) {
-        ReadModelRebuild rebuild = new ReadModelRebuild(jdbi, new RecordApplier(topics, RaisedAlerts.NONE), CLOCK,
-                TestKafka.bootstrapServers(), CONSUMER, false, Duration.ofMinutes(2));
+        ReadModelRebuild rebuild = new ReadModelRebuild(jdbi, topics, new NoticePlanner(Duration.ofSeconds(10)),
+                CLOCK, TestKafka.bootstrapServers(), CONSUMER, false, Duration.ofMinutes(2));
         return rebuild.run(totals -> new ProgressBar(totals, false, 25,
                 new PrintStream(progressOutput, true, StandardCharsets.UTF_8)));
     }
@@ -167,6 +166,43 @@ class ReadModelRebuildTest {
         assertThat(result.kept().rectifications()).isEqualTo(1);
     }
 
+    /** Every planned notice as alert, recipient, round and reason. */
+    private static List<String> notices(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT alert_id || ' ' || recipient_id || ' ' || round || ' ' || reason FROM alert_notices
+                ORDER BY 1""").mapTo(String.class).list());
+    }
+
+    @Test
+    void alertsTheStoppedProjectionNeverAppliedAreNotifiedOnceByTheRebuildAndEarlierOnesNotAgain()
+            throws InterruptedException {
+        RebuildLog earlier = RebuildLog.written();
+        Jdbi jdbi = TestDatabase.fresh().jdbi();
+        projectLive(jdbi); // every replica stopped here
+        assertThat(notices(jdbi)).anySatisfy(n -> assertThat(n).startsWith(earlier.missingAlertId + " "));
+        // gone, so that a notice the rebuild planned again for an alert the live projection applied would show
+        jdbi.useHandle(h -> h.execute("DELETE FROM alert_notices"));
+        RebuildLog later = RebuildLog.written(); // raised while no replica ran: after the stored positions
+
+        ReadModelRebuild.Result result = rebuild(jdbi);
+
+        // routed as the live projection routes (DESIGN.md §5): named recipients, the unit's principal, supervisors
+        assertThat(notices(jdbi)).containsExactlyInAnyOrder(
+                later.missingAlertId + " u-dc-07 0 INITIAL",
+                later.missingAlertId + " u-tianbao-sj 0 INITIAL",
+                later.raisedAlertId + " u-dc-07 0 INITIAL",
+                later.raisedAlertId + " u-port-sj 0 INITIAL");
+        assertThat(result.owedAlerts()).isEqualTo(2);
+        assertThat(one(jdbi, "SELECT message FROM alerts WHERE alert_id = ?", later.missingAlertId)).isNotNull();
+        assertThat(storedPositions(jdbi)).isEqualTo(withoutEmpty(result.positions()));
+
+        jdbi.useHandle(h -> h.execute("DELETE FROM alert_notices"));
+        ReadModelRebuild.Result again = rebuild(jdbi);
+
+        assertThat(notices(jdbi)).isEmpty();
+        assertThat(again.owedAlerts()).isZero();
+    }
+
     @Test
     void theProjectionStartedAfterARebuildGoesOnFromTheEndOffsetsAndAppliesNothingTwice() {
         RebuildLog log = RebuildLog.written();
@@ -184,6 +220,7 @@ class ReadModelRebuildTest {
                 .equals(storedPositions(jdbi).get(new TopicPartition(written.topic(), written.partition()))));
         assertThat(one(jdbi, "SELECT state FROM unit_day_status WHERE unit_id = ?", next)).isEqualTo("ON_TIME");
         assertThat(one(jdbi, "SELECT state FROM unit_day_status WHERE unit_id = ?", log.unitId)).isEqualTo("LATE");
+        // an empty database has no positions: the log's alerts were notified by no one and stay so (decision 310)
         assertThat(dump(jdbi, List.of("alert_notices")).get("alert_notices")).isEmpty();
     }
 

@@ -32,6 +32,7 @@ final class RebuildLog {
     final String unitId;
     final String checkpointId;
     final String raisedAlertId;
+    final String missingAlertId;
     final String findingId;
     final String formId;
 
@@ -39,6 +40,7 @@ final class RebuildLog {
         this.unitId = "twn-" + tag;
         this.checkpointId = "cp-" + tag;
         this.raisedAlertId = alertOf(AlertType.UNSIGNED, checkpointId).getAlertId();
+        this.missingAlertId = alertOf(AlertType.MISSING, unitId).getAlertId();
         this.findingId = "f-" + tag;
         this.formId = "township-daily-" + tag;
     }
