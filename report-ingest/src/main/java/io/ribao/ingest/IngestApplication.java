@@ -100,7 +100,7 @@ public class IngestApplication extends Application<IngestConfiguration> {
         }
 
         ReportIndex index = new ReportIndex();
-        ReportLog log = new ReportLog(bootstrap, topics.reports(), index, lookback(roster), clock).follow();
+        ReportLog log = new ReportLog(bootstrap, topics.reports(), index, () -> lookback(roster), clock).follow();
         environment.lifecycle().manage(log);
         if (!log.awaitCaughtUp(startup)) {
             throw new IllegalStateException("the reports log was not read within " + startup);

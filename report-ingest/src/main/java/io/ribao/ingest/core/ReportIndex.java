@@ -2,6 +2,7 @@ package io.ribao.ingest.core;
 
 import io.ribao.schemas.report.ReportEvent;
 import io.ribao.schemas.report.ReportEventType;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,10 @@ public final class ReportIndex {
     private final Map<String, NavigableMap<LocalDate, DayRevisions>> byUnit = new HashMap<>();
     private final Map<String, ReportEvent> byIdempotencyKey = new HashMap<>();
     private final CanonicalStrings canonical = new CanonicalStrings();
+    /** Where the log was read from at the start: a day that began earlier may have events this index lacks. */
+    private Instant readFrom = Instant.MIN;
+    /** Days before this one have been dropped. */
+    private LocalDate forgottenBefore = LocalDate.MIN;
 
     public synchronized void apply(ReportEvent applied) {
         ReportEvent known = byReportId.get(applied.getReportId());
@@ -99,11 +104,28 @@ public final class ReportIndex {
         return days == null ? null : days.get(date);
     }
 
+    /** The log is read into the index from {@code since} on: events stamped earlier are not here. */
+    public synchronized void readFrom(Instant since) {
+        readFrom = since;
+    }
+
+    /**
+     * Whether every event of the day that begins at {@code dayStart} (in its jurisdiction's zone) is here: the day began
+     * after the point the log was read from, and it has not been dropped. A day the roster's amendDays reopened beyond
+     * the window this replica read back at its start is not (decision 419).
+     */
+    public synchronized boolean holdsDay(LocalDate date, Instant dayStart) {
+        return !dayStart.isBefore(readFrom) && !date.isBefore(forgottenBefore);
+    }
+
     /**
      * Drops every day before {@code cutoff} (days that are locked): the index then holds amendDays + 2 days, however
      * long the service runs. Idempotency keys of those days go too; a retry days later meets a locked day anyway.
      */
     public synchronized void forgetBefore(LocalDate cutoff) {
+        if (cutoff.isAfter(forgottenBefore)) {
+            forgottenBefore = cutoff;
+        }
         for (var days : byUnit.values()) {
             var old = days.headMap(cutoff, false);
             for (DayRevisions day : old.values()) {

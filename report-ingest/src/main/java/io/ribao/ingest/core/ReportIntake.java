@@ -212,6 +212,7 @@ public final class ReportIntake {
         if (day.locked(date, now)) {
             throw ApiException.conflict("DAY_LOCKED", messages.get("day.locked", date, day.amendDays()));
         }
+        checkDayIsHeld(day, date, messages);
         ReportEvent signed;
         CompletableFuture<Void> written;
         try (UnitWrites.Turn turn = unitWrites.take(unit.getId(), sendBy(due))) {
@@ -346,6 +347,18 @@ public final class ReportIntake {
         }
         if (day.locked(date, now)) {
             throw ApiException.conflict("DAY_LOCKED", messages.get("day.locked", date, day.amendDays()));
+        }
+        checkDayIsHeld(day, date, messages);
+    }
+
+    /**
+     * A day a roster reload reopened (amendDays raised) beyond what this replica read back at its start has revisions
+     * the index does not know: numbering a new one would repeat a number. It stays locked here until a restart reads
+     * it back (decision 419).
+     */
+    private void checkDayIsHeld(ReportingDay day, LocalDate date, Messages messages) {
+        if (!index.holdsDay(date, day.startOf(date))) {
+            throw ApiException.conflict("DAY_LOCKED", messages.get("day.notHeld", date));
         }
     }
 

@@ -43,6 +43,11 @@ public final class ReportingDay {
         return today(now).isAfter(day.plusDays(amendDays));
     }
 
+    /** When day D begins: 00:00 in the jurisdiction's zone. */
+    public Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
     public Instant submissionDeadline(LocalDate day) {
         return day.atTime(submission).atZone(zone).toInstant();
     }

@@ -6,6 +6,7 @@ import io.ribao.schemas.report.ReportEvent;
 import io.ribao.topics.Topic;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows {@code ribao.reports} into a {@link ReportIndex}: on start it reads back from {@code lookback} ago
- * (amendDays + 1 days: older days are locked and need no revision numbers), then tails, so revisions, sign-off
+ * (amendDays + 2 days: older days are locked and need no revision numbers), then tails, so revisions, sign-off
  * look-ups and idempotent retries survive a restart and see the writes of other replicas.
  */
 public final class ReportLog implements Managed, AutoCloseable {
@@ -43,15 +45,16 @@ public final class ReportLog implements Managed, AutoCloseable {
     private final Topic<String, ReportEvent> topic;
     private final ReportIndex index;
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final Duration lookback;
+    /** How far back the open days reach, from the roster as it is now: amendDays + 2 days. */
+    private final Supplier<Duration> lookback;
     private final Clock clock;
     private final OwnWrites ownWrites = new OwnWrites(100_000);
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean running = true;
 
-    public ReportLog(String bootstrapServers, Topic<String, ReportEvent> topic, ReportIndex index, Duration lookback,
-                     Clock clock) {
+    public ReportLog(String bootstrapServers, Topic<String, ReportEvent> topic, ReportIndex index,
+                     Supplier<Duration> lookback, Clock clock) {
         this.topic = topic;
         this.index = index;
         this.lookback = lookback;
@@ -85,7 +88,8 @@ public final class ReportLog implements Managed, AutoCloseable {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
-            long since = clock.millis() - lookback.toMillis();
+            long since = clock.millis() - lookback.get().toMillis();
+            index.readFrom(Instant.ofEpochMilli(since));
             Map<TopicPartition, Long> query = new HashMap<>();
             partitions.forEach(p -> query.put(p, since));
             Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(query, Duration.ofSeconds(30));
@@ -162,10 +166,13 @@ public final class ReportLog implements Managed, AutoCloseable {
 
     private LocalDate forgottenBefore = LocalDate.MIN;
 
-    /** Once a day (by the service's clock) drops the days older than the lookback, which are locked by now. */
+    /**
+     * Once a day (by the service's clock) drops the days older than the lookback, which are locked by now; by the
+     * roster's amendDays as it is now, so a window a reload widened is not dropped (decision 419).
+     */
     private void forgetLockedDays() {
         // a day earlier than the lookback in UTC, so no time zone can still have the day open
-        LocalDate cutoff = clock.instant().minus(lookback).atZone(ZoneOffset.UTC).toLocalDate().minusDays(1);
+        LocalDate cutoff = clock.instant().minus(lookback.get()).atZone(ZoneOffset.UTC).toLocalDate().minusDays(1);
         if (cutoff.isAfter(forgottenBefore)) {
             index.forgetBefore(cutoff);
             forgottenBefore = cutoff;
