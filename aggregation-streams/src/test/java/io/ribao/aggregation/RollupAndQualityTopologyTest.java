@@ -141,6 +141,29 @@ class RollupAndQualityTopologyTest {
     }
 
     @Test
+    void aTargetTheRosterChangesIsJudgedAgainOnTheDaysFigures() {
+        // given a township that met its target of 100
+        townshipSigns(1, 120L);
+        tick();
+        assertThat(driver.readAlerts()).isEmpty();
+
+        // when a reload raises the day's target past its figure, then lowers it again
+        driver.publish(unit("twn-a").setTargets(Map.of("vaccine_doses", 150L)).build());
+        tick();
+        List<AlertEvent> raised = driver.readAlerts();
+        driver.publish(unit("twn-a").setTargets(Map.of("vaccine_doses", 100L)).build());
+        tick();
+
+        // then the target is missed while it is 150, and met again at 100
+        assertThat(raised).extracting(AlertEvent::getAlertId, AlertEvent::getState).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("TARGET_MISSED:twn-a:2026-03-02:target:vaccine_doses",
+                        AlertState.RAISED));
+        assertThat(driver.readAlerts()).extracting(AlertEvent::getAlertId, AlertEvent::getState).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("TARGET_MISSED:twn-a:2026-03-02:target:vaccine_doses",
+                        AlertState.RESOLVED));
+    }
+
+    @Test
     void aRevisionCorrectedBeforeThePunctuationIsJudgedOnItsLatestFiguresOnly() {
         // given a township signs below its target and corrects it at once
         townshipSigns(1, 80L);

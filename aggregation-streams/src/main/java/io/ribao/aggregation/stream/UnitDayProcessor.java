@@ -224,9 +224,12 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         LocalDate today = LocalDate.parse(opened);
         UnitDayStatus current = unitDays.get(Keys.ofDay(unit.getId(), today));
         if (current != null) {
-            // Suspended, moved or re-targeted: the roll-ups follow the roster at once.
+            // Suspended, moved or re-targeted: the roll-ups follow the roster at once, and the day's rules are judged
+            // again at the punctuation against the new roster (a target raised or lowered raises or resolves
+            // TARGET_MISSED); judged again unchanged, a day raises nothing new.
             moveAway(current, previous, unit, jurisdiction, now);
             contribute(current, unit, jurisdiction, now, true);
+            judgementsDue.add(Keys.ofDay(unit.getId(), today));
         } else if (Attendance.expected(unit, today)) {
             openUnitDay(unit, jurisdiction, today, now);
         }
