@@ -18,6 +18,8 @@ import io.ribao.ingest.kafka.ReportLog;
 import io.ribao.ingest.resources.MeResource;
 import io.ribao.ingest.resources.ReportResource;
 import io.ribao.ingest.resources.RosterResource;
+import io.ribao.ingest.roster.JurisdictionBoundary;
+import io.ribao.ingest.roster.Roster;
 import io.ribao.ingest.roster.RosterLoader;
 import io.ribao.ingest.roster.RosterPublisher;
 import io.ribao.kit.audit.AuditRecords;
@@ -96,7 +98,7 @@ public class IngestApplication extends Application<IngestConfiguration> {
         RosterLoader loader = new RosterLoader();
         RosterPublisher publisher = new RosterPublisher(producer, topics, roster, clock);
         if (config.getRosterFile() != null && !config.getRosterFile().isBlank()) {
-            publishRosterFile(Path.of(config.getRosterFile()), loader, publisher);
+            publishRosterFile(Path.of(config.getRosterFile()), loader, new JurisdictionBoundary(roster), publisher);
         }
 
         ReportIndex index = new ReportIndex();
@@ -136,8 +138,11 @@ public class IngestApplication extends Application<IngestConfiguration> {
         });
     }
 
-    private static void publishRosterFile(Path file, RosterLoader loader, RosterPublisher publisher) throws IOException {
-        RosterPublisher.Published published = publisher.publish(loader.load(Files.readString(file, StandardCharsets.UTF_8)));
+    private static void publishRosterFile(Path file, RosterLoader loader, JurisdictionBoundary boundary,
+                                          RosterPublisher publisher) throws IOException {
+        Roster loaded = loader.load(Files.readString(file, StandardCharsets.UTF_8));
+        boundary.check(loaded);
+        RosterPublisher.Published published = publisher.publish(loaded);
         LOG.info("roster {} published from {}: {} units, {} users, {} forms", published.jurisdictionId(), file,
                 published.units(), published.users(), published.forms());
     }

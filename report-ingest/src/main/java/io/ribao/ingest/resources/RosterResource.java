@@ -4,6 +4,7 @@ import io.dropwizard.auth.Auth;
 import io.ribao.ingest.api.FormView;
 import io.ribao.ingest.api.UnitView;
 import io.ribao.ingest.roster.InvalidRosterException;
+import io.ribao.ingest.roster.JurisdictionBoundary;
 import io.ribao.ingest.roster.Roster;
 import io.ribao.ingest.roster.RosterLoader;
 import io.ribao.ingest.roster.RosterPublisher;
@@ -32,6 +33,7 @@ import java.util.Map;
 public final class RosterResource {
 
     private final RosterLoader loader;
+    private final JurisdictionBoundary boundary;
     private final RosterPublisher publisher;
     private final RosterView roster;
     private final Audit audit;
@@ -40,6 +42,7 @@ public final class RosterResource {
     public RosterResource(RosterLoader loader, RosterPublisher publisher, RosterView roster, Audit audit,
                           AuditRecords auditRecords) {
         this.loader = loader;
+        this.boundary = new JurisdictionBoundary(roster);
         this.publisher = publisher;
         this.roster = roster;
         this.audit = audit;
@@ -53,6 +56,7 @@ public final class RosterResource {
         Roster parsed;
         try {
             parsed = loader.load(yaml == null ? "" : yaml);
+            boundary.check(parsed);
         } catch (InvalidRosterException e) {
             throw ApiException.withFieldTexts(422, "INVALID_ROSTER", Text.of("名册有误，未发布任何内容",
                     "the roster is invalid; nothing was published"),

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ribao.ingest.core.CheckExpression;
 import io.ribao.ingest.roster.RosterDocument.ChannelEntry;
@@ -29,6 +31,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,6 +40,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads and validates a roster YAML (DESIGN.md §3). Every problem is reported with the path of the bad entry, e.g.
@@ -60,8 +64,8 @@ public final class RosterLoader {
         try {
             document = yaml.readValue(text, RosterDocument.class);
         } catch (JsonMappingException e) {
-            // Jackson's own words (an unknown field, a wrong type): the path names the field either way
-            throw new InvalidRosterException(List.of(new RosterProblem(pathOf(e), Text.verbatim(e.getOriginalMessage()))));
+            // told in the roster's words: Jackson's own message names Java classes the author never wrote
+            throw new InvalidRosterException(List.of(new RosterProblem(pathOf(e), mappingProblem(e))));
         } catch (JsonProcessingException e) {
             throw new InvalidRosterException(List.of(new RosterProblem("(document)",
                     Text.of("不是有效的 YAML：" + e.getOriginalMessage(), "not valid YAML: " + e.getOriginalMessage()))));
@@ -70,6 +74,36 @@ public final class RosterLoader {
             throw new InvalidRosterException(List.of(new RosterProblem("(document)", Text.of("名册为空", "empty roster"))));
         }
         return new Validation(document).run();
+    }
+
+    /** What is wrong at the path of a field Jackson could not bind: an unknown field, or a value of the wrong kind. */
+    private static Text mappingProblem(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            return Text.of("未知字段“" + unknown.getPropertyName() + "”（可用字段：" + known + "）",
+                    "unknown field '" + unknown.getPropertyName() + "' (known fields: " + known + ")");
+        }
+        Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (target == null) {
+            return Text.of("写法有误", "is not written as expected");
+        }
+        if (Collection.class.isAssignableFrom(target)) {
+            return Text.of("须为列表", "must be a list");
+        }
+        if (Map.class.isAssignableFrom(target) || target.isRecord()) {
+            return Text.of("须为“键: 值”形式的条目", "must be an entry of 'key: value' fields");
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+            return Text.of("须为整数", "must be a whole number");
+        }
+        if (target == Double.class || target == double.class) {
+            return Text.of("须为数字", "must be a number");
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return Text.of("须为 true 或 false", "must be true or false");
+        }
+        return Text.of("须为文本", "must be text");
     }
 
     private static String pathOf(JsonMappingException e) {
@@ -308,8 +342,14 @@ public final class RosterLoader {
                             .setName(nullToEmpty(metric.name())).setMin(min).setMax(metric.max())
                             .setRequired(metric.required() == null || metric.required()).build());
                 }
+                List<String> checks = new ArrayList<>();
                 for (int c = 0; c < entry.checks().size(); c++) {
                     String cat = at + ".checks[" + c + "]";
+                    if (entry.checks().get(c) == null) {
+                        problem(cat, "为空", "is empty");
+                        continue;
+                    }
+                    checks.add(entry.checks().get(c));
                     try {
                         CheckExpression check = CheckExpression.parse(entry.checks().get(c));
                         for (String code : check.metrics()) {
@@ -322,7 +362,7 @@ public final class RosterLoader {
                     }
                 }
                 forms.add(Form.newBuilder().setId(nullToEmpty(entry.id())).setName(nullToEmpty(entry.name()))
-                        .setMetrics(metrics).setChecks(List.copyOf(entry.checks())).build());
+                        .setMetrics(metrics).setChecks(checks).build());
             }
             return forms;
         }
@@ -364,6 +404,8 @@ public final class RosterLoader {
                     problem(at + ".unit", "没有单位“" + entry.unit() + "”", "unknown unit '" + entry.unit() + "'");
                 } else if (entry.unit() == null && unitBound) {
                     problem(at + ".unit", "角色 " + role + " 须属于某个单位", "a " + role + " belongs to a unit");
+                } else if (role == Role.PRINCIPAL) {
+                    principalOfItsUnit(at, entry);
                 }
                 String token = entry.tokenSha256();
                 if (token == null || !SHA256.matcher(token).matches()) {
@@ -371,7 +413,7 @@ public final class RosterLoader {
                     token = "";
                 } else {
                     token = token.toLowerCase(Locale.ROOT);
-                    String other = userByToken.putIfAbsent(token, entry.id());
+                    String other = userByToken.putIfAbsent(token, entry.id() == null ? at : entry.id());
                     if (other != null) {
                         problem(at + ".tokenSha256", "与用户“" + other + "”的令牌哈希相同",
                                 "the same token hash as user '" + other + "'");
@@ -389,6 +431,10 @@ public final class RosterLoader {
                     problem(at + ".delegateDates", "只有代签人（DELEGATE）才有代签日期", "only a DELEGATE has delegate dates");
                 }
                 for (int d = 0; d < entry.delegateDates().size(); d++) {
+                    if (entry.delegateDates().get(d) == null) {
+                        problem(at + ".delegateDates[" + d + "]", "为空", "is empty");
+                        continue;
+                    }
                     LocalDate date = date(at + ".delegateDates[" + d + "]", entry.delegateDates().get(d));
                     if (date != null) {
                         delegateDates.add(date);
@@ -400,6 +446,26 @@ public final class RosterLoader {
                         .setDelegateDates(delegateDates).build());
             }
             return users;
+        }
+
+        /**
+         * A PRINCIPAL signs for its unit without a granted date, so only the one user the unit names as its principal
+         * may have the role; anyone else who signs for the unit is a DELEGATE on the dates the roster grants.
+         */
+        private void principalOfItsUnit(String at, UserEntry entry) {
+            UnitEntry unit = unitsById.get(entry.unit());
+            if (unit == null || entry.id() == null || entry.id().equals(unit.principal())) {
+                return;
+            }
+            if (unit.principal() == null) {
+                problem(at + ".role", "单位“" + entry.unit() + "”未指定主要负责人（principal），本用户不能是 PRINCIPAL",
+                        "unit '" + entry.unit() + "' names no principal, so this user cannot be a PRINCIPAL");
+            } else {
+                problem(at + ".role", "单位“" + entry.unit() + "”的主要负责人是“" + unit.principal()
+                                + "”，本用户不能是 PRINCIPAL（可为 CLERK 或 DELEGATE）",
+                        "unit '" + entry.unit() + "' names '" + unit.principal()
+                                + "' as its principal, so this user cannot be a PRINCIPAL (a CLERK or a DELEGATE can)");
+            }
         }
 
         private Channel channel(String at, ChannelEntry entry) {
@@ -462,14 +528,20 @@ public final class RosterLoader {
                         problem(at + ".principal", "没有用户“" + entry.principal() + "”",
                                 "unknown user '" + entry.principal() + "'");
                     } else if (!"PRINCIPAL".equalsIgnoreCase(principal.role())
-                            || !entry.id().equals(principal.unit())) {
+                            || entry.id() != null && !entry.id().equals(principal.unit())) {
                         problem(at + ".principal", "“" + entry.principal() + "”不是本单位的主要负责人（PRINCIPAL）",
                                 "'" + entry.principal() + "' is not a PRINCIPAL of this unit");
                     }
                 } else if (entry.form() != null) {
                     problem(at + ".principal", "报送单位须指定签发的主要负责人", "a unit that reports needs a principal to sign off");
                 }
+                List<String> supervisors = new ArrayList<>();
                 for (int s = 0; s < entry.supervisors().size(); s++) {
+                    if (entry.supervisors().get(s) == null) {
+                        problem(at + ".supervisors[" + s + "]", "为空", "is empty");
+                        continue;
+                    }
+                    supervisors.add(entry.supervisors().get(s));
                     if (!usersById.containsKey(entry.supervisors().get(s))) {
                         problem(at + ".supervisors[" + s + "]", "没有用户“" + entry.supervisors().get(s) + "”",
                                 "unknown user '" + entry.supervisors().get(s) + "'");
@@ -485,7 +557,8 @@ public final class RosterLoader {
                 }
                 for (Map.Entry<String, Long> target : entry.targets().entrySet()) {
                     String tat = at + ".targets." + target.getKey();
-                    if (form == null || form.metrics().stream().noneMatch(m -> target.getKey().equals(m.code()))) {
+                    if (form == null
+                            || form.metrics().stream().noneMatch(m -> m != null && target.getKey().equals(m.code()))) {
                         problem(tat, "不是本单位报表中的指标", "not a metric of this unit's form");
                     }
                     if (target.getValue() == null || target.getValue() < 0) {
@@ -496,7 +569,7 @@ public final class RosterLoader {
                 units.add(Unit.newBuilder().setId(nullToEmpty(entry.id())).setJurisdictionId(jurisdictionId)
                         .setName(nullToEmpty(entry.name())).setKind(kind == null ? UnitKind.COUNTY : kind)
                         .setParentId(entry.parent()).setAncestorIds(ancestors).setFormId(entry.form())
-                        .setPrincipalId(entry.principal()).setSupervisorIds(List.copyOf(entry.supervisors()))
+                        .setPrincipalId(entry.principal()).setSupervisorIds(supervisors)
                         .setActiveFrom(from == null ? LocalDate.EPOCH : from).setActiveTo(to)
                         .setSuspended(Boolean.TRUE.equals(entry.suspended()))
                         .setTargets(new HashMap<>(entry.targets()))
@@ -574,13 +647,19 @@ public final class RosterLoader {
             if (recipients == null) {
                 return;
             }
+            List<String> bulletin = new ArrayList<>();
             for (int i = 0; i < recipients.bulletin().size(); i++) {
+                if (recipients.bulletin().get(i) == null) {
+                    problem("recipients.bulletin[" + i + "]", "为空", "is empty");
+                    continue;
+                }
+                bulletin.add(recipients.bulletin().get(i));
                 if (!usersById.containsKey(recipients.bulletin().get(i))) {
                     problem("recipients.bulletin[" + i + "]", "没有用户“" + recipients.bulletin().get(i) + "”",
                             "unknown user '" + recipients.bulletin().get(i) + "'");
                 }
             }
-            jurisdiction.setBulletinRecipientIds(List.copyOf(recipients.bulletin()));
+            jurisdiction.setBulletinRecipientIds(bulletin);
             if (recipients.upstream() != null) {
                 jurisdiction.setUpstream(channel("recipients.upstream", recipients.upstream()));
             }

@@ -48,13 +48,17 @@ class RosterLoaderTest {
     private static final String SUPERVISOR = "  - {id: u-dc-07, name: 王五, role: SUPERVISOR, tokenSha256: \"" + HASH_B
             + "\"}\n";
 
-    private List<String> problemsOf(String yaml) {
+    private InvalidRosterException refusalOf(String yaml) {
         try {
             loader.load(yaml);
         } catch (InvalidRosterException e) {
-            return e.problems().stream().map(RosterProblem::toString).toList();
+            return e;
         }
         throw new AssertionError("expected the roster to be invalid");
+    }
+
+    private List<String> problemsOf(String yaml) {
+        return refusalOf(yaml).problems().stream().map(RosterProblem::toString).toList();
     }
 
     @Test
@@ -122,11 +126,91 @@ class RosterLoaderTest {
     }
 
     @Test
-    void unknownYamlFieldIsNamed() {
+    void unknownYamlFieldIsNamedWithTheKnownFieldsAndNoJavaClass() {
         String yaml = roster(COUNTY + TOWNSHIP, PRINCIPAL + SUPERVISOR).replace("activeFrom: 2026-01-01}\n",
                 "activeFrom: 2026-01-01, colour: red}\n");
 
-        assertThat(problemsOf(yaml)).hasSize(1).first().asString().startsWith("units[0].colour");
+        InvalidRosterException refused = refusalOf(yaml);
+
+        assertThat(refused.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("units[0].colour");
+            assertThat(p.message().english()).isEqualTo("unknown field 'colour' (known fields: activeFrom, activeTo, "
+                    + "form, id, kind, name, parent, principal, supervisors, suspended, targets)");
+            assertThat(p.message().chinese()).startsWith("未知字段“colour”（可用字段：activeFrom, ");
+        });
+    }
+
+    @Test
+    void valueOfTheWrongKindIsNamedInTheRostersWordsNotJava() {
+        String base = roster(COUNTY + TOWNSHIP, PRINCIPAL + SUPERVISOR);
+
+        List<String> wrongKinds = List.of(
+                problemsOf(base.replace("amendDays: 3", "amendDays: soon")).get(0),
+                problemsOf(base.replace("supervisors: [u-dc-07]", "supervisors: u-dc-07")).get(0),
+                problemsOf(base.replace("units:\n", "units:\n  - twn-xinjie\n")).get(0),
+                problemsOf(base.replace("kind: COUNTY, activeFrom: 2026-01-01}",
+                        "kind: COUNTY, activeFrom: 2026-01-01, suspended: maybe}")).get(0));
+
+        assertThat(wrongKinds).containsExactly(
+                "deadlines.amendDays: must be a whole number",
+                "units[1].supervisors: must be a list",
+                "units[0]: must be an entry of 'key: value' fields",
+                "units[0].suspended: must be true or false");
+    }
+
+    @Test
+    void unitWithoutIdButWithAPrincipalIsRefusedWithItsPathNotAnException() {
+        String units = COUNTY + "  - {name: 天保镇, kind: TOWNSHIP, parent: demo-county, form: checkpoint-daily, "
+                + "principal: u-tianbao-sj, activeFrom: 2026-01-01}\n";
+
+        assertThat(problemsOf(roster(units, PRINCIPAL + SUPERVISOR))).containsExactlyInAnyOrder(
+                "units[1].id: is required",
+                "users[0].unit: unknown unit 'twn-tianbao'");
+    }
+
+    @Test
+    void emptyListItemsAreRefusedWithTheirPathsNotAnExceptionNorDropped() {
+        String units = COUNTY + TOWNSHIP.replace("supervisors: [u-dc-07]", "supervisors: [u-dc-07, ~]");
+        String delegate = "  - {id: u-tianbao-fz, name: 赵六, role: DELEGATE, unit: twn-tianbao, tokenSha256: \""
+                + "c".repeat(64) + "\", delegateDates: [2026-03-14, ~]}\n";
+        String yaml = roster(units, PRINCIPAL + SUPERVISOR + delegate)
+                .replace("checks: [\"temperature_checks >= persons_registered\"]", "checks: [~]")
+                + "recipients:\n  bulletin:\n    - u-dc-07\n    -\n";
+
+        assertThat(problemsOf(yaml)).containsExactlyInAnyOrder(
+                "forms[0].checks[0]: is empty",
+                "units[1].supervisors[1]: is empty",
+                "users[2].delegateDates[1]: is empty",
+                "recipients.bulletin[1]: is empty");
+    }
+
+    @Test
+    void onlyTheUserItsUnitNamesAsPrincipalMayBeAPrincipal() {
+        String second = "  - {id: u-tianbao-fsj, name: 钱七, role: PRINCIPAL, unit: twn-tianbao, tokenSha256: \""
+                + "c".repeat(64) + "\"}\n";
+        String ofTheCounty = "  - {id: u-county-sj, name: 孙八, role: PRINCIPAL, unit: demo-county, tokenSha256: \""
+                + "d".repeat(64) + "\"}\n";
+
+        InvalidRosterException refused = refusalOf(
+                roster(COUNTY + TOWNSHIP, PRINCIPAL + SUPERVISOR + second + ofTheCounty));
+
+        assertThat(refused.problems()).extracting(RosterProblem::toString).containsExactly(
+                "users[2].role: unit 'twn-tianbao' names 'u-tianbao-sj' as its principal, so this user cannot be a "
+                        + "PRINCIPAL (a CLERK or a DELEGATE can)",
+                "users[3].role: unit 'demo-county' names no principal, so this user cannot be a PRINCIPAL");
+        assertThat(refused.problems().get(0).message().chinese())
+                .isEqualTo("单位“twn-tianbao”的主要负责人是“u-tianbao-sj”，本用户不能是 PRINCIPAL（可为 CLERK 或 DELEGATE）");
+    }
+
+    @Test
+    void theSameUserAsADelegateOfTheUnitIsValid() {
+        String delegate = "  - {id: u-tianbao-fsj, name: 钱七, role: DELEGATE, unit: twn-tianbao, tokenSha256: \""
+                + "c".repeat(64) + "\", delegateDates: [2026-03-14]}\n";
+
+        Roster roster = loader.load(roster(COUNTY + TOWNSHIP, PRINCIPAL + SUPERVISOR + delegate));
+
+        assertThat(roster.users()).extracting(User::getId, User::getRole)
+                .contains(tuple("u-tianbao-sj", Role.PRINCIPAL), tuple("u-tianbao-fsj", Role.DELEGATE));
     }
 
     @Test
