@@ -109,6 +109,9 @@
 
   function renderForm() {
     var box = $('metrics');
+    // drawn again when the language changes: what the clerk has typed stays
+    var typed = {};
+    box.querySelectorAll('input').forEach(function (input) { typed[input.name] = input.value; });
     box.textContent = '';
     form.metrics.forEach(function (metric) {
       var row = document.createElement('div');
@@ -124,6 +127,7 @@
       if (metric.max !== null && metric.max !== undefined) { input.max = metric.max; }
       input.step = 1;
       input.inputMode = 'numeric';
+      if (typed[metric.code] !== undefined) { input.value = typed[metric.code]; }
       var error = document.createElement('span');
       error.className = 'error';
       error.id = fieldId('metrics.' + metric.code);

@@ -152,6 +152,21 @@ class ClerkFormBrowserTest {
     }
 
     @Test
+    void switchingTheLanguageKeepsTheFiguresTyped() {
+        signIn("u-tianbao-clerk");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("metric-nucleic_samples")));
+        fill("nucleic_samples", 100);
+        fill("vaccine_doses", 640);
+
+        browser.findElement(By.id("lang")).click();
+        browser.findElement(By.id("lang")).click();
+
+        assertThat(browser.findElement(By.id("metric-nucleic_samples")).getAttribute("value")).isEqualTo("100");
+        assertThat(browser.findElement(By.id("metric-vaccine_doses")).getAttribute("value")).isEqualTo("640");
+        assertThat(browser.findElement(By.id("metric-home_isolation")).getAttribute("value")).isEmpty();
+    }
+
+    @Test
     void supervisionTeamReportsFindingsAndSeesAnErrorNextToTheBadOne() {
         signIn("u-sup-tianbao-zz");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("metric-inspections")));
