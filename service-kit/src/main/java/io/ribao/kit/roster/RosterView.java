@@ -13,8 +13,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -32,19 +30,17 @@ public final class RosterView implements Managed, AutoCloseable {
     private final RosterSource<User> users;
     private final List<TopicView<?>> views;
     private final Object changes;
-    /** Token hash → user id; entries may be stale after a change, so every hit is checked against the user. */
-    private final Map<String, String> userIdByTokenSha256;
+    private final TokenIndex tokens;
 
     private RosterView(RosterSource<Jurisdiction> jurisdictions, RosterSource<Unit> units, RosterSource<Form> forms,
-                       RosterSource<User> users, List<TopicView<?>> views, Object changes,
-                       Map<String, String> userIdByTokenSha256) {
+                       RosterSource<User> users, List<TopicView<?>> views, Object changes, TokenIndex tokens) {
         this.jurisdictions = jurisdictions;
         this.units = units;
         this.forms = forms;
         this.users = users;
         this.views = views;
         this.changes = changes;
-        this.userIdByTokenSha256 = userIdByTokenSha256;
+        this.tokens = tokens;
     }
 
     /** Starts following the four roster topics; call {@link #awaitCaughtUp} before serving. */
@@ -54,9 +50,9 @@ public final class RosterView implements Managed, AutoCloseable {
                 .onUpdate(v -> signal(changes)).start();
         TopicView<Unit> u = new TopicView<>(topics.units(), bootstrapServers).onUpdate(v -> signal(changes)).start();
         TopicView<Form> f = new TopicView<>(topics.forms(), bootstrapServers).onUpdate(v -> signal(changes)).start();
-        Map<String, String> byToken = new ConcurrentHashMap<>();
+        TokenIndex byToken = new TokenIndex();
         TopicView<User> s = new TopicView<>(topics.users(), bootstrapServers).onUpdate(user -> {
-            byToken.put(user.getTokenSha256().toLowerCase(Locale.ROOT), user.getId());
+            byToken.add(user);
             signal(changes);
         }).start();
         return new RosterView(sourceOf(j), sourceOf(u), sourceOf(f), sourceOf(s), List.of(j, u, f, s), changes,
@@ -90,11 +86,11 @@ public final class RosterView implements Managed, AutoCloseable {
     /** A roster that never changes, for tests of the plain classes that read it. */
     public static RosterView fixed(Collection<Jurisdiction> jurisdictions, Collection<Unit> units,
                                    Collection<Form> forms, Collection<User> users) {
+        TokenIndex tokens = new TokenIndex();
+        users.forEach(tokens::add);
         return new RosterView(
                 fixedSource(jurisdictions, Jurisdiction::getId), fixedSource(units, Unit::getId),
-                fixedSource(forms, Form::getId), fixedSource(users, User::getId), List.of(), new Object(),
-                users.stream().collect(Collectors.toMap(user -> user.getTokenSha256().toLowerCase(Locale.ROOT),
-                        User::getId, (first, second) -> first)));
+                fixedSource(forms, Form::getId), fixedSource(users, User::getId), List.of(), new Object(), tokens);
     }
 
     private static <V> RosterSource<V> sourceOf(TopicView<V> view) {
@@ -178,12 +174,7 @@ public final class RosterView implements Managed, AutoCloseable {
 
     /** The user whose {@code tokenSha256} is this hex digest, or null (an indexed look-up, checked against the user). */
     public User userByTokenSha256(String hex) {
-        if (hex == null) {
-            return null;
-        }
-        String normalized = hex.toLowerCase(Locale.ROOT);
-        User user = users.get(userIdByTokenSha256.get(normalized));
-        return user != null && normalized.equalsIgnoreCase(user.getTokenSha256()) ? user : null;
+        return tokens.find(hex, users);
     }
 
     /** Direct children of a unit, by id. */
