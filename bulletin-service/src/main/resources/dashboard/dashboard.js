@@ -6,6 +6,15 @@ let token = sessionStorage.getItem('ribaoToken') || '';
 let streamGeneration = 0;
 let board = new Map();
 let selectedBulletin = null;
+let me = null;
+
+// What each role may do with a bulletin (DESIGN §3, §9): the office drafts and edits, the director approves, either
+// releases. The server checks again; the page only leaves out what would be refused.
+const ROLE_ACTIONS = {draft: ['OFFICE'], edit: ['OFFICE'], approve: ['DIRECTOR'], release: ['DIRECTOR', 'OFFICE']};
+
+function may(action) {
+  return me !== null && ROLE_ACTIONS[action].includes(me.role);
+}
 
 function today() {
   const d = new Date();
@@ -13,6 +22,13 @@ function today() {
 }
 
 function say(text) { $('message').textContent = text || ''; }
+
+// The API gives instants with the jurisdiction's offset (2026-03-02T16:31:00+08:00): its wall-clock part is the
+// time to show, whatever the browser's own time zone.
+function wallClock(instant) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(instant || '');
+  return m ? m[1] + ' ' + m[2] : (instant || '');
+}
 
 async function api(path, options = {}) {
   // the page is Chinese: its refusals are asked for in Chinese too, whatever the browser's own languages (decision 417)
@@ -81,10 +97,11 @@ async function loadHistory(unitId) {
     return tr;
   }));
   $('history-revisions').querySelector('tbody').replaceChildren(...h.revisions.map((r) => {
-    const lowered = r.lowered.map((c) => c.code + ' ' + c.from + '→' + c.to).join('；');
+    const lowered = r.lowered.map((c) => (c.name || c.code) + ' ' + c.from + '→' + c.to).join('；');
     const tr = el('tr');
     tr.append(el('td', r.date), el('td', r.revision), el('td', L.eventType[r.type] || r.type),
-      el('td', r.submittedBy + ' ' + (r.submittedAt || '')), el('td', (r.signedBy || '') + ' ' + (r.signedAt || '')),
+      el('td', r.submittedBy + ' ' + wallClock(r.submittedAt)),
+      el('td', (r.signedBy || '') + ' ' + wallClock(r.signedAt)),
       el('td', lowered ? L.lowered + '：' + lowered : ''));
     return tr;
   }));
@@ -96,7 +113,7 @@ async function loadAlerts() {
     const tr = el('tr', null, {'data-alert-id': a.alertId});
     const unit = board.get(a.unitId);
     tr.append(el('td', L.alertType[a.type] || a.type), el('td', unit ? unit.name : a.unitId),
-      el('td', a.message), el('td', a.raisedAt || ''));
+      el('td', a.message), el('td', wallClock(a.raisedAt)));
     const state = el('td');
     if (a.resolvedAt) {
       state.textContent = L.resolved;
@@ -129,15 +146,13 @@ async function loadBulletins() {
     const view = el('button', L.view, {'type': 'button', 'class': 'view'});
     view.addEventListener('click', () => act(() => showBulletin(b.id)));
     li.append(view);
-    if (b.state === 'DRAFT') {
-      const save = el('button', L.save, {'type': 'button', 'class': 'save'});
-      save.addEventListener('click', () => act(() => step(b.id, 'narrative', {method: 'PUT',
-        headers: {'Content-Type': 'application/json'}, body: JSON.stringify({text: $('narrative').value})})));
+    // the narrative is saved from the review pane, for the bulletin it shows (saveNarrative)
+    if (b.state === 'DRAFT' && may('approve')) {
       const approve = el('button', L.approve, {'type': 'button', 'class': 'approve'});
       approve.addEventListener('click', () => act(() => step(b.id, 'approve', {method: 'POST'})));
-      li.append(save, approve);
+      li.append(approve);
     }
-    if (b.state === 'APPROVED') {
+    if (b.state === 'APPROVED' && may('release')) {
       const release = el('button', L.release, {'type': 'button', 'class': 'release'});
       release.addEventListener('click', () => act(() => step(b.id, 'release', {method: 'POST'})));
       li.append(release);
@@ -166,6 +181,9 @@ async function showBulletin(id) {
   selectedBulletin = id;
   const path = '/api/v1/bulletins/' + encodeURIComponent(id);
   const full = await api(path);
+  if (selectedBulletin !== id) return;
+  // the pane's bulletin id and its narrative change together: a save sends this text to this bulletin only
+  const editable = full.state === 'DRAFT' && may('edit');
   $('review').hidden = false;
   $('review').setAttribute('data-bulletin-id', id);
   $('review').setAttribute('data-state', full.state);
@@ -173,7 +191,8 @@ async function showBulletin(id) {
   $('review-state').textContent = L.bulletinState[full.state] || full.state;
   $('review-issue').textContent = issueText(full);
   $('narrative').value = full.narrative || '';
-  $('narrative').readOnly = full.state !== 'DRAFT';
+  $('narrative').readOnly = !editable;
+  $('review-save').hidden = !editable;
   const bytes = await (await api(path + '/pdf')).arrayBuffer();
   if (new TextDecoder().decode(bytes.slice(0, 5)) !== '%PDF-') throw new Error(L.notPdf);
   const blob = new Blob([bytes], {type: 'application/pdf'});
@@ -183,6 +202,24 @@ async function showBulletin(id) {
   $('pdf-preview').src = previewUrl;
   $('review-pdf-download').href = previewUrl;
   $('review-pdf-download').setAttribute('download', id + '.pdf');
+}
+
+// 保存下步工作: the text being edited, to the bulletin the review pane shows (never to another, never unseen).
+async function saveNarrative() {
+  const id = $('review').getAttribute('data-bulletin-id');
+  if ($('review').hidden || !id) return;
+  await step(id, 'narrative', {method: 'PUT', headers: {'Content-Type': 'application/json'},
+    body: JSON.stringify({text: $('narrative').value})});
+}
+
+function closeReview() {
+  selectedBulletin = null;
+  $('review').hidden = true;
+  $('review').removeAttribute('data-bulletin-id');
+  $('review').removeAttribute('data-state');
+  $('narrative').value = '';
+  $('narrative').readOnly = true;
+  $('review-save').hidden = true;
 }
 
 async function openHtml() {
@@ -213,7 +250,7 @@ async function downloadLedger() {
 
 async function loadInbox() {
   const items = await api('/api/v1/inbox');
-  $('inbox').replaceChildren(...(items.length ? items.map((m) => el('li', m.createdAt + ' ' + m.title))
+  $('inbox').replaceChildren(...(items.length ? items.map((m) => el('li', wallClock(m.createdAt) + ' ' + m.title))
     : [el('li', L.none)]));
 }
 
@@ -275,13 +312,31 @@ async function loadAll() {
   await Promise.all([loadAlerts(), loadBulletins(), loadInbox()]);
 }
 
+// Who is logged in decides what the page offers; a new login closes what the previous user had open, and an
+// earlier login still answering is ignored.
+let loginGeneration = 0;
 async function start() {
+  const generation = ++loginGeneration;
+  me = null;
+  closeReview();
+  $('draft').hidden = true;
+  $('whoami').textContent = '';
+  $('whoami').removeAttribute('data-user-id');
   try {
+    const caller = await api('/api/v1/me');
+    if (generation !== loginGeneration) return;
+    me = caller;
+    $('draft').hidden = !may('draft');
     await loadAll();
   } catch (e) {
+    if (generation !== loginGeneration) return;
     say(e.status === 401 || e.status === 403 ? L.loginFailed : L.failed + '：' + e.message);
     return;
   }
+  if (generation !== loginGeneration) return;
+  // told once the page shows what this user may see and do
+  $('whoami').textContent = me.name + '（' + (L.role[me.role] || me.role) + '）';
+  $('whoami').setAttribute('data-user-id', me.userId);
   streamGeneration++;
   stream(streamGeneration);
 }
@@ -297,8 +352,7 @@ $('login').addEventListener('submit', (e) => {
   start();
 });
 $('date').addEventListener('change', () => act(async () => {
-  selectedBulletin = null;
-  $('review').hidden = true;
+  closeReview();
   await loadAll();
 }));
 $('draft').addEventListener('click', () => act(async () => {
@@ -306,6 +360,7 @@ $('draft').addEventListener('click', () => act(async () => {
   await loadBulletins();
   await showBulletin(b.id);
 }));
+$('review-save').addEventListener('click', () => act(saveNarrative));
 $('review-html').addEventListener('click', () => act(openHtml));
 $('ledger-form').addEventListener('submit', (e) => { e.preventDefault(); act(loadLedger); });
 $('ledger-xlsx').addEventListener('click', () => act(downloadLedger));

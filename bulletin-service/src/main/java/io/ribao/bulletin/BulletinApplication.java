@@ -12,6 +12,7 @@ import io.ribao.bulletin.board.BoardEventsServlet;
 import io.ribao.bulletin.cli.DbCommand;
 import io.ribao.bulletin.cli.RebuildCommand;
 import io.ribao.bulletin.db.DatabaseAudit;
+import io.ribao.bulletin.db.JurisdictionDao;
 import io.ribao.bulletin.db.Migrations;
 import io.ribao.bulletin.delivery.Backoff;
 import io.ribao.bulletin.delivery.BulletinOutbox;
@@ -31,11 +32,13 @@ import io.ribao.bulletin.resources.BoardResource;
 import io.ribao.bulletin.resources.DashboardResource;
 import io.ribao.bulletin.resources.FindingResource;
 import io.ribao.bulletin.resources.LedgerResource;
+import io.ribao.bulletin.resources.MeResource;
 import io.ribao.bulletin.resources.StatusResource;
 import io.ribao.bulletin.resources.UnitHistoryResource;
 import io.ribao.bulletin.workflow.BulletinFeature;
 import io.ribao.bulletin.workflow.BulletinService;
 import io.ribao.bulletin.workflow.DayCloseDrafting;
+import io.ribao.bulletin.workflow.MetricNames;
 import io.ribao.kit.http.OpenApiDocument;
 import io.ribao.kit.http.SourceParam;
 import io.ribao.kit.auth.RibaoAuth;
@@ -65,7 +68,8 @@ public class BulletinApplication extends Application<BulletinConfiguration> {
     private final List<ProjectionListener> extraListeners = new CopyOnWriteArrayList<>();
     private volatile Jdbi jdbi;
     private volatile Dispatcher dispatcher;
-    private final BoardEvents boardEvents = new BoardEvents();
+    // the jurisdictions' zones are read when a batch is pushed, from the database run() opens
+    private final BoardEvents boardEvents = new BoardEvents(() -> jdbi.onDemand(JurisdictionDao.class).zones());
 
     public BulletinApplication() {
         this(Clock.systemUTC());
@@ -144,7 +148,8 @@ public class BulletinApplication extends Application<BulletinConfiguration> {
         env.jersey().register(new DashboardResource());
         env.jersey().getResourceConfig().registerResources(
                 OpenApiDocument.at("/api/openapi.json", "/openapi/bulletin-service.openapi.json"));
-        env.jersey().register(new UnitHistoryResource(jdbi, clock));
+        env.jersey().register(new MeResource(jdbi));
+        env.jersey().register(new UnitHistoryResource(jdbi, clock, MetricNames.known()::of));
         env.jersey().register(new FindingResource(jdbi, clock, audit));
         env.lifecycle().manage(boardEvents);
 

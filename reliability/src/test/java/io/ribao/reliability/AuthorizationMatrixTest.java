@@ -166,6 +166,7 @@ class AuthorizationMatrixTest {
                 checked(api.get(stack.ingest("/api/v1/roster/units/" + u), t)));
         define("ingest POST /api/v1/roster", false, (t, u) -> checked(api.send("POST", stack.ingest("/api/v1/roster"),
                 t, "application/yaml", stack.roster().yaml().getBytes(StandardCharsets.UTF_8), Map.of())));
+        define("bulletin GET /api/v1/me", false, (t, u) -> api.get(stack.bulletin("/api/v1/me"), t).status());
         define("bulletin GET /api/v1/days/{date}/status", false, (t, u) ->
                 checked(api.get(stack.bulletin("/api/v1/days/" + today + "/status"), t)));
         define("bulletin GET /api/v1/alerts?date", false, (t, u) ->

@@ -2,11 +2,13 @@ package io.ribao.bulletin.board;
 
 import io.dropwizard.lifecycle.Managed;
 import io.ribao.bulletin.core.Instants;
+import io.ribao.bulletin.core.Zones;
 import io.ribao.bulletin.db.JsonColumns;
 import io.ribao.bulletin.projection.Applied;
 import io.ribao.bulletin.projection.ProjectionListener;
 import io.ribao.schemas.alert.AlertEvent;
 import io.ribao.schemas.status.UnitDayStatus;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -14,10 +16,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Pushes committed changes to the open dashboards: each subscriber gets the status and alert changes of the units
- * it may see, as JSON lines. A slow subscriber whose queue is full loses events and is told to reload.
+ * it may see, as JSON lines, instants in the unit's jurisdiction's wall-clock time as the API gives them. A slow
+ * subscriber whose queue is full loses events and is told to reload.
  */
 public final class BoardEvents implements ProjectionListener, Managed {
 
@@ -53,6 +57,12 @@ public final class BoardEvents implements ProjectionListener, Managed {
     }
 
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final Supplier<Zones> zones;
+
+    /** @param zones the jurisdictions' time zones as they are now (read once per committed batch with listeners) */
+    public BoardEvents(Supplier<Zones> zones) {
+        this.zones = zones;
+    }
 
     public Subscription subscribe(Predicate<String> seesUnit) {
         Subscription s = new Subscription(seesUnit);
@@ -69,8 +79,9 @@ public final class BoardEvents implements ProjectionListener, Managed {
         if (subscriptions.isEmpty()) {
             return;
         }
+        Zones now = applied.statuses().isEmpty() ? null : zones.get();
         for (UnitDayStatus s : applied.statuses()) {
-            publish(s.getUnitId(), JsonColumns.write(status(s)));
+            publish(s.getUnitId(), JsonColumns.write(status(s, now.of(s.getJurisdictionId()))));
         }
         for (AlertEvent a : applied.alerts()) {
             publish(a.getUnitId(), JsonColumns.write(alert(a)));
@@ -87,14 +98,14 @@ public final class BoardEvents implements ProjectionListener, Managed {
         subscriptions.forEach(s -> s.offer(unitId, json));
     }
 
-    private static Map<String, Object> status(UnitDayStatus s) {
+    private static Map<String, Object> status(UnitDayStatus s, ZoneId zone) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "status");
         m.put("unitId", s.getUnitId());
         m.put("date", s.getDate().toString());
         m.put("status", s.getState().name());
-        m.put("submittedAt", Instants.iso(s.getSubmittedAt()));
-        m.put("signedAt", Instants.iso(s.getSignedAt()));
+        m.put("submittedAt", Instants.iso(s.getSubmittedAt(), zone));
+        m.put("signedAt", Instants.iso(s.getSignedAt(), zone));
         m.put("revision", s.getRevision());
         return m;
     }

@@ -20,7 +20,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
         @RegisterRowMapper(UnitHistoryDao.UnitMapper.class)})
 public interface UnitHistoryDao {
 
-    record UnitRef(String unitId, String name, List<String> ancestorIds) {
+    record UnitRef(String unitId, String name, String jurisdictionId, List<String> ancestorIds) {
     }
 
     record Day(LocalDate date, String status, boolean zeroReport, Instant signedAt, String signedBy, String signer,
@@ -31,7 +31,7 @@ public interface UnitHistoryDao {
                     Instant submittedAt, String signedBy, Instant signedAt, String signer, String loweredJson) {
     }
 
-    @SqlQuery("SELECT unit_id, name, ancestor_ids FROM units WHERE unit_id = :unitId")
+    @SqlQuery("SELECT unit_id, name, jurisdiction_id, ancestor_ids FROM units WHERE unit_id = :unitId")
     Optional<UnitRef> unit(@Bind("unitId") String unitId);
 
     @SqlQuery("""
@@ -52,7 +52,8 @@ public interface UnitHistoryDao {
     final class UnitMapper implements RowMapper<UnitRef> {
         @Override
         public UnitRef map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new UnitRef(rs.getString("unit_id"), rs.getString("name"), Arrays.texts(rs, "ancestor_ids"));
+            return new UnitRef(rs.getString("unit_id"), rs.getString("name"), rs.getString("jurisdiction_id"),
+                    Arrays.texts(rs, "ancestor_ids"));
         }
     }
 

@@ -4,8 +4,10 @@ import io.dropwizard.auth.Auth;
 import io.ribao.bulletin.api.AlertView;
 import io.ribao.bulletin.core.Instants;
 import io.ribao.bulletin.core.Visibility;
+import io.ribao.bulletin.core.Zones;
 import io.ribao.bulletin.db.AlertDao;
 import io.ribao.bulletin.db.BoardDao;
+import io.ribao.bulletin.db.JurisdictionDao;
 import io.ribao.kit.audit.Audit;
 import io.ribao.kit.audit.AuditRecords;
 import io.ribao.kit.auth.RibaoPrincipal;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +58,11 @@ public class AlertResource {
         }
         String unitId = Params.optionalText("unitId", unitParam, 200);
         Visibility visibility = visibility(caller);
+        Zones zones = zones();
         return jdbi.onDemand(AlertDao.class).find(date, type, unitId).stream()
                 .filter(a -> a.recipients().contains(caller.userId())
                         || visibility.sees(a.unitId(), a.unitAncestorIds()))
-                .map(AlertResource::view)
+                .map(a -> view(a, zones.of(a.jurisdictionId())))
                 .toList();
     }
 
@@ -81,16 +85,22 @@ public class AlertResource {
         int changed = dao.acknowledge(alertId, caller.userId(), clock.instant());
         audit.record(records.of(caller, "ALERT_ACK", alertId, AuditRecords.ACCEPTED, source,
                 Map.of("first", String.valueOf(changed == 1))));
-        return view(dao.byId(alertId).orElseThrow());
+        AlertDao.Alert acknowledged = dao.byId(alertId).orElseThrow();
+        return view(acknowledged, zones().of(acknowledged.jurisdictionId()));
+    }
+
+    private Zones zones() {
+        return jdbi.onDemand(JurisdictionDao.class).zones();
     }
 
     private Visibility visibility(RibaoPrincipal caller) {
         return new Visibility(caller, jdbi.onDemand(BoardDao.class).unitsSupervisedBy(caller.userId()));
     }
 
-    static AlertView view(AlertDao.Alert a) {
+    /** The alert with its instants in its jurisdiction's wall-clock time. */
+    static AlertView view(AlertDao.Alert a, ZoneId zone) {
         return new AlertView(a.alertId(), a.type(), a.unitId(), a.day().toString(), a.severity(),
-                Instants.iso(a.raisedAt()), a.message(), a.evidence(), a.recipients(),
-                Instants.iso(a.acknowledgedAt()), Instants.iso(a.resolvedAt()));
+                Instants.iso(a.raisedAt(), zone), a.message(), a.evidence(), a.recipients(),
+                Instants.iso(a.acknowledgedAt(), zone), Instants.iso(a.resolvedAt(), zone));
     }
 }

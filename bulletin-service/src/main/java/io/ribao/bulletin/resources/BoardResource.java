@@ -2,6 +2,7 @@ package io.ribao.bulletin.resources;
 
 import io.dropwizard.auth.Auth;
 import io.ribao.bulletin.core.Instants;
+import io.ribao.bulletin.db.JurisdictionDao;
 import io.ribao.kit.audit.Audit;
 import io.ribao.kit.audit.AuditRecords;
 import io.ribao.kit.auth.RibaoPrincipal;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -33,18 +35,19 @@ public class BoardResource {
         this.audit = audit;
     }
 
-    /** The caller's in-app messages, newest first. */
+    /** The caller's in-app messages, newest first, dated in the caller's jurisdiction's wall-clock time. */
     @GET
     @Path("/inbox")
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> inbox(@Auth RibaoPrincipal caller) {
+        ZoneId zone = jdbi.onDemand(JurisdictionDao.class).zones().of(caller.jurisdictionId());
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT id, title, body, created_at FROM inbox WHERE recipient_id = :me
                 ORDER BY created_at DESC, id DESC LIMIT 200""")
                 .bind("me", caller.userId())
                 .map((rs, ctx) -> Map.<String, Object>of("id", rs.getLong("id"), "title", rs.getString("title"),
                         "body", rs.getString("body"),
-                        "createdAt", Instants.iso(rs.getTimestamp("created_at").toInstant())))
+                        "createdAt", Instants.iso(rs.getTimestamp("created_at").toInstant(), zone)))
                 .list());
     }
 

@@ -7,6 +7,7 @@ import io.ribao.bulletin.core.Instants;
 import io.ribao.bulletin.core.Visibility;
 import io.ribao.bulletin.db.BoardDao;
 import io.ribao.bulletin.db.FindingDao;
+import io.ribao.bulletin.db.JurisdictionDao;
 import io.ribao.kit.audit.Audit;
 import io.ribao.kit.audit.AuditRecords;
 import io.ribao.kit.auth.RibaoPrincipal;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,9 +60,10 @@ public class FindingResource {
         }
         Visibility visibility = new Visibility(caller,
                 jdbi.onDemand(BoardDao.class).unitsSupervisedBy(caller.userId()));
+        ZoneId zone = zoneOf(caller);
         return jdbi.onDemand(FindingDao.class).find(status).stream()
                 .filter(f -> visibility.sees(f.unitId(), f.unitAncestorIds()))
-                .map(FindingResource::view)
+                .map(f -> view(f, zone))
                 .toList();
     }
 
@@ -94,12 +97,17 @@ public class FindingResource {
         }
         audit.record(records.of(caller, "FINDING_RECTIFY", findingId, AuditRecords.ACCEPTED, source,
                 Map.of("length", String.valueOf(body.text().length()))));
-        return view(dao.byId(findingId).orElseThrow());
+        return view(dao.byId(findingId).orElseThrow(), zoneOf(caller));
     }
 
-    static FindingView view(FindingDao.Finding f) {
+    /** Findings' instants are told in the caller's jurisdiction's wall-clock time. */
+    private ZoneId zoneOf(RibaoPrincipal caller) {
+        return jdbi.onDemand(JurisdictionDao.class).zones().of(caller.jurisdictionId());
+    }
+
+    static FindingView view(FindingDao.Finding f, ZoneId zone) {
         return new FindingView(f.findingId(), f.reportedByUnitId(), f.unitId(), f.day().toString(), f.problem(),
                 f.dueDate() == null ? null : f.dueDate().toString(), f.status(), f.rectification(),
-                Instants.iso(f.rectifiedAt()));
+                Instants.iso(f.rectifiedAt(), zone));
     }
 }

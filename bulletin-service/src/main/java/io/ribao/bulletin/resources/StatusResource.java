@@ -6,6 +6,7 @@ import io.ribao.bulletin.api.UnitStatus;
 import io.ribao.bulletin.core.Instants;
 import io.ribao.bulletin.core.Visibility;
 import io.ribao.bulletin.db.BoardDao;
+import io.ribao.bulletin.db.JurisdictionDao;
 import io.ribao.kit.auth.RibaoPrincipal;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,10 +14,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
-/** The board of one day: every unit the caller may see, with the counts over them. */
+/**
+ * The board of one day: every unit the caller may see, with the counts over them; instants in the caller's
+ * jurisdiction's wall-clock time.
+ */
 @Path("/api/v1/days/{date}/status")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {
@@ -35,10 +40,11 @@ public class StatusResource {
         List<BoardDao.UnitDay> units = board.unitsOn(date).stream()
                 .filter(u -> visibility.sees(u.unitId(), u.ancestorIds()))
                 .toList();
+        ZoneId zone = jdbi.onDemand(JurisdictionDao.class).zones().of(caller.jurisdictionId());
         return new DayStatus(date.toString(), units.size(), count(units, "ON_TIME"), count(units, "LATE"),
                 count(units, "MISSING"), count(units, "PENDING_SIGNOFF"),
                 units.stream().map(u -> new UnitStatus(u.unitId(), u.name(), u.state(),
-                        Instants.iso(u.submittedAt()), Instants.iso(u.signedAt()), u.revision())).toList());
+                        Instants.iso(u.submittedAt(), zone), Instants.iso(u.signedAt(), zone), u.revision())).toList());
     }
 
     private static int count(List<BoardDao.UnitDay> units, String state) {

@@ -3,9 +3,12 @@ package io.ribao.bulletin.resources;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.dropwizard.auth.Auth;
 import io.ribao.bulletin.core.Instants;
+import io.ribao.bulletin.core.LoweredMetrics;
 import io.ribao.bulletin.core.Visibility;
 import io.ribao.bulletin.db.BoardDao;
+import io.ribao.bulletin.db.FormMetricDao;
 import io.ribao.bulletin.db.JsonColumns;
+import io.ribao.bulletin.db.JurisdictionDao;
 import io.ribao.bulletin.db.UnitHistoryDao;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
@@ -18,13 +21,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
-/** A unit's history: its days (status, who signed, flags) and every revision of its reports. */
+/**
+ * A unit's history: its days (status, who signed, flags) and every revision of its reports, with the metrics a
+ * revision lowered named as the roster names them; instants in the unit's jurisdiction's wall-clock time.
+ */
 @Path("/api/v1/units/{unitId}/history")
 @Produces(MediaType.APPLICATION_JSON)
 public class UnitHistoryResource {
@@ -33,10 +40,13 @@ public class UnitHistoryResource {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final Function<String, Map<String, String>> knownMetricNames;
 
-    public UnitHistoryResource(Jdbi jdbi, Clock clock) {
+    /** @param knownMetricNames a jurisdiction's metric names for the codes no roster form names */
+    public UnitHistoryResource(Jdbi jdbi, Clock clock, Function<String, Map<String, String>> knownMetricNames) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.knownMetricNames = knownMetricNames;
     }
 
     @GET
@@ -56,8 +66,10 @@ public class UnitHistoryResource {
         if (!visibility.sees(unit.unitId(), unit.ancestorIds())) {
             throw ApiException.forbidden(Text.of("不是您负责的单位", "not one of your units"));
         }
-        // "today" in UTC is close enough for a window of days; the board itself is asked for exact dates
-        LocalDate to = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
+        ZoneId zone = jdbi.onDemand(JurisdictionDao.class).zones().of(unit.jurisdictionId());
+        Map<String, String> rosterNames = jdbi.onDemand(FormMetricDao.class).names();
+        Map<String, String> knownNames = knownMetricNames.apply(unit.jurisdictionId());
+        LocalDate to = LocalDate.ofInstant(clock.instant(), zone).plusDays(1);
         LocalDate from = to.minusDays(days);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("unitId", unit.unitId());
@@ -67,7 +79,7 @@ public class UnitHistoryResource {
             m.put("date", d.date().toString());
             m.put("status", d.status());
             m.put("zeroReport", d.zeroReport());
-            m.put("signedAt", Instants.iso(d.signedAt()));
+            m.put("signedAt", Instants.iso(d.signedAt(), zone));
             m.put("signedBy", d.signedBy());
             m.put("signer", d.signer());
             m.put("revision", d.revision());
@@ -83,11 +95,13 @@ public class UnitHistoryResource {
             m.put("type", r.type());
             m.put("date", r.date().toString());
             m.put("submittedBy", r.submittedBy());
-            m.put("submittedAt", Instants.iso(r.submittedAt()));
+            m.put("submittedAt", Instants.iso(r.submittedAt(), zone));
             m.put("signedBy", r.signedBy());
-            m.put("signedAt", Instants.iso(r.signedAt()));
+            m.put("signedAt", Instants.iso(r.signedAt(), zone));
             m.put("signer", r.signer());
-            m.put("lowered", JsonColumns.read(r.loweredJson(), new TypeReference<List<Map<String, Object>>>() { }));
+            m.put("lowered", LoweredMetrics.named(
+                    JsonColumns.read(r.loweredJson(), new TypeReference<List<Map<String, Object>>>() { }),
+                    rosterNames, knownNames));
             return m;
         }).toList());
         return body;

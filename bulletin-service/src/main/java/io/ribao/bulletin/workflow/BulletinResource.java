@@ -1,6 +1,7 @@
 package io.ribao.bulletin.workflow;
 
 import io.dropwizard.auth.Auth;
+import io.ribao.bulletin.core.Zones;
 import io.ribao.bulletin.resources.Params;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
@@ -59,9 +60,10 @@ public final class BulletinResource {
     public List<Map<String, Object>> list(@Auth RibaoPrincipal principal, @QueryParam("date") String date) {
         List<Bulletin> bulletins = date == null || date.isBlank()
                 ? service.recent(RECENT) : service.onDay(date(date, "date"));
+        Zones zones = service.zones();
         return bulletins.stream()
                 .filter(b -> mayRead(principal, b))
-                .map(b -> BulletinView.summary(b, service.title(b)))
+                .map(b -> BulletinView.summary(b, service.title(b), zones.of(b.jurisdictionId())))
                 .toList();
     }
 
@@ -156,7 +158,8 @@ public final class BulletinResource {
     }
 
     private Map<String, Object> full(Bulletin b) {
-        return BulletinView.full(b, service.title(b), service.json(), service.receipts(b.id()));
+        return BulletinView.full(b, service.title(b), service.zones().of(b.jurisdictionId()), service.json(),
+                service.receipts(b.id()));
     }
 
     private String jurisdictionOf(RibaoPrincipal principal, String requested) {

@@ -2,6 +2,8 @@ package io.ribao.bulletin.workflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ribao.bulletin.core.Zones;
+import io.ribao.bulletin.db.JurisdictionDao;
 import io.ribao.bulletin.document.BulletinContent;
 import io.ribao.bulletin.document.BulletinDrafter;
 import io.ribao.bulletin.document.DocxRenderer;
@@ -231,6 +233,11 @@ public final class BulletinService {
     }
 
     /** The jurisdiction to draft for when the caller's is not known: the only one there is. */
+    /** The jurisdictions' wall-clock zones, for the instants in the API's bulletin bodies. */
+    public Zones zones() {
+        return jdbi.onDemand(JurisdictionDao.class).zones();
+    }
+
     public Optional<String> onlyJurisdiction() {
         return jdbi.withHandle(sources::onlyJurisdiction);
     }

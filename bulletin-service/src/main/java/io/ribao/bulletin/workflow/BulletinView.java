@@ -1,19 +1,23 @@
 package io.ribao.bulletin.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ribao.bulletin.core.Instants;
 import io.ribao.bulletin.document.JsonRenderer;
-import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The API's JSON for a bulletin: the summary fields, and for one bulletin every section and the receipts too. */
+/**
+ * The API's JSON for a bulletin: the summary fields, and for one bulletin every section and the receipts too;
+ * instants in the bulletin's jurisdiction's wall-clock time.
+ */
 final class BulletinView {
 
     private BulletinView() {
     }
 
-    static Map<String, Object> summary(Bulletin b, String title) {
+    static Map<String, Object> summary(Bulletin b, String title, ZoneId zone) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", b.id());
         m.put("jurisdictionId", b.jurisdictionId());
@@ -23,17 +27,18 @@ final class BulletinView {
         m.put("state", b.state().name());
         m.put("title", title);
         m.put("contentSha256", b.contentSha256());
-        m.put("draftedAt", instant(b.draftedAt()));
+        m.put("draftedAt", Instants.iso(b.draftedAt(), zone));
         m.put("draftedBy", b.draftedBy());
-        m.put("approvedAt", instant(b.approvedAt()));
+        m.put("approvedAt", Instants.iso(b.approvedAt(), zone));
         m.put("approvedBy", b.approvedBy());
-        m.put("releasedAt", instant(b.releasedAt()));
+        m.put("releasedAt", Instants.iso(b.releasedAt(), zone));
         m.put("releasedBy", b.releasedBy());
         return m;
     }
 
-    static Map<String, Object> full(Bulletin b, String title, JsonRenderer json, List<BulletinReceipt> receipts) {
-        Map<String, Object> m = summary(b, title);
+    static Map<String, Object> full(Bulletin b, String title, ZoneId zone, JsonRenderer json,
+                                    List<BulletinReceipt> receipts) {
+        Map<String, Object> m = summary(b, title, zone);
         JsonNode content = json.tree(b.content());
         for (String section : List.of("jurisdictionName", "office", "overview", "keyFigures", "unitTables",
                 "findings", "notices", "narrative", "reportTo", "sendTo")) {
@@ -43,15 +48,11 @@ final class BulletinView {
             Map<String, Object> receipt = new LinkedHashMap<>();
             receipt.put("recipient", r.recipient());
             receipt.put("channel", r.channel());
-            receipt.put("queuedAt", instant(r.queuedAt()));
-            receipt.put("deliveredAt", instant(r.deliveredAt()));
-            receipt.put("readAt", instant(r.readAt()));
+            receipt.put("queuedAt", Instants.iso(r.queuedAt(), zone));
+            receipt.put("deliveredAt", Instants.iso(r.deliveredAt(), zone));
+            receipt.put("readAt", Instants.iso(r.readAt(), zone));
             return receipt;
         }).toList());
         return m;
-    }
-
-    private static String instant(Instant at) {
-        return at == null ? null : at.toString();
     }
 }

@@ -3,6 +3,7 @@ package io.ribao.bulletin.workflow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ribao.bulletin.db.FormMetricDao;
 import io.ribao.bulletin.document.DraftInputs.AlertEntry;
 import io.ribao.bulletin.document.DraftInputs.FindingEntry;
 import io.ribao.bulletin.document.DraftInputs.Issuer;
@@ -16,7 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,16 +67,9 @@ final class DraftSources {
         return MetricNames.rosterFirst(formMetrics(h), metricNames.of(jurisdictionId));
     }
 
-    /**
-     * Every form's metrics, form by form (by id: the topic does not keep the roster file's order of forms) and each
-     * in its form's order; a code two forms name keeps its first name. Forms carry no jurisdiction (decision 353).
-     */
+    /** The roster's forms' names of the metrics (decision 353). */
     private static Map<String, String> formMetrics(Handle h) {
-        Map<String, String> names = new LinkedHashMap<>();
-        h.createQuery("SELECT code, name FROM form_metrics ORDER BY form_id, position")
-                .map((rs, ctx) -> Map.entry(rs.getString("code"), rs.getString("name")))
-                .forEach(e -> names.putIfAbsent(e.getKey(), e.getValue()));
-        return names;
+        return h.attach(FormMetricDao.class).names();
     }
 
     /** The only jurisdiction, when the caller's is not known; empty when there are none or several. */

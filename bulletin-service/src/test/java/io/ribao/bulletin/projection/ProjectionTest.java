@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.ribao.bulletin.Fixtures;
 import io.ribao.bulletin.TestKafka;
 import io.ribao.bulletin.board.BoardEvents;
+import io.ribao.bulletin.db.JurisdictionDao;
+import io.ribao.bulletin.db.ReadModelDao;
+import io.ribao.bulletin.db.ReadModelRows;
 import io.ribao.bulletin.db.TestDatabase;
 import io.ribao.schemas.alert.AlertState;
 import io.ribao.schemas.alert.AlertType;
@@ -148,7 +151,9 @@ class ProjectionTest {
         // given a replica projecting the topic, with a dashboard open on it
         String unitId = unique("board");
         Jdbi jdbi = TestDatabase.fresh().jdbi();
-        BoardEvents board = new BoardEvents();
+        jdbi.useExtension(ReadModelDao.class, dao ->
+                dao.upsertJurisdiction(ReadModelRows.JurisdictionRow.of(Fixtures.jurisdiction())));
+        BoardEvents board = new BoardEvents(() -> jdbi.onDemand(JurisdictionDao.class).zones());
         BoardEvents.Subscription dashboard = board.subscribe(unitId::equals);
         List<UnitDayState> actedOn = new CopyOnWriteArrayList<>();
         Projection projection = new Projection(jdbi, new RecordApplier(topics, RaisedAlerts.NONE),
@@ -186,7 +191,9 @@ class ProjectionTest {
         assertThat(shown).satisfiesExactly(
                 e -> assertThat(e).contains("\"status\":\"EXPECTED\""),
                 e -> assertThat(e).contains("\"status\":\"MISSING\""),
-                e -> assertThat(e).contains("\"status\":\"LATE\""));
+                e -> assertThat(e).contains("\"status\":\"LATE\"")
+                        // told in the jurisdiction's wall-clock time, as the status endpoint tells it
+                        .contains("\"signedAt\":\"2026-03-02T16:25:00+08:00\""));
         await().atMost(Duration.ofSeconds(30)).until(() -> actedOn.size() == 2);
         assertThat(actedOn).containsExactly(UnitDayState.EXPECTED, UnitDayState.LATE);
     }

@@ -90,7 +90,18 @@ class BulletinApplicationTest {
                     .build()));
             dao.raiseAlert(ReadModelRows.AlertRow.of(Fixtures.alert(AlertType.CONCEALMENT_SUSPECTED,
                     "twn-tianbao", AlertState.RAISED, Fixtures.DEADLINE, List.of("u-tianbao-sj"))));
+            // the roster's own name for the metric, which the known names spell otherwise
+            dao.replaceForm("township-daily", ReadModelRows.FormMetricRow.of(Fixtures.form("township-daily", "乡镇日报",
+                    "centralized_isolation", "集中隔离观察人数")));
         });
+        jdbi.useHandle(h -> h.createScript("""
+                INSERT INTO outbox (id, message_key, kind, recipient_id, channel, title, body, payload, state,
+                                    next_attempt_at, created_at, sent_at)
+                VALUES (801, 'digest|u-office-1|1', 'ALERT_DIGEST', 'u-office-1', '{"type":"inapp"}', '预警汇总', 'b',
+                        '{}', 'SENT', now(), now(), now());
+                INSERT INTO inbox (outbox_id, recipient_id, title, body, created_at)
+                VALUES (801, 'u-office-1', '预警汇总', 'b', '2026-03-02T08:32:00Z');
+                """).execute());
     }
 
     private static Invocation.Builder as(String userId, String path) {
@@ -125,7 +136,7 @@ class BulletinApplicationTest {
         assertThat(tianbao.keySet()).containsExactlyInAnyOrder("unitId", "name", "status", "submittedAt",
                 "signedAt", "revision");
         assertThat(tianbao).containsEntry("name", "天保镇").containsEntry("status", "ON_TIME")
-                .containsEntry("signedAt", "2026-03-02T08:25:00Z").containsEntry("revision", 1);
+                .containsEntry("signedAt", "2026-03-02T16:25:00+08:00").containsEntry("revision", 1);
     }
 
     @Test
@@ -185,7 +196,7 @@ class BulletinApplicationTest {
 
         assertThat(statusOf(refused)).isEqualTo(403);
         assertThat(accepted.getStatus()).isEqualTo(200);
-        assertThat(accepted.readEntity(MAP)).containsEntry("acknowledgedAt", "2026-03-02T09:30:00Z");
+        assertThat(accepted.readEntity(MAP)).containsEntry("acknowledgedAt", "2026-03-02T17:30:00+08:00");
         assertThat(statusOf(unknown)).isEqualTo(404);
         List<Map<String, Object>> audit = DB.jdbi().withHandle(h -> h.createQuery(
                 "SELECT actor, detail ->> 'outcome' AS outcome, source FROM audit WHERE action = 'ALERT_ACK' "
@@ -272,12 +283,50 @@ class BulletinApplicationTest {
         List<Map<String, Object>> revisions = (List<Map<String, Object>>) history.get("revisions");
         assertThat(revisions).singleElement().satisfies(r -> {
             assertThat(r).containsEntry("submittedBy", "u-tianbao-clerk").containsEntry("signedBy", "u-tianbao-sj");
-            assertThat(r.get("lowered")).isEqualTo(List.of(Map.of("code", "centralized_isolation", "from", 5,
-                    "to", 3)));
+            assertThat(r.get("lowered")).isEqualTo(List.of(Map.of("code", "centralized_isolation",
+                    "name", "集中隔离观察人数", "from", 5, "to", 3)));
         });
         assertThat(statusOf(as("u-health-sj", "/api/v1/units/twn-tianbao/history").get())).isEqualTo(403);
         assertThat(statusOf(as("u-office-1", "/api/v1/units/nope/history").get())).isEqualTo(404);
         assertThat(statusOf(as("u-office-1", "/api/v1/units/twn-tianbao/history?days=0").get())).isEqualTo(422);
+    }
+
+    @Test
+    void instantsAreGivenInTheJurisdictionsWallClockTimeWithItsOffset() {
+        // given the jurisdiction keeps Asia/Shanghai time, and the alert was raised at 08:30 UTC
+        List<Map<String, Object>> alerts = as("u-office-1", "/api/v1/alerts?type=MISSING").get(LIST);
+        Map<String, Object> history = as("u-office-1", "/api/v1/units/twn-tianbao/history?days=30").get(MAP);
+        List<Map<String, Object>> inbox = as("u-office-1", "/api/v1/inbox").get(LIST);
+
+        // then every instant is told as 16:30 in Shanghai, with its offset, in the same fields as before
+        assertThat(alerts).singleElement().satisfies(a ->
+                assertThat(a).containsEntry("raisedAt", "2026-03-02T16:30:00+08:00"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> revisions = (List<Map<String, Object>>) history.get("revisions");
+        assertThat(revisions).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("submittedAt", "2026-03-02T16:15:00+08:00")
+                .containsEntry("signedAt", "2026-03-02T16:25:00+08:00"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> days = (List<Map<String, Object>>) history.get("days");
+        assertThat(days).singleElement().satisfies(d ->
+                assertThat(d).containsEntry("signedAt", "2026-03-02T16:25:00+08:00"));
+        assertThat(inbox).singleElement().satisfies(m ->
+                assertThat(m).containsEntry("createdAt", "2026-03-02T16:32:00+08:00"));
+    }
+
+    @Test
+    void meTellsTheBearerWhoTheyAreAndWhatRoleTheyHold() {
+        Map<String, Object> office = as("u-office-1", "/api/v1/me").get(MAP);
+        Map<String, Object> principal = as("u-port-sj", "/api/v1/me").get(MAP);
+
+        assertThat(office).containsOnlyKeys("userId", "name", "role", "unitId", "jurisdictionId", "jurisdictionName",
+                "timezone");
+        assertThat(office).containsEntry("userId", "u-office-1").containsEntry("name", "办公室")
+                .containsEntry("role", "OFFICE").containsEntry("unitId", null)
+                .containsEntry("jurisdictionId", Fixtures.COUNTY).containsEntry("jurisdictionName", "示例县")
+                .containsEntry("timezone", "Asia/Shanghai");
+        assertThat(principal).containsEntry("role", "PRINCIPAL").containsEntry("unitId", "cp-tianbao-port");
+        assertThat(statusOf(anonymous("/api/v1/me").get())).isEqualTo(401);
     }
 
     @Test
@@ -294,7 +343,7 @@ class BulletinApplicationTest {
         assertThat(empty.getStatus()).isEqualTo(422);
         assertThat(empty.readEntity(String.class)).contains("\"field\":\"text\"");
         assertThat(done).containsEntry("status", "RECTIFIED").containsEntry("rectification", "已补齐体温检测登记")
-                .containsEntry("rectifiedAt", "2026-03-02T09:30:00Z");
+                .containsEntry("rectifiedAt", "2026-03-02T17:30:00+08:00");
         assertThat(again.getStatus()).isEqualTo(409);
         assertThat(again.readEntity(String.class)).contains("ALREADY_RECTIFIED");
         assertThat(rectified).extracting(f -> f.get("findingId")).containsExactly("f-1");

@@ -15,7 +15,12 @@ import io.ribao.bulletin.TestClock;
 import io.ribao.bulletin.TestKafka;
 import io.ribao.bulletin.db.TestDatabase;
 import io.ribao.topics.Topics;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -108,7 +113,7 @@ class BulletinReviewBrowserTest {
         WebElement narrative = browser.findElement(By.id("narrative"));
         narrative.clear();
         narrative.sendKeys(NARRATIVE);
-        bulletinItem().findElement(By.cssSelector("button.save")).click();
+        browser.findElement(By.id("review-save")).click();
         await().atMost(PATIENCE).until(() -> NARRATIVE.equals(DB.jdbi().withHandle(h -> h.createQuery(
                 "SELECT narrative FROM bulletins WHERE day = CAST(? AS date)").bind(0, Fixtures.DAY.toString())
                 .mapTo(String.class).one())));
@@ -154,16 +159,136 @@ class BulletinReviewBrowserTest {
         assertThat(text("message")).isEmpty();
         assertThat(js("return window.violations;")).asList().isEmpty();
         Map<String, Object> row = DB.jdbi().withHandle(h -> h.createQuery(
-                "SELECT state, issue_no, approved_by, released_by FROM bulletins").mapToMap().one());
+                "SELECT state, issue_no, approved_by, released_by FROM bulletins WHERE day = CAST(? AS date)")
+                .bind(0, Fixtures.DAY.toString()).mapToMap().one());
         assertThat(row).containsEntry("state", "RELEASED").containsEntry("issue_no", 1)
                 .containsEntry("approved_by", "u-director").containsEntry("released_by", "u-director");
     }
 
+    @Test
+    void theNarrativeIsSavedOnlyForTheBulletinWhoseTextIsBeingEdited() {
+        // given the drafts of two days, the second with the office's narrative
+        awaitRoster();
+        LocalDate first = Fixtures.DAY.plusDays(1);
+        LocalDate second = Fixtures.DAY.plusDays(2);
+        String firstId = draftFor(first);
+        String secondId = draftFor(second);
+        putNarrative(secondId, "做好第二天的值守。");
+        String firstNarrative = narrativeOf(first);
+
+        // when the office types into the first day's draft and then turns to the second day, unsaved
+        browser.get("http://localhost:" + APP.getLocalPort() + "/?date=" + first);
+        logIn("u-office-1");
+        await().atMost(PATIENCE).until(() -> !items(firstId).isEmpty());
+        items(firstId).get(0).findElement(By.cssSelector("button.view")).click();
+        await().atMost(PATIENCE).until(() -> firstId.equals(browser.findElement(By.id("review"))
+                .getAttribute("data-bulletin-id")) && !visibleSaveButtons().isEmpty());
+        WebElement narrative = browser.findElement(By.id("narrative"));
+        narrative.clear();
+        narrative.sendKeys("第一天的文字，尚未保存。");
+        js("const d = document.getElementById('date'); d.value = arguments[0];"
+                + "d.dispatchEvent(new Event('change'));", second.toString());
+        await().atMost(PATIENCE).until(() -> !items(secondId).isEmpty());
+
+        // then nothing can be saved until the second day's draft is opened: its text is not on the page yet
+        assertThat(visibleSaveButtons()).isEmpty();
+
+        // when it opens the second day's draft, edits it and saves
+        items(secondId).get(0).findElement(By.cssSelector("button.view")).click();
+        await().atMost(PATIENCE).until(() -> "做好第二天的值守。".equals(
+                browser.findElement(By.id("narrative")).getAttribute("value")));
+        narrative = browser.findElement(By.id("narrative"));
+        narrative.clear();
+        narrative.sendKeys("做好第二天的值守，加强夜间巡查。");
+        assertThat(visibleSaveButtons()).singleElement()
+                .satisfies(b -> assertThat(b.getAttribute("id")).isEqualTo("review-save"));
+        browser.findElement(By.id("review-save")).click();
+
+        // then the second day's draft has the text edited for it, and the first day's is untouched
+        await().atMost(PATIENCE).until(() -> "做好第二天的值守，加强夜间巡查。".equals(narrativeOf(second)));
+        assertThat(narrativeOf(first)).isEqualTo(firstNarrative);
+        assertThat(text("message")).isEmpty();
+    }
+
+    @Test
+    void eachRoleIsOfferedOnlyTheActionsItsRoleMayTake() {
+        // given a draft
+        awaitRoster();
+        LocalDate day = Fixtures.DAY.plusDays(3);
+        String id = draftFor(day);
+
+        // when the office opens it, it may draft, edit and save, but not approve
+        browser.get("http://localhost:" + APP.getLocalPort() + "/?date=" + day);
+        logIn("u-office-1");
+        await().atMost(PATIENCE).until(() -> !items(id).isEmpty());
+        WebElement forOffice = items(id).get(0);
+        assertThat(browser.findElement(By.id("draft")).isDisplayed()).isTrue();
+        assertThat(forOffice.findElements(By.cssSelector("button.approve"))).isEmpty();
+        forOffice.findElement(By.cssSelector("button.view")).click();
+        await().atMost(PATIENCE).until(() -> "DRAFT".equals(reviewState()));
+        assertThat(visibleSaveButtons()).hasSize(1);
+        assertThat(browser.findElement(By.id("narrative")).getAttribute("readonly")).isNull();
+
+        // when the director opens it, it may approve, but neither draft nor edit
+        logIn("u-director");
+        await().atMost(PATIENCE).until(() -> isStale(forOffice) && !items(id).isEmpty()
+                && !items(id).get(0).findElements(By.cssSelector("button.approve")).isEmpty());
+        assertThat(browser.findElement(By.id("draft")).isDisplayed()).isFalse();
+        assertThat(visibleSaveButtons()).isEmpty();
+        items(id).get(0).findElement(By.cssSelector("button.view")).click();
+        await().atMost(PATIENCE).until(() -> "DRAFT".equals(reviewState()));
+        assertThat(visibleSaveButtons()).isEmpty();
+        assertThat(browser.findElement(By.id("narrative")).getAttribute("readonly")).isNotNull();
+        assertThat(text("message")).isEmpty();
+    }
+
+    private static void awaitRoster() {
+        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM jurisdictions WHERE jurisdiction_id = ?",
+                Fixtures.COUNTY) == 1 && count("SELECT count(*) FROM users WHERE user_id = ?", "u-director") == 1);
+    }
+
+    /** The office drafts the day's bulletin through the API; its id. */
+    private static String draftFor(LocalDate day) {
+        Map<String, Object> drafted = asOffice("/api/v1/days/" + day + "/bulletin")
+                .post(Entity.json(""), new GenericType<Map<String, Object>>() { });
+        return (String) drafted.get("id");
+    }
+
+    private static void putNarrative(String id, String narrative) {
+        try (Response saved = asOffice("/api/v1/bulletins/" + id + "/narrative")
+                .put(Entity.json(Map.of("text", narrative)))) {
+            assertThat(saved.getStatus()).isEqualTo(200);
+        }
+    }
+
+    private static Invocation.Builder asOffice(String path) {
+        return APP.client().target("http://localhost:" + APP.getLocalPort() + path).request()
+                .header("Authorization", "Bearer " + Fixtures.tokenOf("u-office-1"));
+    }
+
+    private static String narrativeOf(LocalDate day) {
+        return DB.jdbi().withHandle(h -> h.createQuery("SELECT narrative FROM bulletins WHERE day = CAST(? AS date)")
+                .bind(0, day.toString()).mapTo(String.class).one());
+    }
+
+    private static List<WebElement> items(String bulletinId) {
+        return browser.findElements(By.cssSelector("#bulletins li[data-bulletin-id='" + bulletinId + "']"));
+    }
+
+    /** Every save control the page shows, in the list or in the review pane. */
+    private static List<WebElement> visibleSaveButtons() {
+        return browser.findElements(By.cssSelector("button.save")).stream().filter(WebElement::isDisplayed)
+                .toList();
+    }
+
+    /** Logs in and waits until the page shows what this user may see and do. */
     private static void logIn(String userId) {
         WebElement token = browser.findElement(By.id("token"));
         token.clear();
         token.sendKeys(Fixtures.tokenOf(userId));
         browser.findElement(By.id("login-button")).click();
+        await().atMost(PATIENCE).until(() ->
+                userId.equals(browser.findElement(By.id("whoami")).getAttribute("data-user-id")));
     }
 
     private static WebElement bulletinItem() {

@@ -16,6 +16,10 @@ import io.ribao.bulletin.TestKafka;
 import io.ribao.bulletin.db.TestDatabase;
 import io.ribao.schemas.alert.AlertState;
 import io.ribao.schemas.alert.AlertType;
+import io.ribao.schemas.report.MetricChange;
+import io.ribao.schemas.report.ReportEvent;
+import io.ribao.schemas.report.ReportEventType;
+import io.ribao.schemas.report.Signer;
 import io.ribao.schemas.roster.UnitKind;
 import io.ribao.schemas.status.UnitDayState;
 import io.ribao.schemas.status.UnitDayStatus;
@@ -23,6 +27,7 @@ import io.ribao.topics.Keys;
 import io.ribao.topics.Topics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +52,8 @@ class DashboardBrowserTest {
         Fixtures.users().forEach(u -> TestKafka.send(TOPICS.users(), u.getId(), u));
         TestKafka.send(TOPICS.units(), UNIT, Fixtures.unit(UNIT, "实时卡点", UnitKind.CHECKPOINT, "twn-tianbao",
                 "u-port-sj", List.of("u-dc-07")));
+        TestKafka.send(TOPICS.forms(), "checkpoint-daily", Fixtures.form("checkpoint-daily", "卡点日报",
+                "persons_registered", "实名登记人数", "persons_isolated", "转运隔离人数"));
     }
 
     static final DropwizardAppExtension<BulletinConfiguration> APP = new DropwizardAppExtension<>(
@@ -85,6 +92,63 @@ class DashboardBrowserTest {
     private static String tileStatus() {
         List<WebElement> tiles = browser.findElements(By.cssSelector(".tile[data-unit-id='" + UNIT + "']"));
         return tiles.isEmpty() ? null : tiles.get(0).getAttribute("data-status");
+    }
+
+    /** A revision signed at 16:31 in Shanghai that lowered the persons isolated from 30 to 10. */
+    private static ReportEvent loweringRevision() {
+        return ReportEvent.newBuilder().setEventId("e-" + UNIT).setType(ReportEventType.SIGNED_OFF)
+                .setReportId("r-" + UNIT).setJurisdictionId(Fixtures.COUNTY).setUnitId(UNIT).setDate(Fixtures.DAY)
+                .setRevision(2).setZeroReport(false).setMetrics(Map.of("persons_isolated", 10L))
+                .setSubmittedBy("u-port-clerk").setSubmittedAt(Fixtures.DEADLINE.plusSeconds(30))
+                .setSignedBy("u-port-sj").setSignedAt(Fixtures.DEADLINE.plusSeconds(60)).setSigner(Signer.PRINCIPAL)
+                .setLowered(List.of(new MetricChange("persons_isolated", 30L, 10L))).build();
+    }
+
+    private static void messageInTheOfficesInbox() {
+        DB.jdbi().useHandle(h -> h.createScript("""
+                INSERT INTO outbox (id, message_key, kind, recipient_id, channel, title, body, payload, state,
+                                    next_attempt_at, created_at, sent_at)
+                VALUES (7001, 'digest|u-office-1|browser', 'ALERT_DIGEST', 'u-office-1', '{"type":"inapp"}',
+                        '预警汇总', 'b', '{}', 'SENT', now(), now(), now());
+                INSERT INTO inbox (outbox_id, recipient_id, title, body, created_at)
+                VALUES (7001, 'u-office-1', '预警汇总', 'b', '2026-03-02T08:32:00Z');
+                """).execute());
+    }
+
+    @Test
+    void timesShowInTheJurisdictionsWallClockAndLoweredMetricsByTheirRosterNames() {
+        // given, in Asia/Shanghai, a LATE alert raised at 16:31, a revision signed at 16:31 that lowered a metric,
+        // and a message that reached the office's inbox at 16:32
+        var alert = Fixtures.alert(AlertType.LATE, UNIT, AlertState.RAISED, Fixtures.DEADLINE.plusSeconds(60),
+                List.of("u-port-sj"));
+        TestKafka.send(TOPICS.alerts(), alert.getAlertId(), alert);
+        TestKafka.send(TOPICS.reports(), UNIT, loweringRevision());
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM alerts WHERE alert_id = ?",
+                alert.getAlertId()) == 1 && count("SELECT count(*) FROM report_revisions WHERE unit_id = ?", UNIT) == 1
+                && count("SELECT count(*) FROM form_metrics WHERE form_id = ?", "checkpoint-daily") == 2);
+        messageInTheOfficesInbox();
+
+        // when the office opens the day and the unit's history
+        browser.get("http://localhost:" + APP.getLocalPort() + "/?date=" + Fixtures.DAY);
+        browser.findElement(By.id("token")).sendKeys(Fixtures.tokenOf("u-office-1"));
+        browser.findElement(By.id("login-button")).click();
+        By alertRow = By.cssSelector("tr[data-alert-id='" + alert.getAlertId() + "']");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(alertRow).isEmpty()
+                && browser.findElement(By.id("inbox")).getText().contains("预警汇总"));
+        browser.findElement(By.cssSelector(".tile[data-unit-id='" + UNIT + "']")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                browser.findElement(By.id("history-revisions")).getText().contains("调低"));
+
+        // then every time is the wall-clock time in Shanghai, and the metric has its Chinese name
+        assertThat(browser.findElement(alertRow).getText()).contains("2026-03-02 16:31").doesNotContain("08:31");
+        assertThat(browser.findElement(By.id("inbox")).getText()).contains("2026-03-02 16:32 预警汇总");
+        String revisions = browser.findElement(By.id("history-revisions")).getText();
+        assertThat(revisions).contains("u-port-clerk 2026-03-02 16:30").contains("u-port-sj 2026-03-02 16:31")
+                .contains("调低：转运隔离人数 30→10").doesNotContain("persons_isolated").doesNotContain("08:3");
+    }
+
+    private static long count(String sql, String arg) {
+        return DB.jdbi().withHandle(h -> h.createQuery(sql).bind(0, arg).mapTo(Long.class).one());
     }
 
     @Test
