@@ -3,6 +3,7 @@ package io.ribao.bulletin.projection;
 import io.dropwizard.lifecycle.Managed;
 import io.ribao.bulletin.db.OffsetDao;
 import io.ribao.schemas.dlq.DeadLetter;
+import io.ribao.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -42,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class Projection implements Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(Projection.class);
+    private static final Set<String> ROSTER_TOPICS = Set.of(Topics.ROSTER_JURISDICTIONS, Topics.ROSTER_UNITS,
+            Topics.ROSTER_FORMS, Topics.ROSTER_USERS);
     private static final String APP = "bulletin-service";
 
     private final Jdbi jdbi;
@@ -175,9 +178,12 @@ public final class Projection implements Managed {
             Applied applied = new Applied();
             Applied elsewhere = applied.elsewhere();
             OffsetDao offsets = h.attach(OffsetDao.class);
-            // one lock order for every replica, so two of them cannot deadlock on the position rows
+            // one lock order for every replica, so two of them cannot deadlock on the position rows; the roster's
+            // topics first, so an alert routed in the same batch as its unit's first record finds the unit's principal
+            // and supervisors (on a first start or after a rebuild the whole roster and the alerts come together)
             List<TopicPartition> partitions = records.partitions().stream()
-                    .sorted(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition))
+                    .sorted(Comparator.comparing((TopicPartition tp) -> !ROSTER_TOPICS.contains(tp.topic()))
+                            .thenComparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition))
                     .toList();
             for (TopicPartition tp : partitions) {
                 offsets.ensurePosition(consumerName, tp.topic(), tp.partition());

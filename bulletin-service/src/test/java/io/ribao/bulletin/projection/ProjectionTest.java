@@ -199,6 +199,36 @@ class ProjectionTest {
     }
 
     @Test
+    void anAlertInTheSameBatchAsItsUnitsFirstRecordReachesTheUnitsPrincipalAndSupervisors() {
+        // given a batch that brings a unit and an alert of it together (a first start, a rebuilt read model):
+        // ribao.alerts sorts before ribao.roster.units by name
+        String unitId = unique("cp");
+        var unit = Fixtures.unit(unitId, "联检卡点", UnitKind.CHECKPOINT, "twn-tianbao", "u-port-sj",
+                List.of("u-dc-07"));
+        var alert = Fixtures.alert(AlertType.MISSING, unitId, AlertState.RAISED, Fixtures.DEADLINE, List.of());
+        TopicPartition alerts = new TopicPartition(Topics.ALERTS, 0);
+        TopicPartition units = new TopicPartition(Topics.ROSTER_UNITS, 0);
+        var batch = new org.apache.kafka.clients.consumer.ConsumerRecords<>(Map.of(
+                alerts, List.of(new ConsumerRecord<>(Topics.ALERTS, 0, 0L,
+                        alert.getAlertId().getBytes(StandardCharsets.UTF_8), topics.alerts().serializeValue(alert))),
+                units, List.of(new ConsumerRecord<>(Topics.ROSTER_UNITS, 0, 0L,
+                        unitId.getBytes(StandardCharsets.UTF_8), topics.units().serializeValue(unit)))), Map.of());
+        Jdbi jdbi = TestDatabase.fresh().jdbi();
+        Projection projection = new Projection(jdbi, new RecordApplier(topics,
+                new io.ribao.bulletin.delivery.NoticePlanner(Duration.ofSeconds(10))), (k, d) -> deadLetters.add(d),
+                CLOCK, TestKafka.bootstrapServers(), unique("projection"));
+
+        // when it is applied
+        projection.applyBatch(batch);
+
+        // then the alert's notices go to the unit's principal and supervisor, read from the same batch
+        List<String> recipients = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT recipient_id FROM alert_notices WHERE alert_id = :id ORDER BY recipient_id")
+                .bind("id", alert.getAlertId()).mapTo(String.class).list());
+        assertThat(recipients).contains("u-port-sj", "u-dc-07");
+    }
+
+    @Test
     void aPoisonRecordBecomesADeadLetterAndTheProjectionGoesOn() {
         String unitId = unique("poison");
         String key = Keys.ofDay(unitId, Fixtures.DAY);
