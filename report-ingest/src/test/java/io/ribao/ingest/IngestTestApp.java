@@ -7,6 +7,12 @@ import io.dropwizard.logging.common.DefaultLoggingFactory;
 import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.util.Duration;
+import io.ribao.broker.EmbeddedKafkaCluster;
+import io.ribao.topics.TopicAdmin;
+import io.ribao.topics.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 
@@ -43,5 +49,16 @@ public final class IngestTestApp {
                 return new IngestApplication(clock);
             }
         };
+    }
+
+    /** A single-node broker for one test class, with every topic of the design created ({@code partitions} each). */
+    public static EmbeddedKafkaCluster startKafka(String name, int partitions) {
+        try {
+            EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.singleNode(Files.createTempDirectory(name), 0).start();
+            TopicAdmin.createMissing(kafka.bootstrapServers(), Topics.all(), partitions, (short) 1);
+            return kafka;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

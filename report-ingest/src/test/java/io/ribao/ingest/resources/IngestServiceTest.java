@@ -18,15 +18,11 @@ import io.ribao.registry.SchemaRegistries;
 import io.ribao.schemas.audit.AuditEvent;
 import io.ribao.schemas.report.ReportEvent;
 import io.ribao.schemas.report.ReportEventType;
-import io.ribao.topics.TopicAdmin;
 import io.ribao.topics.Topics;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,22 +36,11 @@ class IngestServiceTest {
 
     private static final String REGISTRY = "mem://ingest-service-test";
     private static final MutableClock CLOCK = MutableClock.atShanghai("2026-03-14T10:00:00");
-    private static final EmbeddedKafkaCluster KAFKA = startKafka();
+    private static final EmbeddedKafkaCluster KAFKA = IngestTestApp.startKafka("ingest-kafka", 3);
     private static final Topics TOPICS = new Topics(SchemaRegistries.forUrl(REGISTRY));
 
     static final DropwizardAppExtension<IngestConfiguration> APP = new DropwizardAppExtension<>(
             IngestTestApp.support(IngestTestApp.configuration(KAFKA.bootstrapServers(), REGISTRY), CLOCK));
-
-    private static EmbeddedKafkaCluster startKafka() {
-        try {
-            EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.singleNode(Files.createTempDirectory("ingest-kafka"), 0)
-                    .start();
-            TopicAdmin.createMissing(kafka.bootstrapServers(), Topics.all(), 3, (short) 1);
-            return kafka;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @AfterAll
     static void stopKafka() {

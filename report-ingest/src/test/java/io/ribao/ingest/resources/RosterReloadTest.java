@@ -17,14 +17,10 @@ import io.ribao.schemas.roster.Form;
 import io.ribao.schemas.roster.Jurisdiction;
 import io.ribao.schemas.roster.Unit;
 import io.ribao.schemas.roster.User;
-import io.ribao.topics.TopicAdmin;
 import io.ribao.topics.Topics;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,22 +31,11 @@ class RosterReloadTest {
 
     private static final String REGISTRY = "mem://roster-reload-test";
     private static final MutableClock CLOCK = MutableClock.atShanghai("2026-03-14T10:00:00");
-    private static final EmbeddedKafkaCluster KAFKA = startKafka();
+    private static final EmbeddedKafkaCluster KAFKA = IngestTestApp.startKafka("roster-kafka", 3);
     private static final Topics TOPICS = new Topics(SchemaRegistries.forUrl(REGISTRY));
 
     static final DropwizardAppExtension<IngestConfiguration> APP = new DropwizardAppExtension<>(
             IngestTestApp.support(IngestTestApp.configuration(KAFKA.bootstrapServers(), REGISTRY), CLOCK));
-
-    private static EmbeddedKafkaCluster startKafka() {
-        try {
-            EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.singleNode(Files.createTempDirectory("roster-kafka"), 0)
-                    .start();
-            TopicAdmin.createMissing(kafka.bootstrapServers(), Topics.all(), 3, (short) 1);
-            return kafka;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @AfterAll
     static void stopKafka() {

@@ -13,10 +13,7 @@ import io.ribao.ingest.TopicReader;
 import io.ribao.registry.SchemaRegistries;
 import io.ribao.schemas.report.ReportEvent;
 import io.ribao.schemas.report.ReportEventType;
-import io.ribao.topics.TopicAdmin;
 import io.ribao.topics.Topics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,24 +43,13 @@ class ClerkFormBrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String REGISTRY = "mem://clerk-form-browser-test";
     private static final MutableClock CLOCK = MutableClock.atShanghai("2026-03-14T10:00:00");
-    private static final EmbeddedKafkaCluster KAFKA = startKafka();
+    private static final EmbeddedKafkaCluster KAFKA = IngestTestApp.startKafka("ingest-web-kafka", 1);
 
     static final DropwizardAppExtension<IngestConfiguration> APP = new DropwizardAppExtension<>(
             IngestTestApp.support(IngestTestApp.configuration(KAFKA.bootstrapServers(), REGISTRY), CLOCK));
 
     private WebDriver browser;
     private WebDriverWait wait;
-
-    private static EmbeddedKafkaCluster startKafka() {
-        try {
-            EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.singleNode(Files.createTempDirectory("ingest-web-kafka"), 0)
-                    .start();
-            TopicAdmin.createMissing(kafka.bootstrapServers(), Topics.all(), 1, (short) 1);
-            return kafka;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @AfterAll
     static void stopKafka() {
