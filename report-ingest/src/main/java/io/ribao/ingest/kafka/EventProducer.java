@@ -85,14 +85,9 @@ public final class EventProducer implements Managed, AutoCloseable {
 
     /** Waits for every acknowledgement within the delivery timeout; throws {@link BrokerUnavailableException}. */
     public void await(List<? extends CompletableFuture<?>> writes) {
-        await(writes, deliveryTimeout);
-    }
-
-    /** Waits for every acknowledgement within {@code within}; throws {@link BrokerUnavailableException}. */
-    public void await(List<? extends CompletableFuture<?>> writes, Duration within) {
         try {
             CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
-                    .get(within.toMillis(), TimeUnit.MILLISECONDS);
+                    .get(deliveryTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BrokerUnavailableException(e);

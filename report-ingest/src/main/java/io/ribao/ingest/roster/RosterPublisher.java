@@ -1,6 +1,5 @@
 package io.ribao.ingest.roster;
 
-import io.ribao.ingest.core.AnswerDeadline;
 import io.ribao.ingest.core.BrokerUnavailableException;
 import io.ribao.ingest.kafka.EventProducer;
 import io.ribao.kit.roster.RosterView;
@@ -22,8 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * Publishes a validated roster to the compacted roster topics (acks=all), with tombstones for the units, forms and
  * users of the same jurisdiction that the new roster no longer has, then waits until this replica's
  * {@link RosterView} shows the new version, so a reload answered 200 is already in force here. With the broker
- * unreachable it gives up within the delivery timeout (503): at the first send that fails, and the acknowledgements
- * are awaited only for what is left of that time (decision 418).
+ * unreachable it gives up (503) at the first send that fails, or when the acknowledgements do not come within the
+ * delivery timeout (decision 418).
  */
 public final class RosterPublisher {
 
@@ -45,7 +44,6 @@ public final class RosterPublisher {
     }
 
     public Published publish(Roster roster) {
-        AnswerDeadline due = AnswerDeadline.after(producer.deliveryTimeout(), clock);
         String jurisdictionId = roster.jurisdiction().getId();
         Jurisdiction previous = view.jurisdiction(jurisdictionId);
         long version = Math.max(clock.millis(), previous == null ? 0 : previous.getVersion() + 1);
@@ -95,11 +93,11 @@ public final class RosterPublisher {
                 formsRemoved++;
             }
         }
-        producer.await(writes, due.left());
+        producer.await(writes);
         // the jurisdiction goes last: a reader that sees the new version also has everything it refers to
         List<CompletableFuture<?>> last = new ArrayList<>();
         send(last, topics.jurisdictions(), jurisdictionId, jurisdiction);
-        producer.await(last, due.left());
+        producer.await(last);
         awaitInView(roster, version);
         return new Published(jurisdictionId, version, roster.units().size(), roster.forms().size(),
                 roster.users().size(), unitsRemoved, formsRemoved, usersRemoved);

@@ -15,6 +15,7 @@ class TokenIndexTest {
 
     /** The users as a roster view holds them: by id, the latest record of each. */
     private final Map<String, User> current = new LinkedHashMap<>();
+    private int scans;
     private final RosterSource<User> users = new RosterSource<>() {
         @Override
         public User get(String id) {
@@ -23,6 +24,7 @@ class TokenIndexTest {
 
         @Override
         public Collection<User> values() {
+            scans++;
             return current.values();
         }
     };
@@ -50,8 +52,12 @@ class TokenIndexTest {
         index.add(user("u-gone", HASH));
 
         assertThat(index.find(HASH, users)).isNull();
+        assertThat(scans).isEqualTo(1);
+        // the stale entry is gone with that scan, and a hash never seen scans nothing
+        assertThat(index.find(HASH, users)).isNull();
         assertThat(index.find("cd".repeat(32), users)).isNull();
         assertThat(index.find(null, users)).isNull();
+        assertThat(scans).isEqualTo(1);
     }
 
     @Test
