@@ -408,6 +408,26 @@ class AggregationTopologyTest {
     }
 
     @Test
+    void aDayThatLockedStaysLockedWhenAReloadWidensTheAmendmentWindow() {
+        // given the day locked (amendDays 3) and forgotten
+        driver.advanceTo(D.plusDays(4), "00:00:01");
+        driver.statuses.readValuesToList();
+        driver.readAlerts();
+        driver.dayClosed.readValuesToList();
+
+        // when a reload raises amendDays to 7 and a report for the day comes
+        driver.publish(jurisdiction().setAmendDays(7).build());
+        driver.advanceTo(D.plusDays(4), "00:00:02");
+        driver.publish(report(TIANBAO, D, 1, driver.now(), driver.now(), FIGURES));
+        driver.advanceTo(D.plusDays(4), "00:00:03");
+
+        // then the day is not opened again: the report is a dead letter, and no status or alert of the day is sent
+        assertThat(driver.deadLetters.readValue().getCause()).contains("locked");
+        assertThat(driver.statuses.readValuesToList()).noneMatch(s -> s.getDate().equals(D));
+        assertThat(driver.readAlerts()).noneMatch(a -> a.getDate().equals(D));
+    }
+
+    @Test
     void aSubmissionDeadlineARosterReloadMovesLaterIsAppliedAtItsNewTime() {
         driver.advanceTo(D, "10:00");
         driver.readAlerts();

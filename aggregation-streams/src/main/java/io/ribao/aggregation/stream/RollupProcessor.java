@@ -298,7 +298,8 @@ public final class RollupProcessor implements Processor<String, NodeShare, Strin
     private void dropLockedDays(Instant now) {
         for (Jurisdiction jurisdiction : allJurisdictions()) {
             LocalDate newestLocked = RollupRetention.newestForgotten(jurisdiction, now);
-            forgottenThrough.put(jurisdiction.getId(), newestLocked);
+            // forward only: a reload that widens the window does not bring back a day already dropped
+            forgottenThrough.merge(jurisdiction.getId(), newestLocked, (was, is) -> was.isAfter(is) ? was : is);
             List<String> old = new ArrayList<>();
             try (KeyValueIterator<String, String> it = days.range(jurisdiction.getId() + "|",
                     jurisdiction.getId() + "|" + newestLocked + "|~")) {

@@ -20,7 +20,10 @@ public final class StoreNames {
     public static final String DEADLINES = "deadlines";
     /** jurisdictionId → the latest day this task has opened. */
     public static final String OPENED_DAYS = "opened-days";
-    /** jurisdictionId → the deadline settings this task filed its open days' deadlines with (decision 207). */
+    /**
+     * jurisdictionId → the deadline settings this task filed its open days' deadlines with; {@code lockedBefore|}
+     * jurisdictionId → the first day not locked under settings a reload has since widened (decision 207).
+     */
     public static final String DEADLINE_SETTINGS = "deadline-settings";
     /**
      * "last" → the wall-clock time (epoch ms) of the task's last punctuation that judged unit-days or sent their shares:

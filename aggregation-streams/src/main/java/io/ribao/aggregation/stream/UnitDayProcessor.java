@@ -33,6 +33,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -57,6 +58,8 @@ import org.slf4j.LoggerFactory;
 public final class UnitDayProcessor implements Processor<String, byte[], String, Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnitDayProcessor.class);
+    /** Key prefix in {@code deadline-settings}: the first day not locked under settings since widened. */
+    private static final String LOCKED_BEFORE = "lockedBefore|";
     private static final List<Deadline> UNIT_DEADLINES =
             List.of(Deadline.REMINDER, Deadline.SUBMISSION, Deadline.BULLETIN, Deadline.LOCK);
     /** Applied deadline entries deleted per quiet punctuation (DueDeadlines.QUIET after the last one fell due). */
@@ -89,6 +92,11 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
     private DueDeadlines deadlines;
     private KeyValueStore<String, String> openedDays;
     private KeyValueStore<String, String> deadlineSettings;
+    /**
+     * By jurisdiction, the first day not locked under the settings a reload has since widened (amendDays raised), from
+     * {@code deadline-settings}' {@code lockedBefore|<jurisdictionId>} entries; {@link Optional#empty} where there is none.
+     */
+    private final Map<String, Optional<LocalDate>> lockedBefore = new HashMap<>();
     private KeyValueStore<String, byte[]> pendingReports;
     private AlertLedger alerts;
     private KeyValueStore<String, Jurisdiction> jurisdictions;
@@ -141,6 +149,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
                 Instant.ofEpochMilli(context.currentSystemTimeMs()));
         openedDays = context.getStateStore(StoreNames.OPENED_DAYS);
         deadlineSettings = context.getStateStore(StoreNames.DEADLINE_SETTINGS);
+        lockedBefore.clear();
         pendingReports = context.getStateStore(StoreNames.PENDING_REPORTS);
         alerts = new AlertLedger(unitDays.alertMarks());
         jurisdictions = context.getStateStore(StoreNames.JURISDICTIONS);
@@ -304,7 +313,8 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         UnitDayStatus status = unitDays.get(dayKey);
         // Read after the lock (after an outage or a lag across midnight), a report that report-ingest took before it
         // still counts while the day is kept, i.e. until the lock's punctuation has forgotten the day (decision 201).
-        require(now.isBefore(schedule.locks()) || status != null && schedule.tookBeforeLock(report),
+        require(!lockedUnderEarlierSettings(jurisdiction.getId(), report.getDate())
+                        && (now.isBefore(schedule.locks()) || status != null && schedule.tookBeforeLock(report)),
                 "day " + report.getDate() + " is locked");
         if (status == null) {
             // The report can beat the punctuation that opens its day.
@@ -468,6 +478,7 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         }
         DeadlineSettings before = DeadlineSettings.decode(filed);
         LocalDate newest = LocalDate.parse(opened);
+        keepLocked(jurisdiction.getId(), newest.minusDays(before.amendDays()));
         List<Unit> owned = unitsOf(jurisdiction.getId());
         int window = Math.max(before.amendDays(), current.amendDays());
         for (LocalDate date = newest.minusDays(window); !date.isAfter(newest); date = date.plusDays(1)) {
@@ -488,6 +499,29 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
                 }
             }
         }
+    }
+
+    /**
+     * The days before {@code firstOpen} have locked and left the stores: they stay locked when a reload widens the
+     * window (a larger amendDays would otherwise take a report for one as a day to open afresh, its deadlines and
+     * alerts again; decision 207).
+     */
+    private void keepLocked(String jurisdictionId, LocalDate firstOpen) {
+        Optional<LocalDate> kept = lockedBefore(jurisdictionId);
+        if (kept.isEmpty() || kept.get().isBefore(firstOpen)) {
+            deadlineSettings.put(LOCKED_BEFORE + jurisdictionId, firstOpen.toString());
+            lockedBefore.put(jurisdictionId, Optional.of(firstOpen));
+        }
+    }
+
+    private boolean lockedUnderEarlierSettings(String jurisdictionId, LocalDate date) {
+        Optional<LocalDate> before = lockedBefore(jurisdictionId);
+        return before.isPresent() && date.isBefore(before.get());
+    }
+
+    private Optional<LocalDate> lockedBefore(String jurisdictionId) {
+        return lockedBefore.computeIfAbsent(jurisdictionId, id ->
+                Optional.ofNullable(deadlineSettings.get(LOCKED_BEFORE + id)).map(LocalDate::parse));
     }
 
     private void openDay(Jurisdiction jurisdiction, LocalDate date, List<Unit> owned, Instant now) {
