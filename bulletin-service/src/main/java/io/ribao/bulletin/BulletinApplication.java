@@ -11,8 +11,8 @@ import io.ribao.bulletin.board.BoardEvents;
 import io.ribao.bulletin.board.BoardEventsServlet;
 import io.ribao.bulletin.cli.DbCommand;
 import io.ribao.bulletin.cli.RebuildCommand;
+import io.ribao.bulletin.core.Zones;
 import io.ribao.bulletin.db.DatabaseAudit;
-import io.ribao.bulletin.db.JurisdictionDao;
 import io.ribao.bulletin.db.Migrations;
 import io.ribao.bulletin.delivery.Backoff;
 import io.ribao.bulletin.delivery.BulletinOutbox;
@@ -68,8 +68,6 @@ public class BulletinApplication extends Application<BulletinConfiguration> {
     private final List<ProjectionListener> extraListeners = new CopyOnWriteArrayList<>();
     private volatile Jdbi jdbi;
     private volatile Dispatcher dispatcher;
-    // the jurisdictions' zones are read when a batch is pushed, from the database run() opens
-    private final BoardEvents boardEvents = new BoardEvents(() -> jdbi.onDemand(JurisdictionDao.class).zones());
 
     public BulletinApplication() {
         this(Clock.systemUTC());
@@ -132,10 +130,13 @@ public class BulletinApplication extends Application<BulletinConfiguration> {
         RibaoAuth.register(env, roster);
         SourceParam.register(env);
         DatabaseAudit audit = new DatabaseAudit(jdbi);
-        env.jersey().register(new StatusResource(jdbi));
-        env.jersey().register(new AlertResource(jdbi, clock, audit));
+        // instants are told in the jurisdiction's wall-clock time, as the live roster has it
+        Zones zones = new Zones(roster);
+        BoardEvents boardEvents = new BoardEvents(zones);
+        env.jersey().register(new StatusResource(jdbi, zones));
+        env.jersey().register(new AlertResource(jdbi, zones, clock, audit));
         env.jersey().register(new LedgerResource(jdbi));
-        env.jersey().register(new BoardResource(jdbi, clock, audit));
+        env.jersey().register(new BoardResource(jdbi, zones, clock, audit));
         env.servlets().addServlet("board-events", new BoardEventsServlet(jdbi, boardEvents,
                 new TokenAuthenticator(roster))).addMapping("/api/v1/board/events");
         // end open event streams as soon as Jetty starts stopping, so shutdown does not wait for them
@@ -148,15 +149,16 @@ public class BulletinApplication extends Application<BulletinConfiguration> {
         env.jersey().register(new DashboardResource());
         env.jersey().getResourceConfig().registerResources(
                 OpenApiDocument.at("/api/openapi.json", "/openapi/bulletin-service.openapi.json"));
-        env.jersey().register(new MeResource(jdbi));
-        env.jersey().register(new UnitHistoryResource(jdbi, clock, MetricNames.known()::of));
-        env.jersey().register(new FindingResource(jdbi, clock, audit));
+        env.jersey().register(new MeResource(roster));
+        env.jersey().register(new UnitHistoryResource(jdbi, zones, clock, MetricNames.known()::of));
+        env.jersey().register(new FindingResource(jdbi, zones, clock, audit));
         env.lifecycle().manage(boardEvents);
 
         DeliveryConfiguration delivery = config.getDelivery();
         KafkaBulletinPublisher publisher = new KafkaBulletinPublisher(topics.bulletins(), bootstrapServers);
         env.lifecycle().manage(publisher);
-        BulletinService bulletins = BulletinFeature.register(env, jdbi, clock, new BulletinOutbox(clock), publisher);
+        BulletinService bulletins = BulletinFeature.register(env, jdbi, roster, clock, new BulletinOutbox(clock),
+                publisher);
 
         Duration webhookTimeout = delivery.getWebhookTimeout().toJavaDuration();
         dispatcher = new Dispatcher(jdbi, clock, new Channels(Map.of(

@@ -16,7 +16,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * Pushes committed changes to the open dashboards: each subscriber gets the status and alert changes of the units
@@ -57,10 +56,10 @@ public final class BoardEvents implements ProjectionListener, Managed {
     }
 
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
-    private final Supplier<Zones> zones;
+    private final Zones zones;
 
-    /** @param zones the jurisdictions' time zones as they are now (read once per committed batch with listeners) */
-    public BoardEvents(Supplier<Zones> zones) {
+    /** @param zones the jurisdictions' time zones, as the live roster has them */
+    public BoardEvents(Zones zones) {
         this.zones = zones;
     }
 
@@ -79,9 +78,8 @@ public final class BoardEvents implements ProjectionListener, Managed {
         if (subscriptions.isEmpty()) {
             return;
         }
-        Zones now = applied.statuses().isEmpty() ? null : zones.get();
         for (UnitDayStatus s : applied.statuses()) {
-            publish(s.getUnitId(), JsonColumns.write(status(s, now.of(s.getJurisdictionId()))));
+            publish(s.getUnitId(), JsonColumns.write(status(s, zones.of(s.getJurisdictionId()))));
         }
         for (AlertEvent a : applied.alerts()) {
             publish(a.getUnitId(), JsonColumns.write(alert(a)));

@@ -7,7 +7,6 @@ import io.ribao.bulletin.core.Visibility;
 import io.ribao.bulletin.core.Zones;
 import io.ribao.bulletin.db.AlertDao;
 import io.ribao.bulletin.db.BoardDao;
-import io.ribao.bulletin.db.JurisdictionDao;
 import io.ribao.kit.audit.Audit;
 import io.ribao.kit.audit.AuditRecords;
 import io.ribao.kit.auth.RibaoPrincipal;
@@ -36,12 +35,14 @@ import org.jdbi.v3.core.Jdbi;
 public class AlertResource {
 
     private final Jdbi jdbi;
+    private final Zones zones;
     private final Clock clock;
     private final Audit audit;
     private final AuditRecords records;
 
-    public AlertResource(Jdbi jdbi, Clock clock, Audit audit) {
+    public AlertResource(Jdbi jdbi, Zones zones, Clock clock, Audit audit) {
         this.jdbi = jdbi;
+        this.zones = zones;
         this.clock = clock;
         this.audit = audit;
         this.records = new AuditRecords(clock);
@@ -58,7 +59,6 @@ public class AlertResource {
         }
         String unitId = Params.optionalText("unitId", unitParam, 200);
         Visibility visibility = visibility(caller);
-        Zones zones = zones();
         return jdbi.onDemand(AlertDao.class).find(date, type, unitId).stream()
                 .filter(a -> a.recipients().contains(caller.userId())
                         || visibility.sees(a.unitId(), a.unitAncestorIds()))
@@ -86,11 +86,7 @@ public class AlertResource {
         audit.record(records.of(caller, "ALERT_ACK", alertId, AuditRecords.ACCEPTED, source,
                 Map.of("first", String.valueOf(changed == 1))));
         AlertDao.Alert acknowledged = dao.byId(alertId).orElseThrow();
-        return view(acknowledged, zones().of(acknowledged.jurisdictionId()));
-    }
-
-    private Zones zones() {
-        return jdbi.onDemand(JurisdictionDao.class).zones();
+        return view(acknowledged, zones.of(acknowledged.jurisdictionId()));
     }
 
     private Visibility visibility(RibaoPrincipal caller) {

@@ -2,7 +2,7 @@ package io.ribao.bulletin.resources;
 
 import io.dropwizard.auth.Auth;
 import io.ribao.bulletin.core.Instants;
-import io.ribao.bulletin.db.JurisdictionDao;
+import io.ribao.bulletin.core.Zones;
 import io.ribao.kit.audit.Audit;
 import io.ribao.kit.audit.AuditRecords;
 import io.ribao.kit.auth.RibaoPrincipal;
@@ -26,11 +26,13 @@ import org.jdbi.v3.core.Jdbi;
 public class BoardResource {
 
     private final Jdbi jdbi;
+    private final Zones zones;
     private final Clock clock;
     private final Audit audit;
 
-    public BoardResource(Jdbi jdbi, Clock clock, Audit audit) {
+    public BoardResource(Jdbi jdbi, Zones zones, Clock clock, Audit audit) {
         this.jdbi = jdbi;
+        this.zones = zones;
         this.clock = clock;
         this.audit = audit;
     }
@@ -40,7 +42,7 @@ public class BoardResource {
     @Path("/inbox")
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> inbox(@Auth RibaoPrincipal caller) {
-        ZoneId zone = jdbi.onDemand(JurisdictionDao.class).zones().of(caller.jurisdictionId());
+        ZoneId zone = zones.of(caller.jurisdictionId());
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT id, title, body, created_at FROM inbox WHERE recipient_id = :me
                 ORDER BY created_at DESC, id DESC LIMIT 200""")

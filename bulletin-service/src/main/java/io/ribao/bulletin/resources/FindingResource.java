@@ -5,9 +5,9 @@ import io.ribao.bulletin.api.FindingView;
 import io.ribao.bulletin.api.Rectification;
 import io.ribao.bulletin.core.Instants;
 import io.ribao.bulletin.core.Visibility;
+import io.ribao.bulletin.core.Zones;
 import io.ribao.bulletin.db.BoardDao;
 import io.ribao.bulletin.db.FindingDao;
-import io.ribao.bulletin.db.JurisdictionDao;
 import io.ribao.kit.audit.Audit;
 import io.ribao.kit.audit.AuditRecords;
 import io.ribao.kit.auth.RibaoPrincipal;
@@ -42,11 +42,13 @@ public class FindingResource {
     private static final Set<String> STATUSES = Set.of("OPEN", "RECTIFIED");
 
     private final Jdbi jdbi;
+    private final Zones zones;
     private final Clock clock;
     private final Audit audit;
 
-    public FindingResource(Jdbi jdbi, Clock clock, Audit audit) {
+    public FindingResource(Jdbi jdbi, Zones zones, Clock clock, Audit audit) {
         this.jdbi = jdbi;
+        this.zones = zones;
         this.clock = clock;
         this.audit = audit;
     }
@@ -102,7 +104,7 @@ public class FindingResource {
 
     /** Findings' instants are told in the caller's jurisdiction's wall-clock time. */
     private ZoneId zoneOf(RibaoPrincipal caller) {
-        return jdbi.onDemand(JurisdictionDao.class).zones().of(caller.jurisdictionId());
+        return zones.of(caller.jurisdictionId());
     }
 
     static FindingView view(FindingDao.Finding f, ZoneId zone) {

@@ -5,8 +5,8 @@ import io.ribao.bulletin.api.DayStatus;
 import io.ribao.bulletin.api.UnitStatus;
 import io.ribao.bulletin.core.Instants;
 import io.ribao.bulletin.core.Visibility;
+import io.ribao.bulletin.core.Zones;
 import io.ribao.bulletin.db.BoardDao;
-import io.ribao.bulletin.db.JurisdictionDao;
 import io.ribao.kit.auth.RibaoPrincipal;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,9 +27,11 @@ import org.jdbi.v3.core.Jdbi;
 public class StatusResource {
 
     private final Jdbi jdbi;
+    private final Zones zones;
 
-    public StatusResource(Jdbi jdbi) {
+    public StatusResource(Jdbi jdbi, Zones zones) {
         this.jdbi = jdbi;
+        this.zones = zones;
     }
 
     @GET
@@ -40,7 +42,7 @@ public class StatusResource {
         List<BoardDao.UnitDay> units = board.unitsOn(date).stream()
                 .filter(u -> visibility.sees(u.unitId(), u.ancestorIds()))
                 .toList();
-        ZoneId zone = jdbi.onDemand(JurisdictionDao.class).zones().of(caller.jurisdictionId());
+        ZoneId zone = zones.of(caller.jurisdictionId());
         return new DayStatus(date.toString(), units.size(), count(units, "ON_TIME"), count(units, "LATE"),
                 count(units, "MISSING"), count(units, "PENDING_SIGNOFF"),
                 units.stream().map(u -> new UnitStatus(u.unitId(), u.name(), u.state(),

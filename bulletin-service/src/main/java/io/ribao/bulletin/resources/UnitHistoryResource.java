@@ -5,10 +5,10 @@ import io.dropwizard.auth.Auth;
 import io.ribao.bulletin.core.Instants;
 import io.ribao.bulletin.core.LoweredMetrics;
 import io.ribao.bulletin.core.Visibility;
+import io.ribao.bulletin.core.Zones;
 import io.ribao.bulletin.db.BoardDao;
 import io.ribao.bulletin.db.FormMetricDao;
 import io.ribao.bulletin.db.JsonColumns;
-import io.ribao.bulletin.db.JurisdictionDao;
 import io.ribao.bulletin.db.UnitHistoryDao;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
@@ -39,12 +39,15 @@ public class UnitHistoryResource {
     private static final int MAX_DAYS = 92;
 
     private final Jdbi jdbi;
+    private final Zones zones;
     private final Clock clock;
     private final Function<String, Map<String, String>> knownMetricNames;
 
     /** @param knownMetricNames a jurisdiction's metric names for the codes no roster form names */
-    public UnitHistoryResource(Jdbi jdbi, Clock clock, Function<String, Map<String, String>> knownMetricNames) {
+    public UnitHistoryResource(Jdbi jdbi, Zones zones, Clock clock,
+                               Function<String, Map<String, String>> knownMetricNames) {
         this.jdbi = jdbi;
+        this.zones = zones;
         this.clock = clock;
         this.knownMetricNames = knownMetricNames;
     }
@@ -66,7 +69,7 @@ public class UnitHistoryResource {
         if (!visibility.sees(unit.unitId(), unit.ancestorIds())) {
             throw ApiException.forbidden(Text.of("不是您负责的单位", "not one of your units"));
         }
-        ZoneId zone = jdbi.onDemand(JurisdictionDao.class).zones().of(unit.jurisdictionId());
+        ZoneId zone = zones.of(unit.jurisdictionId());
         Map<String, String> rosterNames = jdbi.onDemand(FormMetricDao.class).names();
         Map<String, String> knownNames = knownMetricNames.apply(unit.jurisdictionId());
         LocalDate to = LocalDate.ofInstant(clock.instant(), zone).plusDays(1);

@@ -1,6 +1,7 @@
 package io.ribao.bulletin.workflow;
 
 import io.dropwizard.core.setup.Environment;
+import io.ribao.kit.roster.RosterView;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
@@ -14,16 +15,18 @@ public final class BulletinFeature {
     private BulletinFeature() {
     }
 
-    public static BulletinService register(Environment env, Jdbi jdbi, Clock clock, BulletinDelivery delivery,
-                                           BulletinPublisher publisher) {
-        return register(env, jdbi, clock, delivery, publisher, MetricNames.known());
+    /** @param roster the service's live roster, for the instants' wall-clock zones and the only jurisdiction */
+    public static BulletinService register(Environment env, Jdbi jdbi, RosterView roster, Clock clock,
+                                           BulletinDelivery delivery, BulletinPublisher publisher) {
+        return register(env, jdbi, roster, clock, delivery, publisher, MetricNames.known());
     }
 
     /** As above, with other display names for the metrics the roster's forms do not name. */
-    public static BulletinService register(Environment env, Jdbi jdbi, Clock clock, BulletinDelivery delivery,
-                                           BulletinPublisher publisher, MetricNames metricNames) {
+    public static BulletinService register(Environment env, Jdbi jdbi, RosterView roster, Clock clock,
+                                           BulletinDelivery delivery, BulletinPublisher publisher,
+                                           MetricNames metricNames) {
         BulletinService service = new BulletinService(jdbi, clock, delivery, publisher, metricNames);
-        env.jersey().register(new BulletinResource(service));
+        env.jersey().register(new BulletinResource(service, roster));
         return service;
     }
 }

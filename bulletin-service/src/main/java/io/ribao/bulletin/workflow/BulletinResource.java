@@ -7,7 +7,9 @@ import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
 import io.ribao.kit.http.Source;
 import io.ribao.kit.i18n.Text;
+import io.ribao.kit.roster.RosterView;
 import io.ribao.schemas.bulletin.BulletinState;
+import io.ribao.schemas.roster.Jurisdiction;
 import io.ribao.schemas.roster.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -37,9 +39,14 @@ public final class BulletinResource {
     private static final int RECENT = 50;
 
     private final BulletinService service;
+    private final RosterView roster;
+    private final Zones zones;
 
-    public BulletinResource(BulletinService service) {
+    /** @param roster the service's live roster: the jurisdictions' wall-clock zones and the only jurisdiction */
+    public BulletinResource(BulletinService service, RosterView roster) {
         this.service = service;
+        this.roster = roster;
+        this.zones = new Zones(roster);
     }
 
     @POST
@@ -60,7 +67,6 @@ public final class BulletinResource {
     public List<Map<String, Object>> list(@Auth RibaoPrincipal principal, @QueryParam("date") String date) {
         List<Bulletin> bulletins = date == null || date.isBlank()
                 ? service.recent(RECENT) : service.onDay(date(date, "date"));
-        Zones zones = service.zones();
         return bulletins.stream()
                 .filter(b -> mayRead(principal, b))
                 .map(b -> BulletinView.summary(b, service.title(b), zones.of(b.jurisdictionId())))
@@ -158,7 +164,7 @@ public final class BulletinResource {
     }
 
     private Map<String, Object> full(Bulletin b) {
-        return BulletinView.full(b, service.title(b), service.zones().of(b.jurisdictionId()), service.json(),
+        return BulletinView.full(b, service.title(b), zones.of(b.jurisdictionId()), service.json(),
                 service.receipts(b.id()));
     }
 
@@ -173,9 +179,11 @@ public final class BulletinResource {
         if (principal.jurisdictionId() != null) {
             return principal.jurisdictionId();
         }
-        return service.onlyJurisdiction()
-                .orElseThrow(() -> ApiException.invalid("jurisdictionId",
-                        Text.of("有多个辖区时必填", "is required when there are several")));
+        Jurisdiction only = roster.onlyJurisdiction();
+        if (only == null) {
+            throw ApiException.invalid("jurisdictionId", Text.of("有多个辖区时必填", "is required when there are several"));
+        }
+        return only.getId();
     }
 
     /** Turns the workflow's refusals into the API's error answers. */

@@ -2,8 +2,6 @@ package io.ribao.bulletin.workflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ribao.bulletin.core.Zones;
-import io.ribao.bulletin.db.JurisdictionDao;
 import io.ribao.bulletin.document.BulletinContent;
 import io.ribao.bulletin.document.BulletinDrafter;
 import io.ribao.bulletin.document.DocxRenderer;
@@ -230,16 +228,6 @@ public final class BulletinService {
 
     public List<BulletinReceipt> receipts(String id) {
         return jdbi.withHandle(h -> dao(h).receipts(id));
-    }
-
-    /** The jurisdiction to draft for when the caller's is not known: the only one there is. */
-    /** The jurisdictions' wall-clock zones, for the instants in the API's bulletin bodies. */
-    public Zones zones() {
-        return jdbi.onDemand(JurisdictionDao.class).zones();
-    }
-
-    public Optional<String> onlyJurisdiction() {
-        return jdbi.withHandle(sources::onlyJurisdiction);
     }
 
     public String html(Bulletin b) {

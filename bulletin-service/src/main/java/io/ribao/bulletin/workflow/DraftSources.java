@@ -72,13 +72,6 @@ final class DraftSources {
         return h.attach(FormMetricDao.class).names();
     }
 
-    /** The only jurisdiction, when the caller's is not known; empty when there are none or several. */
-    Optional<String> onlyJurisdiction(Handle h) {
-        List<String> ids = h.createQuery("SELECT jurisdiction_id FROM jurisdictions ORDER BY 1 LIMIT 2")
-                .mapTo(String.class).list();
-        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
-    }
-
     private List<String> names(Handle h, List<String> userIds) {
         if (userIds.isEmpty()) {
             return List.of();

@@ -6,10 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.ribao.bulletin.Fixtures;
 import io.ribao.bulletin.TestKafka;
 import io.ribao.bulletin.board.BoardEvents;
-import io.ribao.bulletin.db.JurisdictionDao;
+import io.ribao.bulletin.core.Zones;
 import io.ribao.bulletin.db.ReadModelDao;
 import io.ribao.bulletin.db.ReadModelRows;
 import io.ribao.bulletin.db.TestDatabase;
+import io.ribao.kit.roster.RosterView;
 import io.ribao.schemas.alert.AlertState;
 import io.ribao.schemas.alert.AlertType;
 import io.ribao.schemas.dlq.DeadLetter;
@@ -153,7 +154,8 @@ class ProjectionTest {
         Jdbi jdbi = TestDatabase.fresh().jdbi();
         jdbi.useExtension(ReadModelDao.class, dao ->
                 dao.upsertJurisdiction(ReadModelRows.JurisdictionRow.of(Fixtures.jurisdiction())));
-        BoardEvents board = new BoardEvents(() -> jdbi.onDemand(JurisdictionDao.class).zones());
+        BoardEvents board = new BoardEvents(new Zones(
+                RosterView.fixed(List.of(Fixtures.jurisdiction()), List.of(), List.of(), List.of())));
         BoardEvents.Subscription dashboard = board.subscribe(unitId::equals);
         List<UnitDayState> actedOn = new CopyOnWriteArrayList<>();
         Projection projection = new Projection(jdbi, new RecordApplier(topics, RaisedAlerts.NONE),

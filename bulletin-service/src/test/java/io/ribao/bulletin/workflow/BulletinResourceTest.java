@@ -13,10 +13,12 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.ribao.bulletin.Fixtures;
 import io.ribao.bulletin.db.TestDatabase;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.RibaoErrors;
 import io.ribao.kit.http.SourceParam;
+import io.ribao.kit.roster.RosterView;
 import io.ribao.schemas.roster.Role;
 import java.io.IOException;
 import java.net.URI;
@@ -69,7 +71,10 @@ class BulletinResourceTest {
             env.jersey().register(RolesAllowedDynamicFeature.class);
             env.jersey().register(new AuthValueFactoryProvider.Binder<>(RibaoPrincipal.class));
             SourceParam.register(env);
-            BulletinFeature.register(env, JDBI, Clock.fixed(Instant.parse("2026-03-14T10:30:00Z"), ZoneOffset.UTC),
+            // the roster holds the seeded read model's jurisdiction
+            BulletinFeature.register(env, JDBI,
+                    RosterView.fixed(List.of(Fixtures.jurisdiction()), List.of(), List.of(), List.of()),
+                    Clock.fixed(Instant.parse("2026-03-14T10:30:00Z"), ZoneOffset.UTC),
                     BulletinDelivery.NONE, BulletinPublisher.NONE);
         }
     }
