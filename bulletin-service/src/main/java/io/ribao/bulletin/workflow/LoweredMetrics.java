@@ -1,6 +1,5 @@
-package io.ribao.bulletin.core;
+package io.ribao.bulletin.workflow;
 
-import io.ribao.bulletin.workflow.MetricNames;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.ribao.bulletin.core;
+package io.ribao.bulletin.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
