@@ -96,9 +96,10 @@ public class IngestApplication extends Application<IngestConfiguration> {
             throw new IllegalStateException("the roster topics were not read within " + startup);
         }
         RosterLoader loader = new RosterLoader();
-        RosterPublisher publisher = new RosterPublisher(producer, topics, roster, clock);
+        RosterPublisher publisher = new RosterPublisher(bootstrap, topics, roster, clock);
         if (config.getRosterFile() != null && !config.getRosterFile().isBlank()) {
-            publishRosterFile(Path.of(config.getRosterFile()), loader, new JurisdictionBoundary(roster), publisher);
+            publishRosterFile(Path.of(config.getRosterFile()), loader, new JurisdictionBoundary(roster), publisher,
+                    startup);
         }
 
         ReportIndex index = new ReportIndex();
@@ -125,7 +126,8 @@ public class IngestApplication extends Application<IngestConfiguration> {
         environment.jersey().register(new BodySizeLimit(config.getMaxBodyBytes().toBytes())
                 .withLimit("v1/roster", config.getMaxRosterBytes().toBytes()));
         environment.jersey().register(new ReportResource(intake, new ReportHistory(roster, index, intake)));
-        environment.jersey().register(new RosterResource(loader, publisher, roster, audit, new AuditRecords(clock)));
+        environment.jersey().register(new RosterResource(loader, publisher, roster, new AuditRecords(clock),
+                config.getDeliveryTimeout().toJavaDuration()));
         environment.jersey().register(new MeResource(roster, clock));
         environment.jersey().getResourceConfig().registerResources(
                 OpenApiDocument.at("/openapi.json", "/openapi/report-ingest.openapi.json"));
@@ -139,10 +141,14 @@ public class IngestApplication extends Application<IngestConfiguration> {
     }
 
     private static void publishRosterFile(Path file, RosterLoader loader, JurisdictionBoundary boundary,
-                                          RosterPublisher publisher) throws IOException {
+                                          RosterPublisher publisher, Duration budget) throws IOException {
         Roster loaded = loader.load(Files.readString(file, StandardCharsets.UTF_8));
         boundary.check(loaded);
-        RosterPublisher.Published published = publisher.publish(loaded);
+        RosterPublisher.Published published = publisher.publish(loaded, budget);
+        if (!published.inForceHere()) {
+            throw new IllegalStateException("the roster from " + file + " was published but not read back within "
+                    + budget);
+        }
         LOG.info("roster {} published from {}: {} units, {} users, {} forms", published.jurisdictionId(), file,
                 published.units(), published.users(), published.forms());
     }

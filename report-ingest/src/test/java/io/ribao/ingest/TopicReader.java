@@ -12,7 +12,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Reads a whole topic as it is now (up to its end offsets), for assertions on what was written. */
+/**
+ * Reads a whole topic as it is now (up to its last stable offsets), for assertions on what was written: committed
+ * records only, as every reader of the system.
+ */
 public final class TopicReader {
 
     private TopicReader() {
@@ -22,6 +25,7 @@ public final class TopicReader {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrapServers);
         props.put("enable.auto.commit", false);
+        props.put("isolation.level", "read_committed");
         List<V> values = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {

@@ -8,7 +8,6 @@ import io.ribao.ingest.roster.JurisdictionBoundary;
 import io.ribao.ingest.roster.Roster;
 import io.ribao.ingest.roster.RosterLoader;
 import io.ribao.ingest.roster.RosterPublisher;
-import io.ribao.kit.audit.Audit;
 import io.ribao.kit.audit.AuditRecords;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
@@ -25,6 +24,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.Map;
 
 /** {@code /api/v1/roster}: reload (ADMIN) and read forms and units. */
@@ -36,23 +37,23 @@ public final class RosterResource {
     private final JurisdictionBoundary boundary;
     private final RosterPublisher publisher;
     private final RosterView roster;
-    private final Audit audit;
     private final AuditRecords auditRecords;
+    private final Duration budget;
 
-    public RosterResource(RosterLoader loader, RosterPublisher publisher, RosterView roster, Audit audit,
-                          AuditRecords auditRecords) {
+    public RosterResource(RosterLoader loader, RosterPublisher publisher, RosterView roster,
+                          AuditRecords auditRecords, Duration budget) {
         this.loader = loader;
         this.boundary = new JurisdictionBoundary(roster);
         this.publisher = publisher;
         this.roster = roster;
-        this.audit = audit;
         this.auditRecords = auditRecords;
+        this.budget = budget;
     }
 
     @POST
     @RolesAllowed("ADMIN")
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
-    public RosterPublisher.Published reload(@Auth RibaoPrincipal actor, String yaml, @Source String source) {
+    public Response reload(@Auth RibaoPrincipal actor, String yaml, @Source String source) {
         Roster parsed;
         try {
             parsed = loader.load(yaml == null ? "" : yaml);
@@ -62,11 +63,13 @@ public final class RosterResource {
                     "the roster is invalid; nothing was published"),
                     e.problems().stream().map(p -> new ApiException.FieldText(p.path(), p.message())).toList());
         }
-        RosterPublisher.Published published = publisher.publish(parsed);
-        audit.record(auditRecords.of(actor, "ROSTER_RELOAD", published.jurisdictionId(), AuditRecords.ACCEPTED, source,
-                Map.of("version", String.valueOf(published.version()), "units", String.valueOf(published.units()),
-                        "users", String.valueOf(published.users()), "forms", String.valueOf(published.forms()))));
-        return published;
+        // the audit record is committed with the roster itself: both are in force, or neither (decision 421)
+        RosterPublisher.Published published = publisher.publish(parsed, budget, p -> auditRecords.of(actor,
+                "ROSTER_RELOAD", p.jurisdictionId(), AuditRecords.ACCEPTED, source,
+                Map.of("version", String.valueOf(p.version()), "units", String.valueOf(p.units()),
+                        "users", String.valueOf(p.users()), "forms", String.valueOf(p.forms()))));
+        // 202: committed, but this replica's view had not shown it when the budget ran out
+        return Response.status(published.inForceHere() ? 200 : 202).entity(published).build();
     }
 
     @GET

@@ -1,0 +1,110 @@
+package io.ribao.ingest.roster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ribao.broker.EmbeddedKafkaCluster;
+import io.ribao.ingest.DemoRoster;
+import io.ribao.ingest.IngestTestApp;
+import io.ribao.ingest.TopicReader;
+import io.ribao.ingest.core.BrokerUnavailableException;
+import io.ribao.kit.roster.RosterView;
+import io.ribao.registry.SchemaRegistries;
+import io.ribao.schemas.audit.AuditEvent;
+import io.ribao.schemas.roster.Form;
+import io.ribao.schemas.roster.Jurisdiction;
+import io.ribao.topics.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A roster publish against a real broker: one transaction, all of it in force or none; bounded by its budget. */
+class RosterPublisherTest {
+
+    private static final Duration BUDGET = Duration.ofSeconds(5);
+
+    private final Clock clock = Clock.systemUTC();
+    private EmbeddedKafkaCluster kafka;
+    private Topics topics;
+    private RosterView view;
+    private RosterPublisher publisher;
+
+    @BeforeEach
+    void publishTheDemoRoster() {
+        kafka = IngestTestApp.startKafka("roster-publisher", 1);
+        topics = new Topics(SchemaRegistries.forUrl("mem://roster-publisher-" + System.nanoTime()));
+        view = RosterView.start(kafka.bootstrapServers(), topics);
+        publisher = new RosterPublisher(kafka.bootstrapServers(), topics, view, clock);
+        assertThat(publisher.publish(DemoRoster.roster(), BUDGET).inForceHere()).isTrue();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        view.close();
+        kafka.close();
+    }
+
+    @Test
+    void aPublishThatFailsPartWayLeavesNothingOfItInForce() throws Exception {
+        // the forms go first and are acknowledged; then the broker refuses every user record
+        refuseRecordsOver(100, topics.users().name());
+        Roster renamed = new RosterLoader().load(DemoRoster.yaml().replace("name: 卡点日报", "name: 卡点日报（新）"));
+        long version = view.onlyJurisdiction().getVersion();
+
+        assertThatThrownBy(() -> publisher.publish(renamed, BUDGET, p -> audit(p.version())))
+                .isInstanceOf(BrokerUnavailableException.class);
+
+        assertThat(TopicReader.readAll(kafka.bootstrapServers(), topics.forms())).extracting(Form::getName)
+                .doesNotContain("卡点日报（新）");
+        assertThat(TopicReader.readAll(kafka.bootstrapServers(), topics.jurisdictions()))
+                .extracting(Jurisdiction::getVersion).containsOnly(version);
+        assertThat(TopicReader.readAll(kafka.bootstrapServers(), topics.audit())).isEmpty();
+        assertThat(view.form("checkpoint-daily").getName()).isEqualTo("卡点日报");
+    }
+
+    @Test
+    void theAuditRecordIsCommittedWithTheRoster() {
+        RosterPublisher.Published published = publisher.publish(DemoRoster.roster(), BUDGET, p -> audit(p.version()));
+
+        assertThat(published.inForceHere()).isTrue();
+        assertThat(TopicReader.readAll(kafka.bootstrapServers(), topics.audit())).singleElement()
+                .satisfies(a -> assertThat(a.getDetail()).containsEntry("version",
+                        String.valueOf(published.version())));
+    }
+
+    @Test
+    void aReplicaThatDoesNotSeeThePublishInTimeSaysSoWithinTheBudget() throws Exception {
+        view.close();   // this replica stops following the roster topics
+        long started = System.nanoTime();
+
+        RosterPublisher.Published published = publisher.publish(DemoRoster.roster(), BUDGET);
+
+        assertThat(published.inForceHere()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(BUDGET.plusMillis(500));
+        assertThat(TopicReader.readAll(kafka.bootstrapServers(), topics.jurisdictions()))
+                .extracting(Jurisdiction::getVersion).contains(published.version());
+    }
+
+    private static AuditEvent audit(long version) {
+        return AuditEvent.newBuilder().setAuditId("audit-" + version).setActor("u-admin").setAction("ROSTER_RELOAD")
+                .setTarget("county").setOutcome("ACCEPTED").setAt(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)).setSourceAddress("test")
+                .setDetail(Map.of("version", String.valueOf(version))).build();
+    }
+
+    private void refuseRecordsOver(int bytes, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
+                    new ConfigEntry("max.message.bytes", String.valueOf(bytes)), AlterConfigOp.OpType.SET))))
+                    .all().get();
+        }
+    }
+}
