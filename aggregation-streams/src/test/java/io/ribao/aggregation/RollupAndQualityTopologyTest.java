@@ -252,6 +252,64 @@ class RollupAndQualityTopologyTest {
     }
 
     @Test
+    void aUnitSuspendedFromTodayStillCountsOnTheDaysBeforeAlsoAfterARestart() {
+        driver.publish(report("chk-2", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 4L)));
+        driver.advanceTo(D.plusDays(1), "09:00");
+        driver.publish(report("chk-2", D.plusDays(1), 1, driver.now(), driver.now(),
+                Map.of("persons_isolated", 6L)));
+        tick();
+        Map<String, Rollup> latest = new HashMap<>(driver.readLatestRollups());
+
+        driver.publish(unit("chk-2").setKind(UnitKind.CHECKPOINT).setParentId("twn-a")
+                .setAncestorIds(List.of("demo-county", "twn-a")).setSuspended(true)
+                .setSuspendedFrom(D.plusDays(1)).build());
+        tick();
+        latest.putAll(driver.readLatestRollups());
+        assertSuspendedFromTheSecondDay(latest, "live");
+
+        driver = driver.restartAt(stateDir, driver.now().plusSeconds(1));
+        tick();
+        latest.putAll(driver.readLatestRollups());
+        assertSuspendedFromTheSecondDay(latest, "after a restart");
+        // and a revision of the day before the suspension still counts
+        driver.publish(report("chk-2", D, 2, driver.now(), driver.now(), Map.of("persons_isolated", 5L)));
+        tick();
+        assertThat(driver.readLatestRollups().get("demo-county/" + D).getMetrics())
+                .containsEntry("persons_isolated", 5L);
+    }
+
+    private static void assertSuspendedFromTheSecondDay(Map<String, Rollup> latest, String when) {
+        assertThat(latest.get("demo-county/" + D).getMetrics()).as("the day before, %s", when)
+                .containsEntry("persons_isolated", 4L);
+        assertThat(latest.get("demo-county/" + D).getCompleteness().getExpected()).as(when).isEqualTo(3);
+        assertThat(latest.get("demo-county/" + D.plusDays(1)).getMetrics()).as("the day suspended, %s", when)
+                .doesNotContainKey("persons_isolated");
+        assertThat(latest.get("demo-county/" + D.plusDays(1)).getCompleteness().getExpected()).as(when)
+                .isEqualTo(2);
+    }
+
+    @Test
+    void closingAUnitBeforeADayStillOpenWithdrawsItFromThatDayAtOnceAsARestartWould() {
+        driver.publish(report("chk-2", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 4L)));
+        driver.advanceTo(D.plusDays(1), "09:00");
+        tick();
+        Map<String, Rollup> latest = new HashMap<>(driver.readLatestRollups());
+
+        driver.publish(unit("chk-2").setKind(UnitKind.CHECKPOINT).setParentId("twn-a")
+                .setAncestorIds(List.of("demo-county", "twn-a")).setActiveTo(D.minusDays(1)).build());
+        tick();
+        latest.putAll(driver.readLatestRollups());
+        for (String when : List.of("live", "after a restart")) {
+            Rollup county = latest.get("demo-county/" + D);
+            assertThat(county.getMetrics()).as(when).doesNotContainKey("persons_isolated");
+            assertThat(county.getCompleteness().getExpected()).as(when).isEqualTo(2);
+            driver = driver.restartAt(stateDir, driver.now().plusSeconds(1));
+            tick();
+            latest.putAll(driver.readLatestRollups());
+        }
+    }
+
+    @Test
     void movingAUnitToAnotherTownshipMovesItsShareThereTodayAndOnTheDaysStillOpen() {
         driver.publish(unit("twn-b").build());
         driver.publish(report("chk-2", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 4L)));

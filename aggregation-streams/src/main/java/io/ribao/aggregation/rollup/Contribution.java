@@ -1,5 +1,6 @@
 package io.ribao.aggregation.rollup;
 
+import io.ribao.roster.UnitCalendar;
 import io.ribao.schemas.roster.Unit;
 import io.ribao.schemas.roster.UnitKind;
 import io.ribao.schemas.status.UnitDayState;
@@ -147,11 +148,9 @@ public record Contribution(String nodeId, String sourceUnitId, UnitKind sourceKi
                 && before.getMetrics().equals(after.getMetrics()));
     }
 
-    /** A unit is expected on the days from activeFrom to activeTo, both included, unless the roster suspends it. */
+    /** A unit is expected on the days from activeFrom to activeTo, both included, but those the roster suspends. */
     public static boolean isActive(Unit unit, LocalDate date) {
-        return !unit.getSuspended()
-                && !date.isBefore(unit.getActiveFrom())
-                && (unit.getActiveTo() == null || !date.isAfter(unit.getActiveTo()));
+        return UnitCalendar.activeOn(unit, date);
     }
 
     /** Nothing to count: applying it removes the source from the node. */

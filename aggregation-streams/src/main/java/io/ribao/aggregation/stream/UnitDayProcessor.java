@@ -15,6 +15,7 @@ import io.ribao.aggregation.rollup.Contribution;
 import io.ribao.aggregation.rules.FindingChanges;
 import io.ribao.aggregation.rules.QualityChecks;
 import io.ribao.aggregation.rules.RuleFinding;
+import io.ribao.roster.UnitCalendar;
 import io.ribao.schemas.alert.AlertEvent;
 import io.ribao.schemas.day.DayClosed;
 import io.ribao.schemas.report.ReportEvent;
@@ -242,9 +243,9 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
         } else if (Attendance.expected(unit, today)) {
             openUnitDay(unit, jurisdiction, today, now);
         }
-        if (previous != null && Contribution.sharesMove(previous, unit)) {
-            // Moved (or no longer, or now, a roll-up node): the days still open to amendment follow too, as their
-            // next revision would.
+        if (previous != null && (Contribution.sharesMove(previous, unit) || !UnitCalendar.sameDays(previous, unit))) {
+            // Moved (or no longer, or now, a roll-up node), or its days moved (activeFrom, activeTo, a dated
+            // suspension): the days still open to amendment follow too, as their next revision, and a restart, would.
             for (int back = 1; back <= jurisdiction.getAmendDays(); back++) {
                 UnitDayStatus past = unitDays.get(Keys.ofDay(unit.getId(), today.minusDays(back)));
                 if (past != null) {

@@ -21,7 +21,7 @@ public interface BoardDao {
     }
 
     /**
-     * Active, unsuspended units on the day; the county itself is listed only if it has a status of its own (it is
+     * Active units not suspended on the day (decision 422); the county itself is listed only if it has a status of its own (it is
      * the root of the tree, not usually a reporting unit).
      */
     @SqlQuery("""
@@ -29,7 +29,8 @@ public interface BoardDao {
                    s.submitted_at, s.signed_at, s.revision
             FROM units u
             LEFT JOIN unit_day_status s ON s.unit_id = u.unit_id AND s.day = :day
-            WHERE u.active_from <= :day AND (u.active_to IS NULL OR u.active_to >= :day) AND NOT u.suspended
+            WHERE u.active_from <= :day AND (u.active_to IS NULL OR u.active_to >= :day)
+              AND NOT (u.suspended AND coalesce(u.suspended_from <= :day, true))
               AND (u.kind <> 'COUNTY' OR s.unit_id IS NOT NULL)
             ORDER BY u.kind, u.unit_id
             """)

@@ -27,13 +27,14 @@ public interface ReadModelDao {
 
     @SqlUpdate("""
             INSERT INTO units (unit_id, jurisdiction_id, name, kind, parent_id, principal_id, supervisor_ids,
-                               active_from, active_to, suspended, ancestor_ids)
+                               active_from, active_to, suspended, suspended_from, ancestor_ids)
             VALUES (:id, :jurisdictionId, :name, :kind, :parentId, :principalId, :supervisorIds,
-                    :activeFrom, :activeTo, :suspended, :ancestorIds)
+                    :activeFrom, :activeTo, :suspended, :suspendedFrom, :ancestorIds)
             ON CONFLICT (unit_id) DO UPDATE SET jurisdiction_id = excluded.jurisdiction_id, name = excluded.name,
                 kind = excluded.kind, parent_id = excluded.parent_id, principal_id = excluded.principal_id,
                 supervisor_ids = excluded.supervisor_ids, active_from = excluded.active_from,
-                active_to = excluded.active_to, suspended = excluded.suspended, ancestor_ids = excluded.ancestor_ids
+                active_to = excluded.active_to, suspended = excluded.suspended,
+                suspended_from = excluded.suspended_from, ancestor_ids = excluded.ancestor_ids
             """)
     void upsertUnit(@BindMethods ReadModelRows.UnitRow row);
 

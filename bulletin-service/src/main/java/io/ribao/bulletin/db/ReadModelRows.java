@@ -54,11 +54,11 @@ public final class ReadModelRows {
 
     public record UnitRow(String id, String jurisdictionId, String name, String kind, String parentId,
                           String principalId, String[] supervisorIds, LocalDate activeFrom, LocalDate activeTo,
-                          boolean suspended, String[] ancestorIds) {
+                          boolean suspended, LocalDate suspendedFrom, String[] ancestorIds) {
         public static UnitRow of(Unit u) {
             return new UnitRow(u.getId(), u.getJurisdictionId(), u.getName(), u.getKind().name(), u.getParentId(),
                     u.getPrincipalId(), array(u.getSupervisorIds()), u.getActiveFrom(), u.getActiveTo(),
-                    u.getSuspended(), array(u.getAncestorIds()));
+                    u.getSuspended(), u.getSuspendedFrom(), array(u.getAncestorIds()));
         }
     }
 

@@ -45,9 +45,11 @@ public interface DeliveryDao {
     }
 
     @SqlQuery("""
-            SELECT unit_id, parent_id, principal_id, supervisor_ids, suspended FROM units WHERE unit_id = :unitId
+            SELECT unit_id, parent_id, principal_id, supervisor_ids,
+                   suspended AND coalesce(suspended_from <= :day, true) AS suspended
+            FROM units WHERE unit_id = :unitId
             """)
-    Optional<UnitPeopleRow> unitPeople(@Bind("unitId") String unitId);
+    Optional<UnitPeopleRow> unitPeople(@Bind("unitId") String unitId, @Bind("day") LocalDate day);
 
     @SqlQuery("SELECT unnest(office_user_ids) FROM jurisdictions WHERE jurisdiction_id = :id")
     List<String> officeUserIds(@Bind("id") String jurisdictionId);
@@ -63,9 +65,11 @@ public interface DeliveryDao {
 
     /** Open alerts nobody acknowledged within the delay, whose unit has a parent to escalate to. */
     @SqlQuery("""
-            SELECT a.alert_id, a.type, a.day, p.unit_id, p.parent_id, p.principal_id, p.supervisor_ids, p.suspended
+            SELECT a.alert_id, a.type, a.day, p.unit_id, p.parent_id, p.principal_id, p.supervisor_ids,
+                   p.suspended AND coalesce(p.suspended_from <= a.day, true) AS suspended
             FROM alerts a
-            JOIN units u ON u.unit_id = a.unit_id AND NOT u.suspended
+            JOIN units u ON u.unit_id = a.unit_id
+                AND NOT (u.suspended AND coalesce(u.suspended_from <= a.day, true))
             JOIN units p ON p.unit_id = u.parent_id
             WHERE a.resolved_at IS NULL AND a.acknowledged_at IS NULL AND a.raised_at IS NOT NULL
               AND a.raised_at <= :raisedBefore
@@ -100,7 +104,7 @@ public interface DeliveryDao {
             SELECT n.alert_id, n.recipient_id, n.round, n.reason, n.digest_key, a.type, a.severity, a.unit_id,
                    coalesce(u.name, a.unit_id) AS unit_name, a.day, a.message,
                    (a.resolved_at IS NULL AND (a.acknowledged_at IS NULL)
-                    AND NOT coalesce(u.suspended, false)) AS still_open
+                    AND NOT coalesce(u.suspended AND coalesce(u.suspended_from <= a.day, true), false)) AS still_open
             FROM alert_notices n
             JOIN alerts a ON a.alert_id = n.alert_id
             LEFT JOIN units u ON u.unit_id = a.unit_id

@@ -22,9 +22,9 @@ public final class NoticePlanner implements RaisedAlerts {
     @Override
     public void raised(Handle handle, AlertEvent alert) {
         DeliveryDao dao = handle.attach(DeliveryDao.class);
-        Optional<DeliveryDao.UnitPeopleRow> unit = dao.unitPeople(alert.getUnitId());
+        Optional<DeliveryDao.UnitPeopleRow> unit = dao.unitPeople(alert.getUnitId(), alert.getDate());
         if (unit.isPresent() && unit.get().suspended()) {
-            return; // a suspended unit raises nothing (DESIGN.md §5)
+            return; // a unit suspended on the alert's day raises nothing (DESIGN.md §5, decision 422)
         }
         List<String> office = dao.officeUserIds(alert.getJurisdictionId());
         List<String> recipients = AlertRouting.recipients(alert.getType(), alert.getRecipients(),

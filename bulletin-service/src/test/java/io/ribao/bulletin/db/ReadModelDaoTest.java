@@ -6,6 +6,7 @@ import io.ribao.bulletin.Fixtures;
 import io.ribao.schemas.alert.AlertState;
 import io.ribao.schemas.alert.AlertType;
 import io.ribao.schemas.day.DayClosed;
+import io.ribao.schemas.roster.Unit;
 import io.ribao.schemas.status.UnitDayState;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +45,29 @@ class ReadModelDaoTest {
         List<String> supervisors = jdbi.withHandle(h -> h.createQuery(
                 "SELECT unnest(supervisor_ids) FROM units WHERE unit_id = 'twn-tianbao'").mapTo(String.class).list());
         assertThat(supervisors).containsExactly("u-dc-07");
+    }
+
+    @Test
+    void theBoardListsAUnitSuspendedFromADayOnTheDaysBeforeItOnly() {
+        Unit port = Fixtures.units().get(2);
+        jdbi.useExtension(ReadModelDao.class, dao -> {
+            Fixtures.units().forEach(u -> dao.upsertUnit(ReadModelRows.UnitRow.of(u)));
+            dao.upsertUnit(ReadModelRows.UnitRow.of(Unit.newBuilder(port).setSuspended(true)
+                    .setSuspendedFrom(Fixtures.DAY.plusDays(1)).build()));
+        });
+
+        assertThat(boardOn(Fixtures.DAY)).contains(port.getId());
+        assertThat(boardOn(Fixtures.DAY.plusDays(1))).doesNotContain(port.getId()).contains("twn-tianbao");
+
+        jdbi.useExtension(ReadModelDao.class, dao -> dao.upsertUnit(ReadModelRows.UnitRow.of(
+                Unit.newBuilder(port).setSuspended(true).build())));
+        assertThat(boardOn(Fixtures.DAY)).as("suspended without a date: every day").doesNotContain(port.getId());
+        jdbi.useExtension(ReadModelDao.class, dao -> dao.upsertUnit(ReadModelRows.UnitRow.of(port)));
+    }
+
+    private static List<String> boardOn(java.time.LocalDate day) {
+        List<BoardDao.UnitDay> units = jdbi.withExtension(BoardDao.class, dao -> dao.unitsOn(day));
+        return units.stream().map(BoardDao.UnitDay::unitId).toList();
     }
 
     @Test

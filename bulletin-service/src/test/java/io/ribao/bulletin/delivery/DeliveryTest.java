@@ -258,6 +258,19 @@ class DeliveryTest {
     }
 
     @Test
+    void aUnitSuspendedOnlyFromTheDayAfterStillHearsOfThatDaysAlerts() {
+        Unit suspended = Unit.newBuilder(Fixtures.units().get(3)).setSuspended(true)
+                .setSuspendedFrom(Fixtures.DAY.plusDays(1)).build();
+        jdbi.useExtension(ReadModelDao.class, dao -> dao.upsertUnit(ReadModelRows.UnitRow.of(suspended)));
+        raise(AlertType.MISSING, "dep-health", List.of("u-office-1"));
+        clock.advance(DIGEST_WINDOW);
+
+        dispatcher.dispatchDue();
+
+        assertThat(inboxTitles("u-health-sj")).hasSize(1);
+    }
+
+    @Test
     void replayingAnAlertNeverTellsTheSameRecipientTwice() {
         raise(AlertType.CONCEALMENT_SUSPECTED, "twn-tianbao", List.of("u-tianbao-sj"));
         raise(AlertType.CONCEALMENT_SUSPECTED, "twn-tianbao", List.of("u-tianbao-sj"));

@@ -9,6 +9,7 @@ import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.ApiException;
 import io.ribao.kit.error.FieldError;
 import io.ribao.kit.roster.RosterView;
+import io.ribao.roster.UnitCalendar;
 import io.ribao.schemas.report.Finding;
 import io.ribao.schemas.report.MetricChange;
 import io.ribao.schemas.report.ReportEvent;
@@ -131,7 +132,7 @@ public final class ReportIntake {
         ReportingDay day = dayOf(unit);
         Instant now = clock.instant();
         checkDayAcceptsReports(day, date, now, messages);
-        if (!activeOn(unit, date)) {
+        if (!UnitCalendar.activeOn(unit, date)) {
             throw new ApiException(422, "UNIT_INACTIVE", messages.get("unit.inactive", date),
                     List.of(new FieldError("date", messages.get("unit.inactive", date))));
         }
@@ -382,11 +383,6 @@ public final class ReportIntake {
     }
 
     private volatile DayOfJurisdiction lastDay;
-
-    private static boolean activeOn(Unit unit, LocalDate date) {
-        return !unit.getSuspended() && !date.isBefore(unit.getActiveFrom())
-                && (unit.getActiveTo() == null || !date.isAfter(unit.getActiveTo()));
-    }
 
     /** Clerks, principals and delegates act only for their own unit; nobody else files reports. */
     static boolean mayReportFor(RibaoPrincipal actor, Unit unit) {

@@ -70,6 +70,7 @@ public record RosterDocument(
             @JsonProperty("activeFrom") String activeFrom,
             @JsonProperty("activeTo") String activeTo,
             @JsonProperty("suspended") Boolean suspended,
+            @JsonProperty("suspendedFrom") String suspendedFrom,
             @JsonProperty("targets") Map<String, Long> targets) {
 
         public UnitEntry {

@@ -555,6 +555,11 @@ public final class RosterLoader {
                 if (from != null && to != null && to.isBefore(from)) {
                     problem(at + ".activeTo", "不得早于 activeFrom", "must not be before activeFrom");
                 }
+                // a suspension from a date: the days before it stay as they were (decision 422)
+                LocalDate suspendedFrom = date(at + ".suspendedFrom", entry.suspendedFrom());
+                if (entry.suspendedFrom() != null && Boolean.FALSE.equals(entry.suspended())) {
+                    problem(at + ".suspendedFrom", "与 suspended: false 矛盾", "contradicts suspended: false");
+                }
                 for (Map.Entry<String, Long> target : entry.targets().entrySet()) {
                     String tat = at + ".targets." + target.getKey();
                     if (form == null
@@ -571,7 +576,8 @@ public final class RosterLoader {
                         .setParentId(entry.parent()).setAncestorIds(ancestors).setFormId(entry.form())
                         .setPrincipalId(entry.principal()).setSupervisorIds(supervisors)
                         .setActiveFrom(from == null ? LocalDate.EPOCH : from).setActiveTo(to)
-                        .setSuspended(Boolean.TRUE.equals(entry.suspended()))
+                        .setSuspended(Boolean.TRUE.equals(entry.suspended()) || suspendedFrom != null)
+                        .setSuspendedFrom(suspendedFrom)
                         .setTargets(new HashMap<>(entry.targets()))
                         .setHasChildren(parents.contains(entry.id())).build());
             }

@@ -10,7 +10,10 @@ import io.ribao.schemas.roster.User;
 import io.ribao.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -53,6 +56,8 @@ public final class RosterPublisher {
         Jurisdiction previous = view.jurisdiction(jurisdictionId);
         long version = Math.max(clock.millis(), previous == null ? 0 : previous.getVersion() + 1);
         Jurisdiction jurisdiction = Jurisdiction.newBuilder(roster.jurisdiction()).setVersion(version).build();
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(jurisdiction.getTimezone())));
+        List<Unit> units = roster.units().stream().map(unit -> dated(unit, today)).toList();
 
         Published published;
         try (OneTransaction transaction = OneTransaction.begin(bootstrapServers, "report-ingest-roster", budget,
@@ -68,7 +73,7 @@ public final class RosterPublisher {
                 transaction.send(topics.users(), user.getId(), user);
             }
             Set<String> unitIds = new HashSet<>();
-            for (Unit unit : roster.units()) {
+            for (Unit unit : units) {
                 unitIds.add(unit.getId());
                 transaction.send(topics.units(), unit.getId(), unit);
             }
@@ -109,19 +114,36 @@ public final class RosterPublisher {
             }
             transaction.commit();
         }
-        boolean inForceHere = awaitInView(roster, version, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        boolean inForceHere = awaitInView(roster, units, version, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         return new Published(published.jurisdictionId(), version, published.units(), published.forms(),
                 published.users(), published.unitsRemoved(), published.formsRemoved(), published.usersRemoved(),
                 inForceHere);
     }
 
-    private boolean awaitInView(Roster roster, long version, Duration timeout) {
+    /**
+     * A unit the roster suspends without a date is suspended from the date it first was: today in the jurisdiction,
+     * or the date an earlier publish gave it (decision 422). The days before stay as they were, also after a restart.
+     */
+    private Unit dated(Unit unit, LocalDate today) {
+        if (!unit.getSuspended() || unit.getSuspendedFrom() != null) {
+            return unit;
+        }
+        Unit previous = view.unit(unit.getId());
+        if (previous != null && previous.getSuspended()) {
+            // null from a publish before suspensions were dated: suspended every day, as it was
+            return previous.getSuspendedFrom() == null ? unit
+                    : Unit.newBuilder(unit).setSuspendedFrom(previous.getSuspendedFrom()).build();
+        }
+        return Unit.newBuilder(unit).setSuspendedFrom(today).build();
+    }
+
+    private boolean awaitInView(Roster roster, List<Unit> units, long version, Duration timeout) {
         String jurisdictionId = roster.jurisdiction().getId();
         try {
             return view.awaitUntil(v -> {
                 Jurisdiction seen = v.jurisdiction(jurisdictionId);
                 return seen != null && seen.getVersion() == version
-                        && roster.units().stream().allMatch(u -> u.equals(v.unit(u.getId())))
+                        && units.stream().allMatch(u -> u.equals(v.unit(u.getId())))
                         && roster.users().stream().allMatch(u -> u.equals(v.user(u.getId())))
                         && roster.forms().stream().allMatch(f -> f.equals(v.form(f.getId())));
             }, timeout);

@@ -9,6 +9,7 @@ import io.ribao.ingest.DemoRoster;
 import io.ribao.ingest.MutableClock;
 import io.ribao.ingest.api.ReportReceipt;
 import io.ribao.ingest.api.ReportRequest;
+import io.ribao.ingest.roster.Roster;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.auth.TokenAuthenticator;
 import io.ribao.kit.error.ApiException;
@@ -18,6 +19,8 @@ import io.ribao.schemas.report.MetricChange;
 import io.ribao.schemas.report.ReportEvent;
 import io.ribao.schemas.report.ReportEventType;
 import io.ribao.schemas.report.Signer;
+import io.ribao.schemas.roster.Unit;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,24 @@ class ReportIntakeTest {
 
     private static ReportRequest zero(String unitId, String date) {
         return new ReportRequest(unitId, date, true, null, null, null);
+    }
+
+    @Test
+    void aUnitSuspendedFromTodayMayStillAmendTheDaysBeforeButNotReportToday() {
+        Roster demo = DemoRoster.roster();
+        List<Unit> units = demo.units().stream().map(u -> !u.getId().equals("twn-tianbao") ? u
+                : Unit.newBuilder(u).setSuspended(true).setSuspendedFrom(LocalDate.parse("2026-03-14")).build())
+                .toList();
+        RosterView suspended = RosterView.fixed(List.of(demo.jurisdiction()), units, demo.forms(), demo.users());
+        ReportIntake intake = new ReportIntake(suspended, index, journal::add, audit::add, clock);
+
+        ReportReceipt amended = intake.submit(user("u-tianbao-sj"), zero("twn-tianbao", "2026-03-13"), null, "ip",
+                messages);
+
+        assertThat(amended.status()).isEqualTo("SIGNED");
+        assertThatThrownBy(() -> intake.submit(user("u-tianbao-sj"), zero("twn-tianbao", "2026-03-14"), null, "ip",
+                messages)).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("UNIT_INACTIVE"));
+        assertThat(journal).hasSize(1);
     }
 
     @Test

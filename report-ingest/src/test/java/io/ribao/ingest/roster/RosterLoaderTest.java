@@ -10,6 +10,7 @@ import io.ribao.schemas.roster.Role;
 import io.ribao.schemas.roster.Unit;
 import io.ribao.schemas.roster.UnitKind;
 import io.ribao.schemas.roster.User;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -76,6 +77,35 @@ class RosterLoaderTest {
     }
 
     @Test
+    void aSuspensionMayCarryTheDayItStartsAndADateWithoutTheFlagSuspends() {
+        String dated = TOWNSHIP.replace("activeFrom: 2026-01-01}", "activeFrom: 2026-01-01, suspended: true, "
+                + "suspendedFrom: 2026-03-15}");
+        String dateOnly = TOWNSHIP.replace("activeFrom: 2026-01-01}", "activeFrom: 2026-01-01, "
+                + "suspendedFrom: 2026-03-15}");
+
+        for (String township : List.of(dated, dateOnly)) {
+            Unit tianbao = loader.load(roster(COUNTY + township, PRINCIPAL + SUPERVISOR)).units().get(1);
+            assertThat(tianbao.getSuspended()).isTrue();
+            assertThat(tianbao.getSuspendedFrom()).isEqualTo(LocalDate.parse("2026-03-15"));
+        }
+        assertThat(loader.load(roster(COUNTY + TOWNSHIP, PRINCIPAL + SUPERVISOR)).units().get(1).getSuspendedFrom())
+                .isNull();
+    }
+
+    @Test
+    void aSuspensionDateIsCheckedAndMustNotContradictTheFlag() {
+        String badDate = TOWNSHIP.replace("activeFrom: 2026-01-01}", "activeFrom: 2026-01-01, "
+                + "suspendedFrom: 2026-02-30}");
+        String contradiction = TOWNSHIP.replace("activeFrom: 2026-01-01}", "activeFrom: 2026-01-01, "
+                + "suspended: false, suspendedFrom: 2026-03-15}");
+
+        assertThat(problemsOf(roster(COUNTY + badDate, PRINCIPAL + SUPERVISOR)))
+                .singleElement().asString().startsWith("units[1].suspendedFrom: ");
+        assertThat(problemsOf(roster(COUNTY + contradiction, PRINCIPAL + SUPERVISOR)))
+                .containsExactly("units[1].suspendedFrom: contradicts suspended: false");
+    }
+
+    @Test
     void unknownParentIsNamedWithItsPath() {
         String units = COUNTY + TOWNSHIP
                 + "  - {id: chk-a, name: 卡点, kind: CHECKPOINT, parent: x, activeFrom: 2026-01-01}\n";
@@ -135,7 +165,7 @@ class RosterLoaderTest {
         assertThat(refused.problems()).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("units[0].colour");
             assertThat(p.message().english()).isEqualTo("unknown field 'colour' (known fields: activeFrom, activeTo, "
-                    + "form, id, kind, name, parent, principal, supervisors, suspended, targets)");
+                    + "form, id, kind, name, parent, principal, supervisors, suspended, suspendedFrom, targets)");
             assertThat(p.message().chinese()).startsWith("未知字段“colour”（可用字段：activeFrom, ");
         });
     }

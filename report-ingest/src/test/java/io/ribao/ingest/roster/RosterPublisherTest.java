@@ -93,6 +93,26 @@ class RosterPublisherTest {
                 .extracting(Jurisdiction::getVersion).contains(published.version());
     }
 
+    @Test
+    void aSuspensionWithoutADateIsDatedTodayInTheJurisdictionAndKeepsThatDateOnLaterPublishes() {
+        Clock at = Clock.fixed(java.time.Instant.parse("2026-03-14T17:00:00Z"), java.time.ZoneOffset.UTC);
+        RosterPublisher publisher = new RosterPublisher(kafka.bootstrapServers(), topics, view, at);
+        String suspended = DemoRoster.yaml().replace("principal: u-tianbao-sj,", "suspended: true, principal: u-tianbao-sj,");
+
+        publisher.publish(new RosterLoader().load(suspended), BUDGET);
+        // 01:00 on the 15th in Shanghai
+        assertThat(view.unit("twn-tianbao").getSuspendedFrom()).isEqualTo(java.time.LocalDate.parse("2026-03-15"));
+
+        RosterPublisher dayLater = new RosterPublisher(kafka.bootstrapServers(), topics, view,
+                Clock.offset(at, Duration.ofDays(1)));
+        assertThat(dayLater.publish(new RosterLoader().load(suspended), BUDGET).inForceHere()).isTrue();
+        assertThat(view.unit("twn-tianbao").getSuspendedFrom()).isEqualTo(java.time.LocalDate.parse("2026-03-15"));
+
+        dayLater.publish(DemoRoster.roster(), BUDGET);
+        assertThat(view.unit("twn-tianbao").getSuspended()).isFalse();
+        assertThat(view.unit("twn-tianbao").getSuspendedFrom()).isNull();
+    }
+
     private static AuditEvent audit(long version) {
         return AuditEvent.newBuilder().setAuditId("audit-" + version).setActor("u-admin").setAction("ROSTER_RELOAD")
                 .setTarget("county").setOutcome("ACCEPTED").setAt(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)).setSourceAddress("test")
