@@ -21,8 +21,8 @@ public interface BoardDao {
     }
 
     /**
-     * Active units not suspended on the day (decision 422); the county itself is listed only if it has a status of its own (it is
-     * the root of the tree, not usually a reporting unit).
+     * Active units not suspended on the day (decision 422); the county itself is listed only if it has a status of
+     * its own (it is the root of the tree, not usually a reporting unit).
      */
     @SqlQuery("""
             SELECT u.unit_id, u.name, u.kind, u.ancestor_ids, coalesce(s.state, 'EXPECTED') AS state,

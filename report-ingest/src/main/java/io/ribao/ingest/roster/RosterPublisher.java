@@ -30,6 +30,11 @@ public final class RosterPublisher {
     /** What a publish changed, and whether this replica's roster view already showed it when the publish returned. */
     public record Published(String jurisdictionId, long version, int units, int forms, int users,
                             int unitsRemoved, int formsRemoved, int usersRemoved, boolean inForceHere) {
+
+        Published withInForceHere(boolean seen) {
+            return new Published(jurisdictionId, version, units, forms, users, unitsRemoved, formsRemoved,
+                    usersRemoved, seen);
+        }
     }
 
     private final String bootstrapServers;
@@ -62,62 +67,66 @@ public final class RosterPublisher {
         Published published;
         try (OneTransaction transaction = OneTransaction.begin(bootstrapServers, "report-ingest-roster", budget,
                 clock)) {
-            Set<String> formIds = new HashSet<>();
-            for (Form form : roster.forms()) {
-                formIds.add(form.getId());
-                transaction.send(topics.forms(), form.getId(), form);
-            }
-            Set<String> userIds = new HashSet<>();
-            for (User user : roster.users()) {
-                userIds.add(user.getId());
-                transaction.send(topics.users(), user.getId(), user);
-            }
-            Set<String> unitIds = new HashSet<>();
-            for (Unit unit : units) {
-                unitIds.add(unit.getId());
-                transaction.send(topics.units(), unit.getId(), unit);
-            }
-            int unitsRemoved = 0;
-            for (Unit unit : view.units()) {
-                if (jurisdictionId.equals(unit.getJurisdictionId()) && !unitIds.contains(unit.getId())) {
-                    transaction.send(topics.units(), unit.getId(), null);
-                    unitsRemoved++;
-                }
-            }
-            int usersRemoved = 0;
-            for (User user : view.users()) {
-                if (jurisdictionId.equals(user.getJurisdictionId()) && !userIds.contains(user.getId())) {
-                    transaction.send(topics.users(), user.getId(), null);
-                    usersRemoved++;
-                }
-            }
-            // forms carry no jurisdiction: a form no unit of any other jurisdiction uses is removed with the roster
-            Set<String> formsInUseElsewhere = new HashSet<>();
-            for (Unit unit : view.units()) {
-                if (!jurisdictionId.equals(unit.getJurisdictionId()) && unit.getFormId() != null) {
-                    formsInUseElsewhere.add(unit.getFormId());
-                }
-            }
-            int formsRemoved = 0;
-            for (Form form : view.forms()) {
-                if (!formIds.contains(form.getId()) && !formsInUseElsewhere.contains(form.getId())) {
-                    transaction.send(topics.forms(), form.getId(), null);
-                    formsRemoved++;
-                }
-            }
-            transaction.send(topics.jurisdictions(), jurisdictionId, jurisdiction);
-            published = new Published(jurisdictionId, version, roster.units().size(), roster.forms().size(),
-                    roster.users().size(), unitsRemoved, formsRemoved, usersRemoved, false);
+            published = write(transaction, roster, units, jurisdiction);
             AuditEvent audit = auditRecord.apply(published);
             if (audit != null) {
                 transaction.send(topics.audit(), audit.getActor(), audit);
             }
             transaction.commit();
         }
-        boolean inForceHere = awaitInView(roster, units, version, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        return new Published(published.jurisdictionId(), version, published.units(), published.forms(),
-                published.users(), published.unitsRemoved(), published.formsRemoved(), published.usersRemoved(),
-                inForceHere);
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        return published.withInForceHere(awaitInView(roster, units, version, left));
+    }
+
+    /** The roster's records, tombstones for what it no longer has, and the jurisdiction last. */
+    private Published write(OneTransaction transaction, Roster roster, List<Unit> units, Jurisdiction jurisdiction) {
+        String jurisdictionId = jurisdiction.getId();
+        Set<String> formIds = new HashSet<>();
+        for (Form form : roster.forms()) {
+            formIds.add(form.getId());
+            transaction.send(topics.forms(), form.getId(), form);
+        }
+        Set<String> userIds = new HashSet<>();
+        for (User user : roster.users()) {
+            userIds.add(user.getId());
+            transaction.send(topics.users(), user.getId(), user);
+        }
+        Set<String> unitIds = new HashSet<>();
+        for (Unit unit : units) {
+            unitIds.add(unit.getId());
+            transaction.send(topics.units(), unit.getId(), unit);
+        }
+        int unitsRemoved = 0;
+        for (Unit unit : view.units()) {
+            if (jurisdictionId.equals(unit.getJurisdictionId()) && !unitIds.contains(unit.getId())) {
+                transaction.send(topics.units(), unit.getId(), null);
+                unitsRemoved++;
+            }
+        }
+        int usersRemoved = 0;
+        for (User user : view.users()) {
+            if (jurisdictionId.equals(user.getJurisdictionId()) && !userIds.contains(user.getId())) {
+                transaction.send(topics.users(), user.getId(), null);
+                usersRemoved++;
+            }
+        }
+        // forms carry no jurisdiction: a form no unit of any other jurisdiction uses is removed with the roster
+        Set<String> formsInUseElsewhere = new HashSet<>();
+        for (Unit unit : view.units()) {
+            if (!jurisdictionId.equals(unit.getJurisdictionId()) && unit.getFormId() != null) {
+                formsInUseElsewhere.add(unit.getFormId());
+            }
+        }
+        int formsRemoved = 0;
+        for (Form form : view.forms()) {
+            if (!formIds.contains(form.getId()) && !formsInUseElsewhere.contains(form.getId())) {
+                transaction.send(topics.forms(), form.getId(), null);
+                formsRemoved++;
+            }
+        }
+        transaction.send(topics.jurisdictions(), jurisdictionId, jurisdiction);
+        return new Published(jurisdictionId, jurisdiction.getVersion(), units.size(), roster.forms().size(),
+                roster.users().size(), unitsRemoved, formsRemoved, usersRemoved, false);
     }
 
     /**

@@ -67,7 +67,8 @@ class ReportIntakeTest {
 
         assertThat(amended.status()).isEqualTo("SIGNED");
         assertThatThrownBy(() -> intake.submit(user("u-tianbao-sj"), zero("twn-tianbao", "2026-03-14"), null, "ip",
-                messages)).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("UNIT_INACTIVE"));
+                messages)).isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.code()).isEqualTo("UNIT_INACTIVE"));
         assertThat(journal).hasSize(1);
     }
 

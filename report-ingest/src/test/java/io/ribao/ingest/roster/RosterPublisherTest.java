@@ -16,6 +16,10 @@ import io.ribao.schemas.roster.Jurisdiction;
 import io.ribao.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -95,18 +99,19 @@ class RosterPublisherTest {
 
     @Test
     void aSuspensionWithoutADateIsDatedTodayInTheJurisdictionAndKeepsThatDateOnLaterPublishes() {
-        Clock at = Clock.fixed(java.time.Instant.parse("2026-03-14T17:00:00Z"), java.time.ZoneOffset.UTC);
+        Clock at = Clock.fixed(Instant.parse("2026-03-14T17:00:00Z"), ZoneOffset.UTC);
         RosterPublisher publisher = new RosterPublisher(kafka.bootstrapServers(), topics, view, at);
-        String suspended = DemoRoster.yaml().replace("principal: u-tianbao-sj,", "suspended: true, principal: u-tianbao-sj,");
+        String suspended = DemoRoster.yaml().replace("principal: u-tianbao-sj,",
+                "suspended: true, principal: u-tianbao-sj,");
 
         publisher.publish(new RosterLoader().load(suspended), BUDGET);
         // 01:00 on the 15th in Shanghai
-        assertThat(view.unit("twn-tianbao").getSuspendedFrom()).isEqualTo(java.time.LocalDate.parse("2026-03-15"));
+        assertThat(view.unit("twn-tianbao").getSuspendedFrom()).isEqualTo(LocalDate.parse("2026-03-15"));
 
         RosterPublisher dayLater = new RosterPublisher(kafka.bootstrapServers(), topics, view,
                 Clock.offset(at, Duration.ofDays(1)));
         assertThat(dayLater.publish(new RosterLoader().load(suspended), BUDGET).inForceHere()).isTrue();
-        assertThat(view.unit("twn-tianbao").getSuspendedFrom()).isEqualTo(java.time.LocalDate.parse("2026-03-15"));
+        assertThat(view.unit("twn-tianbao").getSuspendedFrom()).isEqualTo(LocalDate.parse("2026-03-15"));
 
         dayLater.publish(DemoRoster.roster(), BUDGET);
         assertThat(view.unit("twn-tianbao").getSuspended()).isFalse();
@@ -115,7 +120,8 @@ class RosterPublisherTest {
 
     private static AuditEvent audit(long version) {
         return AuditEvent.newBuilder().setAuditId("audit-" + version).setActor("u-admin").setAction("ROSTER_RELOAD")
-                .setTarget("county").setOutcome("ACCEPTED").setAt(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)).setSourceAddress("test")
+                .setTarget("county").setOutcome("ACCEPTED")
+                .setAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setSourceAddress("test")
                 .setDetail(Map.of("version", String.valueOf(version))).build();
     }
 
