@@ -14,6 +14,7 @@ import io.ribao.ingest.core.ReportIntake;
 import io.ribao.ingest.kafka.EventProducer;
 import io.ribao.ingest.kafka.KafkaAudit;
 import io.ribao.ingest.kafka.KafkaReportJournal;
+import io.ribao.ingest.kafka.OneTransaction;
 import io.ribao.ingest.kafka.ReportLog;
 import io.ribao.ingest.resources.MeResource;
 import io.ribao.ingest.resources.ReportResource;
@@ -144,13 +145,28 @@ public class IngestApplication extends Application<IngestConfiguration> {
                                           RosterPublisher publisher, Duration budget) throws IOException {
         Roster loaded = loader.load(Files.readString(file, StandardCharsets.UTF_8));
         boundary.check(loaded);
-        RosterPublisher.Published published = publisher.publish(loaded, budget);
+        RosterPublisher.Published published = publishOnce(loaded, publisher, budget);
         if (!published.inForceHere()) {
             throw new IllegalStateException("the roster from " + file + " was published but not read back within "
                     + budget);
         }
         LOG.info("roster {} published from {}: {} units, {} users, {} forms", published.jurisdictionId(), file,
                 published.units(), published.users(), published.forms());
+    }
+
+    /** Replicas starting together publish the same file at once: one fences the other, which publishes again. */
+    private static RosterPublisher.Published publishOnce(Roster roster, RosterPublisher publisher, Duration budget) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return publisher.publish(roster, budget);
+            } catch (OneTransaction.Superseded e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                LOG.info("roster {} published by another replica at the same time; publishing again",
+                        roster.jurisdiction().getId());
+            }
+        }
     }
 
     private static Duration lookback(RosterView roster) {

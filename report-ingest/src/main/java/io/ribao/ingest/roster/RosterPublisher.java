@@ -65,8 +65,9 @@ public final class RosterPublisher {
         List<Unit> units = roster.units().stream().map(unit -> dated(unit, today)).toList();
 
         Published published;
-        try (OneTransaction transaction = OneTransaction.begin(bootstrapServers, "report-ingest-roster", budget,
-                clock)) {
+        // one transactional id per jurisdiction: of two publishes at once, the later fences the earlier (409)
+        try (OneTransaction transaction = OneTransaction.begin(bootstrapServers,
+                "report-ingest-roster-" + jurisdictionId, budget, clock)) {
             published = write(transaction, roster, units, jurisdiction);
             AuditEvent audit = auditRecord.apply(published);
             if (audit != null) {

@@ -2,6 +2,7 @@ package io.ribao.ingest.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.ribao.broker.EmbeddedKafkaCluster;
 import io.ribao.ingest.DemoRoster;
@@ -104,7 +105,7 @@ class RosterPublisherTest {
         String suspended = DemoRoster.yaml().replace("principal: u-tianbao-sj,",
                 "suspended: true, principal: u-tianbao-sj,");
 
-        publisher.publish(new RosterLoader().load(suspended), BUDGET);
+        assertThat(publisher.publish(new RosterLoader().load(suspended), BUDGET).inForceHere()).isTrue();
         // 01:00 on the 15th in Shanghai
         assertThat(view.unit("twn-tianbao").getSuspendedFrom()).isEqualTo(LocalDate.parse("2026-03-15"));
 
@@ -113,7 +114,7 @@ class RosterPublisherTest {
         assertThat(dayLater.publish(new RosterLoader().load(suspended), BUDGET).inForceHere()).isTrue();
         assertThat(view.unit("twn-tianbao").getSuspendedFrom()).isEqualTo(LocalDate.parse("2026-03-15"));
 
-        dayLater.publish(DemoRoster.roster(), BUDGET);
+        assertThat(dayLater.publish(DemoRoster.roster(), BUDGET).inForceHere()).isTrue();
         assertThat(view.unit("twn-tianbao").getSuspended()).isFalse();
         assertThat(view.unit("twn-tianbao").getSuspendedFrom()).isNull();
     }
@@ -131,6 +132,9 @@ class RosterPublisherTest {
             admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
                     new ConfigEntry("max.message.bytes", String.valueOf(bytes)), AlterConfigOp.OpType.SET))))
                     .all().get();
+            // the change is acknowledged by the controller before the broker applies it
+            await().atMost(Duration.ofSeconds(10)).until(() -> String.valueOf(bytes).equals(admin
+                    .describeConfigs(List.of(resource)).all().get().get(resource).get("max.message.bytes").value()));
         }
     }
 }
