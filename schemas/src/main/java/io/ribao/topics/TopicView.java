@@ -1,11 +1,15 @@
 package io.ribao.topics;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -21,17 +25,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The latest value per key of a compacted topic, read from the beginning and then followed, on a thread of its own.
- * Tombstones remove the key. {@link #awaitCaughtUp} tells when everything written before the view started is in it.
+ * Tombstones remove the key. {@link #awaitCaughtUp} tells when everything written before the view started is in it,
+ * {@link #sync} when everything committed before the call is.
  * Every replica of a service keeps its own view, so a roster reload on one replica reaches all of them.
  */
 public final class TopicView<V> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicView.class);
 
+    private static final Duration POLL = Duration.ofMillis(100);
+
     private final Topic<String, V> topic;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<String, V> values = new ConcurrentHashMap<>();
     private final CountDownLatch caughtUp = new CountDownLatch(1);
+    /** Asked for by {@link #sync}, answered by the view's thread, which alone may use the consumer. */
+    private final Queue<CompletableFuture<Void>> syncsAsked = new ConcurrentLinkedQueue<>();
+    private final List<Sync> syncsOpen = new ArrayList<>();
     private final Thread thread;
     private volatile Consumer<V> listener = v -> { };
     private volatile boolean running = true;
@@ -63,6 +73,17 @@ public final class TopicView<V> implements AutoCloseable {
         return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Completes once the view holds everything committed to the topic before the call (its last stable offsets
+     * then), or exceptionally when they cannot be read. A writer that must work from the topic as it is now, not as
+     * this replica last saw it, waits for it.
+     */
+    public CompletableFuture<Void> sync() {
+        CompletableFuture<Void> synced = new CompletableFuture<>();
+        syncsAsked.add(synced);
+        return synced;
+    }
+
     public V get(String key) {
         return values.get(key);
     }
@@ -84,13 +105,15 @@ public final class TopicView<V> implements AutoCloseable {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (running) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                // a sync asked for is answered within a poll: note the ends now, then read on to them
+                openSyncs(partitions);
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                     apply(record);
                 }
-                if (caughtUp.getCount() > 0 && end.entrySet().stream()
-                        .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                if (caughtUp.getCount() > 0 && reached(end)) {
                     caughtUp.countDown();
                 }
+                syncsOpen.removeIf(sync -> reached(sync.ends()) && sync.synced().complete(null));
             }
         } catch (WakeupException e) {
             if (running) {
@@ -99,8 +122,41 @@ public final class TopicView<V> implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("view of {} stopped: {}", topic.name(), e.toString(), e);
         } finally {
+            failSyncs(new IllegalStateException("the view of " + topic.name() + " stopped"));
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    private record Sync(Map<TopicPartition, Long> ends, CompletableFuture<Void> synced) {
+    }
+
+    private void openSyncs(List<TopicPartition> partitions) {
+        List<CompletableFuture<Void>> asked = new ArrayList<>();
+        for (CompletableFuture<Void> next; (next = syncsAsked.poll()) != null; ) {
+            asked.add(next);
+        }
+        if (asked.isEmpty()) {
+            return;
+        }
+        try {
+            // read committed: the last stable offsets, past every committed transaction
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(5));
+            asked.forEach(synced -> syncsOpen.add(new Sync(ends, synced)));
+        } catch (RuntimeException e) {
+            asked.forEach(synced -> synced.completeExceptionally(e));
+        }
+    }
+
+    private void failSyncs(RuntimeException cause) {
+        syncsOpen.forEach(sync -> sync.synced().completeExceptionally(cause));
+        syncsOpen.clear();
+        for (CompletableFuture<Void> next; (next = syncsAsked.poll()) != null; ) {
+            next.completeExceptionally(cause);
+        }
+    }
+
+    private boolean reached(Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record) {

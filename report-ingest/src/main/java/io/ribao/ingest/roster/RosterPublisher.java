@@ -1,5 +1,6 @@
 package io.ribao.ingest.roster;
 
+import io.ribao.ingest.core.BrokerUnavailableException;
 import io.ribao.ingest.kafka.OneTransaction;
 import io.ribao.kit.roster.RosterView;
 import io.ribao.schemas.audit.AuditEvent;
@@ -18,7 +19,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Publishes a validated roster to the compacted roster topics, with tombstones for the units, forms and users of the
+ * Publishes a validated roster to the compacted roster topics — working from the roster as committed, which this
+ * replica's {@link RosterView} reads up to first — with tombstones for the units, forms and users of the
  * same jurisdiction that the new roster no longer has, the new jurisdiction version and (for a reload) its audit
  * record — all as one Kafka transaction, so a publish that fails part way leaves nothing in force (decision 421).
  * Then it waits, within what is left of the budget, until this replica's {@link RosterView} shows the new version:
@@ -57,6 +59,8 @@ public final class RosterPublisher {
     /** Publishes with the audit record {@code auditRecord} makes of the result (null for none), in the same commit. */
     public Published publish(Roster roster, Duration budget, Function<Published, AuditEvent> auditRecord) {
         long deadline = System.nanoTime() + budget.toNanos();
+        // tombstones, the version and suspension dates come from the roster as committed, not as last seen here
+        syncView(budget.multipliedBy(3).dividedBy(10));
         String jurisdictionId = roster.jurisdiction().getId();
         Jurisdiction previous = view.jurisdiction(jurisdictionId);
         long version = Math.max(clock.millis(), previous == null ? 0 : previous.getVersion() + 1);
@@ -67,7 +71,7 @@ public final class RosterPublisher {
         Published published;
         // one transactional id per jurisdiction: of two publishes at once, the later fences the earlier (409)
         try (OneTransaction transaction = OneTransaction.begin(bootstrapServers,
-                "report-ingest-roster-" + jurisdictionId, budget, clock)) {
+                "report-ingest-roster-" + jurisdictionId, left(deadline), clock)) {
             published = write(transaction, roster, units, jurisdiction);
             AuditEvent audit = auditRecord.apply(published);
             if (audit != null) {
@@ -75,8 +79,22 @@ public final class RosterPublisher {
             }
             transaction.commit();
         }
-        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-        return published.withInForceHere(awaitInView(roster, units, version, left));
+        return published.withInForceHere(awaitInView(roster, units, version, left(deadline)));
+    }
+
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    private void syncView(Duration timeout) {
+        try {
+            if (!view.sync(timeout)) {
+                throw new BrokerUnavailableException(null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerUnavailableException(e);
+        }
     }
 
     /** The roster's records, tombstones for what it no longer has, and the jurisdiction last. */

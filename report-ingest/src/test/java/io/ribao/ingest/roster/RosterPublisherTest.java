@@ -86,8 +86,10 @@ class RosterPublisherTest {
     }
 
     @Test
-    void aReplicaThatDoesNotSeeThePublishInTimeSaysSoWithinTheBudget() throws Exception {
-        view.close();   // this replica stops following the roster topics
+    void aReplicaThatDoesNotSeeThePublishInTimeSaysSoWithinTheBudget() {
+        // this replica's view holds the roster as it was and follows no topic any more
+        RosterView frozen = RosterView.fixed(view.jurisdictions(), view.units(), view.forms(), view.users());
+        RosterPublisher publisher = new RosterPublisher(kafka.bootstrapServers(), topics, frozen, clock);
         long started = System.nanoTime();
 
         RosterPublisher.Published published = publisher.publish(DemoRoster.roster(), BUDGET);
@@ -96,6 +98,20 @@ class RosterPublisherTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(BUDGET.plusMillis(500));
         assertThat(TopicReader.readAll(kafka.bootstrapServers(), topics.jurisdictions()))
                 .extracting(Jurisdiction::getVersion).contains(published.version());
+    }
+
+    @Test
+    void aPublishWhoseViewCannotBeReadUpToNowIsRefusedWithinTheBudgetAndWritesNothing() throws Exception {
+        long version = view.onlyJurisdiction().getVersion();
+        view.close();   // this replica can no longer tell what the roster topics hold
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> publisher.publish(DemoRoster.roster(), BUDGET))
+                .isInstanceOf(BrokerUnavailableException.class);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(BUDGET);
+        assertThat(TopicReader.readAll(kafka.bootstrapServers(), topics.jurisdictions()))
+                .extracting(Jurisdiction::getVersion).containsOnly(version);
     }
 
     @Test

@@ -13,6 +13,9 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -132,6 +135,21 @@ public final class RosterView implements Managed, AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * True once every roster topic has been read up to what was committed to it when this was called: a publisher
+     * works from the roster as it is, not as this replica last saw it (decision 421).
+     */
+    public boolean sync(Duration timeout) throws InterruptedException {
+        List<CompletableFuture<Void>> synced = views.stream().map(TopicView::sync).toList();
+        try {
+            CompletableFuture.allOf(synced.toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
     }
 
     public Unit unit(String id) {
