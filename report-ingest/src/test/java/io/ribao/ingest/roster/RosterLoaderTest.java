@@ -76,14 +76,15 @@ class RosterLoaderTest {
         assertThat(roster.forms().get(0).getMetrics().get(1).getMax()).isNull();
     }
 
+    /** The township with more fields. */
+    private static String township(String fields) {
+        return TOWNSHIP.replace("activeFrom: 2026-01-01}", "activeFrom: 2026-01-01, " + fields + "}");
+    }
+
     @Test
     void aSuspensionMayCarryTheDayItStartsAndADateWithoutTheFlagSuspends() {
-        String dated = TOWNSHIP.replace("activeFrom: 2026-01-01}", "activeFrom: 2026-01-01, suspended: true, "
-                + "suspendedFrom: 2026-03-15}");
-        String dateOnly = TOWNSHIP.replace("activeFrom: 2026-01-01}", "activeFrom: 2026-01-01, "
-                + "suspendedFrom: 2026-03-15}");
-
-        for (String township : List.of(dated, dateOnly)) {
+        for (String township : List.of(township("suspended: true, suspendedFrom: 2026-03-15"),
+                township("suspendedFrom: 2026-03-15"))) {
             Unit tianbao = loader.load(roster(COUNTY + township, PRINCIPAL + SUPERVISOR)).units().get(1);
             assertThat(tianbao.getSuspended()).isTrue();
             assertThat(tianbao.getSuspendedFrom()).isEqualTo(LocalDate.parse("2026-03-15"));
@@ -94,10 +95,8 @@ class RosterLoaderTest {
 
     @Test
     void aSuspensionDateIsCheckedAndMustNotContradictTheFlag() {
-        String badDate = TOWNSHIP.replace("activeFrom: 2026-01-01}", "activeFrom: 2026-01-01, "
-                + "suspendedFrom: 2026-02-30}");
-        String contradiction = TOWNSHIP.replace("activeFrom: 2026-01-01}", "activeFrom: 2026-01-01, "
-                + "suspended: false, suspendedFrom: 2026-03-15}");
+        String badDate = township("suspendedFrom: 2026-02-30");
+        String contradiction = township("suspended: false, suspendedFrom: 2026-03-15");
 
         assertThat(problemsOf(roster(COUNTY + badDate, PRINCIPAL + SUPERVISOR)))
                 .singleElement().asString().startsWith("units[1].suspendedFrom: ");
