@@ -41,6 +41,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,7 +143,8 @@ public class IngestApplication extends Application<IngestConfiguration> {
     }
 
     private static void publishRosterFile(Path file, RosterLoader loader, JurisdictionBoundary boundary,
-                                          RosterPublisher publisher, Duration budget) throws IOException {
+                                          RosterPublisher publisher, Duration budget)
+            throws IOException, InterruptedException {
         Roster loaded = loader.load(Files.readString(file, StandardCharsets.UTF_8));
         boundary.check(loaded);
         RosterPublisher.Published published = publishOnce(loaded, publisher, budget);
@@ -154,17 +156,23 @@ public class IngestApplication extends Application<IngestConfiguration> {
                 published.units(), published.users(), published.forms());
     }
 
-    /** Replicas starting together publish the same file at once: one fences the other, which publishes again. */
-    private static RosterPublisher.Published publishOnce(Roster roster, RosterPublisher publisher, Duration budget) {
+    /**
+     * Replicas starting together publish the same file at once: the later fences the earlier, which publishes again
+     * after a random pause (so two of them do not keep fencing each other), all within one budget.
+     */
+    private static RosterPublisher.Published publishOnce(Roster roster, RosterPublisher publisher, Duration budget)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + budget.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
-                return publisher.publish(roster, budget);
+                return publisher.publish(roster, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             } catch (OneTransaction.Superseded e) {
-                if (attempt == 3) {
+                if (attempt == 3 || System.nanoTime() > deadline) {
                     throw e;
                 }
                 LOG.info("roster {} published by another replica at the same time; publishing again",
                         roster.jurisdiction().getId());
+                Thread.sleep(ThreadLocalRandom.current().nextLong(100, 1_000));
             }
         }
     }

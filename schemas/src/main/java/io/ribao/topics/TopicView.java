@@ -45,6 +45,8 @@ public final class TopicView<V> implements AutoCloseable {
     private final Thread thread;
     private volatile Consumer<V> listener = v -> { };
     private volatile boolean running = true;
+    /** Set when the view's thread has stopped (or will never run): a sync asked for then fails at once. */
+    private volatile boolean stopped;
 
     public TopicView(Topic<String, V> topic, String bootstrapServers) {
         this.topic = topic;
@@ -81,6 +83,9 @@ public final class TopicView<V> implements AutoCloseable {
     public CompletableFuture<Void> sync() {
         CompletableFuture<Void> synced = new CompletableFuture<>();
         syncsAsked.add(synced);
+        if (stopped) {
+            failSyncs(new IllegalStateException("the view of " + topic.name() + " has stopped"));
+        }
         return synced;
     }
 
@@ -113,7 +118,7 @@ public final class TopicView<V> implements AutoCloseable {
                 if (caughtUp.getCount() > 0 && reached(end)) {
                     caughtUp.countDown();
                 }
-                syncsOpen.removeIf(sync -> reached(sync.ends()) && sync.synced().complete(null));
+                syncsOpen.removeIf(this::answered);
             }
         } catch (WakeupException e) {
             if (running) {
@@ -122,12 +127,25 @@ public final class TopicView<V> implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("view of {} stopped: {}", topic.name(), e.toString(), e);
         } finally {
+            stopped = true;
             failSyncs(new IllegalStateException("the view of " + topic.name() + " stopped"));
             consumer.close(Duration.ofSeconds(5));
         }
     }
 
     private record Sync(Map<TopicPartition, Long> ends, CompletableFuture<Void> synced) {
+    }
+
+    /** Completes a sync whose ends the view has reached; true when it is no longer open. */
+    private boolean answered(Sync sync) {
+        if (sync.synced().isDone()) {
+            return true;   // given up by its caller (a timeout on the future)
+        }
+        if (!reached(sync.ends())) {
+            return false;
+        }
+        sync.synced().complete(null);
+        return true;
     }
 
     private void openSyncs(List<TopicPartition> partitions) {
@@ -147,7 +165,8 @@ public final class TopicView<V> implements AutoCloseable {
         }
     }
 
-    private void failSyncs(RuntimeException cause) {
+    /** Fails every sync open or asked for, once the view's thread has left its loop (either may call it then). */
+    private synchronized void failSyncs(RuntimeException cause) {
         syncsOpen.forEach(sync -> sync.synced().completeExceptionally(cause));
         syncsOpen.clear();
         for (CompletableFuture<Void> next; (next = syncsAsked.poll()) != null; ) {
@@ -156,7 +175,12 @@ public final class TopicView<V> implements AutoCloseable {
     }
 
     private boolean reached(Map<TopicPartition, Long> ends) {
-        return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+        try {
+            return ends.entrySet().stream()
+                    .allMatch(e -> consumer.position(e.getKey(), POLL) >= e.getValue());
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            return false;   // a position being reset: not there yet, asked again after the next poll
+        }
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record) {

@@ -64,6 +64,13 @@ class TopicViewSyncTest {
     }
 
     @Test
+    void aSyncAskedOfAViewThatHasStoppedFailsAtOnce() throws Exception {
+        view.close();
+
+        assertThatThrownBy(() -> view.sync().get(2, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+    }
+
+    @Test
     void aSyncWithTheBrokerGoneFailsInsteadOfClaimingTheViewIsCurrent() {
         kafka.close();
 

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -28,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * jurisdiction's roster), so a second publish of the same roster fences the first — which then fails with
  * {@link Superseded} and leaves nothing — and a transaction left open by a process that died is aborted by the next.
  *
- * <p>Every wait is bounded by {@code budget}: starting the transaction, each send and the commit (which waits for
- * the records' acknowledgements) may each block at most 30% of it, and no send starts after the budget is spent. A
- * failure is a 503 after an attempt to abort; a commit that timed out is in doubt and says so.
+ * <p>Every wait is bounded by {@code budget}: starting the transaction, a send, the commit (which waits for the
+ * records' acknowledgements) and an abort may each block at most 15% of it; no send starts, and no abort is tried,
+ * once the budget is spent. A failure is a 503; a commit that timed out or was interrupted is in doubt and says so.
  */
 public final class OneTransaction implements AutoCloseable {
 
@@ -59,11 +60,12 @@ public final class OneTransaction implements AutoCloseable {
         this.deadline = deadline;
     }
 
-    /** Starts a transaction, or throws within 30% of {@code budget}. */
+    /** Starts a transaction, or throws within 15% of {@code budget}. */
     public static OneTransaction begin(String bootstrapServers, String transactionalId, Duration budget,
                                        Clock clock) {
         long deadline = System.nanoTime() + budget.toNanos();
         long millis = budget.toMillis();
+        long share = Math.max(1, millis * 15 / 100);
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
@@ -71,9 +73,9 @@ public final class OneTransaction implements AutoCloseable {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, millis * 3 / 10);
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (millis * 3 / 10));
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) (millis * 3 / 10));
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, share);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) share);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) share);
         props.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 50);
         // until the next publish of the same id aborts it, an unfinished transaction holds back the readers of its
         // partitions; the broker refuses more than transaction.max.timeout.ms (15 min by default)
@@ -127,7 +129,7 @@ public final class OneTransaction implements AutoCloseable {
         try {
             producer.commitTransaction();
             committed = true;
-        } catch (TimeoutException e) {
+        } catch (TimeoutException | InterruptException e) {
             // the coordinator may still commit it: neither aborted nor known to be in force
             abortable = false;
             close();
@@ -148,14 +150,20 @@ public final class OneTransaction implements AutoCloseable {
         }
         closed = true;
         try {
-            if (begun && !committed && abortable) {
+            // past the budget, the coordinator aborts it instead (on the next publish of the id, or its timeout)
+            if (begun && !committed && abortable && System.nanoTime() < deadline) {
                 producer.abortTransaction();
             }
         } catch (RuntimeException e) {
-            // fenced, or the broker gone: the coordinator aborts it (on the next publish of the id, or its timeout)
+            // fenced, or the broker gone: the coordinator aborts it the same way
             LOG.warn("could not abort transaction: {}", e.toString());
         } finally {
-            producer.close(Duration.ZERO);
+            try {
+                producer.close(Duration.ZERO);
+            } catch (RuntimeException e) {
+                // interrupted while the sender thread stops: what was committed stays committed
+                LOG.warn("producer of a transaction did not close cleanly: {}", e.toString());
+            }
         }
     }
 

@@ -59,19 +59,20 @@ public final class RosterPublisher {
     /** Publishes with the audit record {@code auditRecord} makes of the result (null for none), in the same commit. */
     public Published publish(Roster roster, Duration budget, Function<Published, AuditEvent> auditRecord) {
         long deadline = System.nanoTime() + budget.toNanos();
-        // tombstones, the version and suspension dates come from the roster as committed, not as last seen here
-        syncView(budget.multipliedBy(3).dividedBy(10));
         String jurisdictionId = roster.jurisdiction().getId();
-        Jurisdiction previous = view.jurisdiction(jurisdictionId);
-        long version = Math.max(clock.millis(), previous == null ? 0 : previous.getVersion() + 1);
-        Jurisdiction jurisdiction = Jurisdiction.newBuilder(roster.jurisdiction()).setVersion(version).build();
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(jurisdiction.getTimezone())));
-        List<Unit> units = roster.units().stream().map(unit -> dated(unit, today)).toList();
-
         Published published;
-        // one transactional id per jurisdiction: of two publishes at once, the later fences the earlier (409)
+        List<Unit> units;
+        // one transactional id per jurisdiction: starting it fences any earlier publish of the roster (409) and
+        // finishes whatever such a publish left open, so what the view then reads is the roster as it stands
         try (OneTransaction transaction = OneTransaction.begin(bootstrapServers,
-                "report-ingest-roster-" + jurisdictionId, left(deadline), clock)) {
+                "report-ingest-roster-" + jurisdictionId, budget, clock)) {
+            // tombstones, the version and suspension dates come from the roster as committed, not as last seen here
+            syncView(budget.dividedBy(5));
+            Jurisdiction previous = view.jurisdiction(jurisdictionId);
+            long version = Math.max(clock.millis(), previous == null ? 0 : previous.getVersion() + 1);
+            Jurisdiction jurisdiction = Jurisdiction.newBuilder(roster.jurisdiction()).setVersion(version).build();
+            LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(jurisdiction.getTimezone())));
+            units = roster.units().stream().map(unit -> dated(unit, today)).toList();
             published = write(transaction, roster, units, jurisdiction);
             AuditEvent audit = auditRecord.apply(published);
             if (audit != null) {
@@ -79,7 +80,7 @@ public final class RosterPublisher {
             }
             transaction.commit();
         }
-        return published.withInForceHere(awaitInView(roster, units, version, left(deadline)));
+        return published.withInForceHere(awaitInView(roster, units, published.version(), left(deadline)));
     }
 
     private static Duration left(long deadline) {
