@@ -41,7 +41,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,37 +141,35 @@ public class IngestApplication extends Application<IngestConfiguration> {
         });
     }
 
+    /**
+     * Publishes the roster file. Replicas starting together publish it at once: the later fences the earlier, which
+     * then waits a moment for the file to show in its view (the other replica published it) and publishes again
+     * only if it does not — at most three times, within one budget.
+     */
     private static void publishRosterFile(Path file, RosterLoader loader, JurisdictionBoundary boundary,
-                                          RosterPublisher publisher, Duration budget)
-            throws IOException, InterruptedException {
+                                          RosterPublisher publisher, Duration budget) throws IOException {
         Roster loaded = loader.load(Files.readString(file, StandardCharsets.UTF_8));
         boundary.check(loaded);
-        RosterPublisher.Published published = publishOnce(loaded, publisher, budget);
-        if (!published.inForceHere()) {
-            throw new IllegalStateException("the roster from " + file + " was published but not read back within "
-                    + budget);
-        }
-        LOG.info("roster {} published from {}: {} units, {} users, {} forms", published.jurisdictionId(), file,
-                published.units(), published.users(), published.forms());
-    }
-
-    /**
-     * Replicas starting together publish the same file at once: the later fences the earlier, which publishes again
-     * after a random pause (so two of them do not keep fencing each other), all within one budget.
-     */
-    private static RosterPublisher.Published publishOnce(Roster roster, RosterPublisher publisher, Duration budget)
-            throws InterruptedException {
         long deadline = System.nanoTime() + budget.toNanos();
         for (int attempt = 1; ; attempt++) {
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
             try {
-                return publisher.publish(roster, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                RosterPublisher.Published published = publisher.publish(loaded, left);
+                if (!published.inForceHere()) {
+                    throw new IllegalStateException("the roster from " + file + " was published but not read back "
+                            + "within " + budget);
+                }
+                LOG.info("roster {} published from {}: {} units, {} users, {} forms", published.jurisdictionId(),
+                        file, published.units(), published.users(), published.forms());
+                return;
             } catch (OneTransaction.Superseded e) {
-                if (attempt == 3 || System.nanoTime() > deadline) {
+                if (publisher.inForce(loaded, Duration.ofMillis(Math.min(left.toMillis(), 1_000)))) {
+                    LOG.info("roster {} from {} published by another replica", loaded.jurisdiction().getId(), file);
+                    return;
+                }
+                if (attempt == 3) {
                     throw e;
                 }
-                LOG.info("roster {} published by another replica at the same time; publishing again",
-                        roster.jurisdiction().getId());
-                Thread.sleep(ThreadLocalRandom.current().nextLong(100, 1_000));
             }
         }
     }

@@ -166,6 +166,29 @@ public final class RosterPublisher {
         return Unit.newBuilder(unit).setSuspendedFrom(today).build();
     }
 
+    /**
+     * Whether this replica's view shows the roster's records, under any version, within {@code timeout}: another
+     * replica published the same file (a replica fenced at start-up asks before publishing again).
+     */
+    public boolean inForce(Roster roster, Duration timeout) {
+        Jurisdiction wanted = roster.jurisdiction();
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(wanted.getTimezone())));
+        try {
+            return view.awaitUntil(v -> {
+                Jurisdiction seen = v.jurisdiction(wanted.getId());
+                return seen != null && Jurisdiction.newBuilder(seen).setVersion(wanted.getVersion()).build()
+                        .equals(wanted)
+                        && roster.units().stream().map(u -> dated(u, today))
+                                .allMatch(u -> u.equals(v.unit(u.getId())))
+                        && roster.users().stream().allMatch(u -> u.equals(v.user(u.getId())))
+                        && roster.forms().stream().allMatch(f -> f.equals(v.form(f.getId())));
+            }, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private boolean awaitInView(Roster roster, List<Unit> units, long version, Duration timeout) {
         String jurisdictionId = roster.jurisdiction().getId();
         try {

@@ -115,6 +115,14 @@ class RosterPublisherTest {
     }
 
     @Test
+    void aRosterIsInForceWhenTheViewShowsItsRecordsUnderAnyVersion() {
+        Roster renamed = new RosterLoader().load(DemoRoster.yaml().replace("name: 卡点日报", "name: 卡点日报（新）"));
+
+        assertThat(publisher.inForce(DemoRoster.roster(), Duration.ofSeconds(1))).isTrue();
+        assertThat(publisher.inForce(renamed, Duration.ofMillis(300))).isFalse();
+    }
+
+    @Test
     void aSuspensionWithoutADateIsDatedTodayInTheJurisdictionAndKeepsThatDateOnLaterPublishes() {
         Clock at = Clock.fixed(Instant.parse("2026-03-14T17:00:00Z"), ZoneOffset.UTC);
         RosterPublisher publisher = new RosterPublisher(kafka.bootstrapServers(), topics, view, at);
