@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Publishes a validated roster to the compacted roster topics — working from the roster as committed, which this
@@ -173,28 +174,22 @@ public final class RosterPublisher {
     public boolean inForce(Roster roster, Duration timeout) {
         Jurisdiction wanted = roster.jurisdiction();
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(wanted.getTimezone())));
-        try {
-            return view.awaitUntil(v -> {
-                Jurisdiction seen = v.jurisdiction(wanted.getId());
-                return seen != null && Jurisdiction.newBuilder(seen).setVersion(wanted.getVersion()).build()
-                        .equals(wanted)
-                        && roster.units().stream().map(u -> dated(u, today))
-                                .allMatch(u -> u.equals(v.unit(u.getId())))
-                        && roster.users().stream().allMatch(u -> u.equals(v.user(u.getId())))
-                        && roster.forms().stream().allMatch(f -> f.equals(v.form(f.getId())));
-            }, timeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        List<Unit> units = roster.units().stream().map(unit -> dated(unit, today)).toList();
+        return awaitShown(roster, units, seen -> Jurisdiction.newBuilder(seen).setVersion(wanted.getVersion()).build()
+                .equals(wanted), timeout);
     }
 
     private boolean awaitInView(Roster roster, List<Unit> units, long version, Duration timeout) {
+        return awaitShown(roster, units, seen -> seen.getVersion() == version, timeout);
+    }
+
+    /** Waits until the view shows the jurisdiction as {@code wanted} says and every unit, user and form as given. */
+    private boolean awaitShown(Roster roster, List<Unit> units, Predicate<Jurisdiction> wanted, Duration timeout) {
         String jurisdictionId = roster.jurisdiction().getId();
         try {
             return view.awaitUntil(v -> {
                 Jurisdiction seen = v.jurisdiction(jurisdictionId);
-                return seen != null && seen.getVersion() == version
+                return seen != null && wanted.test(seen)
                         && units.stream().allMatch(u -> u.equals(v.unit(u.getId())))
                         && roster.users().stream().allMatch(u -> u.equals(v.user(u.getId())))
                         && roster.forms().stream().allMatch(f -> f.equals(v.form(f.getId())));

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -146,7 +145,7 @@ class RosterPublisherTest {
     private static AuditEvent audit(long version) {
         return AuditEvent.newBuilder().setAuditId("audit-" + version).setActor("u-admin").setAction("ROSTER_RELOAD")
                 .setTarget("county").setOutcome("ACCEPTED")
-                .setAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setSourceAddress("test")
+                .setAt(Instant.ofEpochMilli(version)).setSourceAddress("test")
                 .setDetail(Map.of("version", String.valueOf(version))).build();
     }
 
