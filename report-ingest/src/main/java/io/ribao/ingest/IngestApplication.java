@@ -19,7 +19,6 @@ import io.ribao.ingest.kafka.ReportLog;
 import io.ribao.ingest.resources.MeResource;
 import io.ribao.ingest.resources.ReportResource;
 import io.ribao.ingest.resources.RosterResource;
-import io.ribao.ingest.roster.JurisdictionBoundary;
 import io.ribao.ingest.roster.Roster;
 import io.ribao.ingest.roster.RosterLoader;
 import io.ribao.ingest.roster.RosterPublisher;
@@ -99,8 +98,7 @@ public class IngestApplication extends Application<IngestConfiguration> {
         RosterLoader loader = new RosterLoader();
         RosterPublisher publisher = new RosterPublisher(bootstrap, topics, roster, clock);
         if (config.getRosterFile() != null && !config.getRosterFile().isBlank()) {
-            publishRosterFile(Path.of(config.getRosterFile()), loader, new JurisdictionBoundary(roster), publisher,
-                    startup);
+            publishRosterFile(Path.of(config.getRosterFile()), loader, publisher, startup);
         }
 
         ReportIndex index = new ReportIndex();
@@ -146,10 +144,9 @@ public class IngestApplication extends Application<IngestConfiguration> {
      * then waits a moment for the file to show in its view (the other replica published it) and publishes again
      * only if it does not — at most three times, within one budget.
      */
-    private static void publishRosterFile(Path file, RosterLoader loader, JurisdictionBoundary boundary,
-                                          RosterPublisher publisher, Duration budget) throws IOException {
+    private static void publishRosterFile(Path file, RosterLoader loader, RosterPublisher publisher, Duration budget)
+            throws IOException {
         Roster loaded = loader.load(Files.readString(file, StandardCharsets.UTF_8));
-        boundary.check(loaded);
         long deadline = System.nanoTime() + budget.toNanos();
         for (int attempt = 1; ; attempt++) {
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));

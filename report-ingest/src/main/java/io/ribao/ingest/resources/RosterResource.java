@@ -4,7 +4,6 @@ import io.dropwizard.auth.Auth;
 import io.ribao.ingest.api.FormView;
 import io.ribao.ingest.api.UnitView;
 import io.ribao.ingest.roster.InvalidRosterException;
-import io.ribao.ingest.roster.JurisdictionBoundary;
 import io.ribao.ingest.roster.Roster;
 import io.ribao.ingest.roster.RosterLoader;
 import io.ribao.ingest.roster.RosterPublisher;
@@ -34,7 +33,6 @@ import java.util.Map;
 public final class RosterResource {
 
     private final RosterLoader loader;
-    private final JurisdictionBoundary boundary;
     private final RosterPublisher publisher;
     private final RosterView roster;
     private final AuditRecords auditRecords;
@@ -43,7 +41,6 @@ public final class RosterResource {
     public RosterResource(RosterLoader loader, RosterPublisher publisher, RosterView roster,
                           AuditRecords auditRecords, Duration budget) {
         this.loader = loader;
-        this.boundary = new JurisdictionBoundary(roster);
         this.publisher = publisher;
         this.roster = roster;
         this.auditRecords = auditRecords;
@@ -54,20 +51,20 @@ public final class RosterResource {
     @RolesAllowed("ADMIN")
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
     public Response reload(@Auth RibaoPrincipal actor, String yaml, @Source String source) {
-        Roster parsed;
+        RosterPublisher.Published published;
         try {
-            parsed = loader.load(yaml == null ? "" : yaml);
-            boundary.check(parsed);
+            Roster parsed = loader.load(yaml == null ? "" : yaml);
+            // the audit record is committed with the roster itself: both are in force, or neither (decision 421);
+            // the jurisdiction boundary is checked inside the publish, on the roster as committed (decision 423)
+            published = publisher.publish(parsed, budget, p -> auditRecords.of(actor,
+                    "ROSTER_RELOAD", p.jurisdictionId(), AuditRecords.ACCEPTED, source,
+                    Map.of("version", String.valueOf(p.version()), "units", String.valueOf(p.units()),
+                            "users", String.valueOf(p.users()), "forms", String.valueOf(p.forms()))));
         } catch (InvalidRosterException e) {
             throw ApiException.withFieldTexts(422, "INVALID_ROSTER", Text.of("名册有误，未发布任何内容",
                     "the roster is invalid; nothing was published"),
                     e.problems().stream().map(p -> new ApiException.FieldText(p.path(), p.message())).toList());
         }
-        // the audit record is committed with the roster itself: both are in force, or neither (decision 421)
-        RosterPublisher.Published published = publisher.publish(parsed, budget, p -> auditRecords.of(actor,
-                "ROSTER_RELOAD", p.jurisdictionId(), AuditRecords.ACCEPTED, source,
-                Map.of("version", String.valueOf(p.version()), "units", String.valueOf(p.units()),
-                        "users", String.valueOf(p.users()), "forms", String.valueOf(p.forms()))));
         // 202: committed, but this replica's view had not shown it when the budget ran out
         return Response.status(published.inForceHere() ? 200 : 202).entity(published).build();
     }

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Keeps every unit and user in the jurisdiction whose roster brought it: a roster may name its own jurisdiction's ids
- * and new ones, never one that another jurisdiction has in the current {@link RosterView}. Published, such an entry
- * would move to the new jurisdiction, and the next reload of its own roster would remove it from both (decision 420).
+ * and new ones, never one that another jurisdiction has in the {@link RosterView}. Published, such an entry would move
+ * to the new jurisdiction, and the next reload of its own roster would remove it from both (decision 420). The
+ * {@link RosterPublisher} checks it inside its transaction, on the view read up to what is committed (decision 423).
  * Forms carry no jurisdiction and may be shared.
  */
 public final class JurisdictionBoundary {

@@ -24,6 +24,9 @@ import java.util.function.Predicate;
  * replica's {@link RosterView} reads up to first — with tombstones for the units, forms and users of the
  * same jurisdiction that the new roster no longer has, the new jurisdiction version and (for a reload) its audit
  * record — all as one Kafka transaction, so a publish that fails part way leaves nothing in force (decision 421).
+ * Every publish, of any jurisdiction, uses one transactional id: the later of two at once fences the earlier, so a
+ * roster is checked against its {@link JurisdictionBoundary} and its shared forms on what is committed, and nothing
+ * another publish commits can come between that check and this commit (decision 423).
  * Then it waits, within what is left of the budget, until this replica's {@link RosterView} shows the new version:
  * {@link Published#inForceHere()} says whether it did. With the broker unreachable it gives up (503) within the
  * budget (decisions 418, 421).
@@ -39,6 +42,9 @@ public final class RosterPublisher {
                     usersRemoved, seen);
         }
     }
+
+    /** One for every jurisdiction: roster publishes follow one another (decision 423). */
+    static final String TRANSACTIONAL_ID = "report-ingest-roster";
 
     private final String bootstrapServers;
     private final Topics topics;
@@ -57,18 +63,24 @@ public final class RosterPublisher {
         return publish(roster, budget, published -> null);
     }
 
-    /** Publishes with the audit record {@code auditRecord} makes of the result (null for none), in the same commit. */
+    /**
+     * Publishes with the audit record {@code auditRecord} makes of the result (null for none), in the same commit.
+     * Throws {@link InvalidRosterException} when the roster names a unit or user another jurisdiction has, and
+     * {@link OneTransaction.Superseded} when another publish started before this one committed; nothing is then in
+     * force of it.
+     */
     public Published publish(Roster roster, Duration budget, Function<Published, AuditEvent> auditRecord) {
         long deadline = System.nanoTime() + budget.toNanos();
         String jurisdictionId = roster.jurisdiction().getId();
         Published published;
         List<Unit> units;
-        // one transactional id per jurisdiction: starting it fences any earlier publish of the roster (409) and
-        // finishes whatever such a publish left open, so what the view then reads is the roster as it stands
-        try (OneTransaction transaction = OneTransaction.begin(bootstrapServers,
-                "report-ingest-roster-" + jurisdictionId, budget, clock)) {
-            // tombstones, the version and suspension dates come from the roster as committed, not as last seen here
+        // one transactional id for all rosters: starting it fences any earlier publish (409) and finishes whatever
+        // such a publish left open, so what the view then reads is the roster as it stands until this commit
+        try (OneTransaction transaction = OneTransaction.begin(bootstrapServers, TRANSACTIONAL_ID, budget, clock)) {
+            // the boundary, tombstones, the version and suspension dates come from the roster as committed, not as
+            // last seen here
             syncView(budget.dividedBy(5));
+            new JurisdictionBoundary(view).check(roster);
             Jurisdiction previous = view.jurisdiction(jurisdictionId);
             long version = Math.max(clock.millis(), previous == null ? 0 : previous.getVersion() + 1);
             Jurisdiction jurisdiction = Jurisdiction.newBuilder(roster.jurisdiction()).setVersion(version).build();

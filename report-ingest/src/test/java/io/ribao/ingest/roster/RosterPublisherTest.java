@@ -9,6 +9,7 @@ import io.ribao.ingest.DemoRoster;
 import io.ribao.ingest.IngestTestApp;
 import io.ribao.ingest.TopicReader;
 import io.ribao.ingest.core.BrokerUnavailableException;
+import io.ribao.ingest.kafka.OneTransaction;
 import io.ribao.kit.roster.RosterView;
 import io.ribao.registry.SchemaRegistries;
 import io.ribao.schemas.audit.AuditEvent;
@@ -140,6 +141,76 @@ class RosterPublisherTest {
         assertThat(dayLater.publish(DemoRoster.roster(), BUDGET).inForceHere()).isTrue();
         assertThat(view.unit("twn-tianbao").getSuspended()).isFalse();
         assertThat(view.unit("twn-tianbao").getSuspendedFrom()).isNull();
+    }
+
+    @Test
+    void aRosterIsCheckedAgainstTheOtherJurisdictionsAsCommittedAndWritesNothingWhenItClaimsTheirUnits()
+            throws Exception {
+        long version = view.onlyJurisdiction().getVersion();
+        try (RosterView otherView = RosterView.start(kafka.bootstrapServers(), topics)) {
+            new RosterPublisher(kafka.bootstrapServers(), topics, otherView, clock).publish(otherCounty(), BUDGET);
+        }
+
+        // at once: this replica's view may not have read the other county's roster yet; the publish reads it first
+        assertThatThrownBy(() -> publisher.publish(demoWithNewTownship(), BUDGET, p -> audit(p.version())))
+                .isInstanceOfSatisfying(InvalidRosterException.class, e -> assertThat(e.problems())
+                        .extracting(RosterProblem::toString).contains(
+                                "units[" + (DemoRoster.roster().units().size()) + "].id: unit 'twn-new' belongs to "
+                                        + "jurisdiction 'other-county'"));
+
+        assertThat(TopicReader.readAll(kafka.bootstrapServers(), topics.jurisdictions()))
+                .filteredOn(j -> j.getId().equals("demo-county")).extracting(Jurisdiction::getVersion)
+                .containsOnly(version);
+        assertThat(TopicReader.readAll(kafka.bootstrapServers(), topics.audit())).isEmpty();
+    }
+
+    @Test
+    void publishesOfTwoJurisdictionsAtOnceFenceEachOtherSoNeitherIsCheckedOnARosterTheOtherChanges() throws Exception {
+        try (RosterView otherView = RosterView.start(kafka.bootstrapServers(), topics)) {
+            RosterPublisher otherReplica = new RosterPublisher(kafka.bootstrapServers(), topics, otherView, clock);
+
+            // the other county publishes its claim on twn-new while this publish, which claims it too, is open
+            assertThatThrownBy(() -> publisher.publish(demoWithNewTownship(), BUDGET, p -> {
+                otherReplica.publish(otherCounty(), BUDGET);
+                return audit(p.version());
+            })).isInstanceOf(OneTransaction.Superseded.class);
+        }
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(view.unit("twn-new").getJurisdictionId()).isEqualTo("other-county"));
+        assertThat(TopicReader.readAll(kafka.bootstrapServers(), topics.units()))
+                .filteredOn(u -> u.getId().equals("twn-new")).extracting(u -> u.getJurisdictionId())
+                .containsOnly("other-county");
+        assertThat(TopicReader.readAll(kafka.bootstrapServers(), topics.audit())).isEmpty();
+    }
+
+    /** The demo county with a new township, twn-new, and its principal. */
+    private static Roster demoWithNewTownship() {
+        return new RosterLoader().load(DemoRoster.yaml().replace("\n\nusers:\n", """
+
+                  - {id: twn-new, name: 新镇, kind: TOWNSHIP, parent: demo-county, form: township-daily, \
+                principal: u-new-sj, activeFrom: 2026-01-01}
+
+                users:
+                  - {id: u-new-sj, name: 新镇书记, role: PRINCIPAL, unit: twn-new, tokenSha256: "%s"}
+                """.formatted("d".repeat(64))));
+    }
+
+    /** Another county whose roster names the same new township. */
+    private static Roster otherCounty() {
+        return new RosterLoader().load("""
+                jurisdiction: {id: other-county, name: 另一县, timezone: Asia/Shanghai, office: 指挥部办公室}
+                deadlines: {reminder: "15:30", submission: "16:30", bulletin: "18:00", amendDays: 3}
+                forms:
+                  - {id: other-daily, name: 另一县日报, metrics: [{code: m0, name: 指标, min: 0}]}
+                units:
+                  - {id: other-county, name: 另一县, kind: COUNTY, activeFrom: 2026-01-01}
+                  - {id: twn-new, name: 新镇, kind: TOWNSHIP, parent: other-county, form: other-daily, \
+                principal: u-other-sj, activeFrom: 2026-01-01}
+                users:
+                  - {id: u-other-sj, name: 书记, role: PRINCIPAL, unit: twn-new, tokenSha256: "%s"}
+                  - {id: u-other-admin, name: 管理员, role: ADMIN, tokenSha256: "%s"}
+                """.formatted("e".repeat(64), "f".repeat(64)));
     }
 
     private static AuditEvent audit(long version) {
