@@ -14,7 +14,6 @@ import io.ribao.ingest.core.ReportIntake;
 import io.ribao.ingest.kafka.EventProducer;
 import io.ribao.ingest.kafka.KafkaAudit;
 import io.ribao.ingest.kafka.KafkaReportJournal;
-import io.ribao.ingest.kafka.OneTransaction;
 import io.ribao.ingest.kafka.ReportLog;
 import io.ribao.ingest.resources.MeResource;
 import io.ribao.ingest.resources.ReportResource;
@@ -22,6 +21,7 @@ import io.ribao.ingest.resources.RosterResource;
 import io.ribao.ingest.roster.Roster;
 import io.ribao.ingest.roster.RosterLoader;
 import io.ribao.ingest.roster.RosterPublisher;
+import io.ribao.ingest.roster.StartupPublish;
 import io.ribao.kit.audit.AuditRecords;
 import io.ribao.kit.auth.RibaoAuth;
 import io.ribao.kit.error.RibaoErrors;
@@ -139,36 +139,18 @@ public class IngestApplication extends Application<IngestConfiguration> {
         });
     }
 
-    /**
-     * Publishes the roster file. Replicas starting together publish it at once: the later fences the earlier, which
-     * then waits a moment for the file to show in its view (the other replica published it) and publishes again
-     * only if it does not — at most three times, within one budget.
-     */
+    /** Publishes the roster file; replicas starting together fence each other ({@link StartupPublish}). */
     private static void publishRosterFile(Path file, RosterLoader loader, RosterPublisher publisher, Duration budget)
             throws IOException {
         Roster loaded = loader.load(Files.readString(file, StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + budget.toNanos();
-        for (int attempt = 1; ; attempt++) {
-            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            try {
-                RosterPublisher.Published published = publisher.publish(loaded, left);
-                if (!published.inForceHere()) {
-                    throw new IllegalStateException("the roster from " + file + " was published but not read back "
-                            + "within " + budget);
-                }
-                LOG.info("roster {} published from {}: {} units, {} users, {} forms", published.jurisdictionId(),
-                        file, published.units(), published.users(), published.forms());
-                return;
-            } catch (OneTransaction.Superseded e) {
-                if (publisher.inForce(loaded, Duration.ofMillis(Math.min(left.toMillis(), 1_000)))) {
-                    LOG.info("roster {} from {} published by another replica", loaded.jurisdiction().getId(), file);
-                    return;
-                }
-                if (attempt == 3) {
-                    throw e;
-                }
+        StartupPublish.run(publisher, loaded, budget).ifPresentOrElse(published -> {
+            if (!published.inForceHere()) {
+                throw new IllegalStateException("the roster from " + file + " was published but not read back "
+                        + "within " + budget);
             }
-        }
+            LOG.info("roster {} published from {}: {} units, {} users, {} forms", published.jurisdictionId(),
+                    file, published.units(), published.users(), published.forms());
+        }, () -> LOG.info("roster {} from {} published by another replica", loaded.jurisdiction().getId(), file));
     }
 
     private static Duration lookback(RosterView roster) {

@@ -37,7 +37,7 @@ public final class OneTransaction implements AutoCloseable {
 
     /** Another transaction with the same id started after this one: this one is aborted, nothing of it is visible. */
     public static final class Superseded extends ApiException {
-        Superseded(Throwable cause) {
+        public Superseded(Throwable cause) {
             super(409, "ROSTER_RELOAD_CONFLICT", Text.of("另一次名册发布已接替本次，本次未发布任何内容",
                     "another roster publish took over; nothing of this one was published"));
             initCause(cause);
