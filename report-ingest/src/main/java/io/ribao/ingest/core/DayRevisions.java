@@ -19,6 +19,7 @@ final class DayRevisions {
     private ReportEvent[] events = new ReportEvent[4];
     private int size;
     private ReportEvent firstSigned;
+    private ReportEvent latestSigned;
 
     DayRevisions(LocalDate date) {
         this.date = date;
@@ -36,6 +37,9 @@ final class DayRevisions {
         } else if (signed) {
             events[i] = event;
         }
+        if (signed && (latestSigned == null || event.getRevision() > latestSigned.getRevision())) {
+            latestSigned = event;
+        }
         if (signed && event.getSignedAt() != null
                 && (firstSigned == null || event.getSignedAt().isBefore(firstSigned.getSignedAt()))) {
             firstSigned = event;
@@ -49,6 +53,11 @@ final class DayRevisions {
 
     ReportEvent firstSigned() {
         return firstSigned;
+    }
+
+    /** The highest signed revision — the figures in force for the day — or null. */
+    ReportEvent latestSigned() {
+        return latestSigned;
     }
 
     /** Oldest first. */

@@ -99,6 +99,12 @@ public final class ReportIndex {
         return day == null ? null : day.firstSigned();
     }
 
+    /** The highest signed revision of a unit-day (the figures in force), or null. */
+    public synchronized ReportEvent latestSigned(String unitId, LocalDate date) {
+        DayRevisions day = dayOf(unitId, date);
+        return day == null ? null : day.latestSigned();
+    }
+
     private DayRevisions dayOf(String unitId, LocalDate date) {
         var days = byUnit.get(unitId);
         return days == null ? null : days.get(date);

@@ -178,7 +178,7 @@ public final class ReportIntake {
                     .setSignedBy(signer == null ? null : actor.userId())
                     .setSignedAt(signer == null ? null : now)
                     .setSigner(signer)
-                    .setLowered(lowered(previous, report.metrics()))
+                    .setLowered(lowered(figuresInForce(unit.getId(), date, previous), report.metrics()))
                     .setAfterCutoff(day.afterCutoff(date, now))
                     .setSourceAddress(source)
                     .setIdempotencyKey(idempotencyKey)
@@ -407,6 +407,17 @@ public final class ReportIntake {
         return null;
     }
 
+    /**
+     * What a new revision's lowered numbers are measured against: the day's latest signed revision, whose figures are
+     * the ones in force; before any signature, the previous revision (decisions 402, 424). So a lowering first filed
+     * as a draft is still marked on the revision that is signed, and a draft's typo put right is not.
+     */
+    private ReportEvent figuresInForce(String unitId, LocalDate date, ReportEvent previous) {
+        ReportEvent signed = index.latestSigned(unitId, date);
+        return signed != null ? signed : previous;
+    }
+
+    /** The metrics of {@code previous} that {@code metrics} lowers (a missing metric counts as 0). */
     public static List<MetricChange> lowered(ReportEvent previous, Map<String, Long> metrics) {
         List<MetricChange> changes = new ArrayList<>();
         if (previous == null) {

@@ -117,6 +117,32 @@ class ReportIntakeTest {
     }
 
     @Test
+    void aLoweringFirstFiledAsADraftIsMarkedOnTheRevisionThatIsSigned() {
+        intake.submit(user("u-tianbao-sj"), township("2026-03-14", 300, 250), null, "ip", messages);
+        intake.submit(user("u-tianbao-clerk"), township("2026-03-14", 250, 250), null, "ip", messages);
+
+        // the same figures again, then signed: the figure in force goes from 300 to 250
+        ReportReceipt third = intake.submit(user("u-tianbao-clerk"), township("2026-03-14", 250, 250), null, "ip",
+                messages);
+        intake.signOff(user("u-tianbao-sj"), third.reportId(), "ip", messages);
+
+        assertThat(journal.get(2).getLowered()).containsExactly(
+                MetricChange.newBuilder().setCode("nucleic_samples").setFrom(300).setTo(250).build());
+        assertThat(journal.get(3).getType()).isEqualTo(ReportEventType.SIGNED_OFF);
+        assertThat(journal.get(3).getLowered()).isEqualTo(journal.get(2).getLowered());
+    }
+
+    @Test
+    void aDraftsTypoPutBackToTheSignedFigureIsNotMarked() {
+        intake.submit(user("u-tianbao-sj"), township("2026-03-14", 300, 250), null, "ip", messages);
+        intake.submit(user("u-tianbao-clerk"), township("2026-03-14", 3000, 250), null, "ip", messages);
+
+        intake.submit(user("u-tianbao-sj"), township("2026-03-14", 300, 250), null, "ip", messages);
+
+        assertThat(journal.get(2).getLowered()).isEmpty();
+    }
+
+    @Test
     void retryWithTheSameKeyReturnsTheFirstAnswerAndWritesNothing() {
         ReportReceipt first = intake.submit(user("u-tianbao-clerk"), township("2026-03-14", 300, 280), "k-1", "ip",
                 messages);
