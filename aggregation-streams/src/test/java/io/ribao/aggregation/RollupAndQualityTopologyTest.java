@@ -236,6 +236,25 @@ class RollupAndQualityTopologyTest {
     }
 
     @Test
+    void aCheckpointsRevisionReadJustBeforeTheLockReachesTheCountyNotOnlyItsTownship() {
+        // given a checkpoint (two levels below the county) in the day's roll-up
+        driver.publish(report("chk-1", D, 1, driver.now(), driver.now(), Map.of("persons_isolated", 3L)));
+        tick();
+        driver.advanceTo(D.plusDays(3), "23:59:59");
+        driver.readLatestRollups();
+
+        // when its revision is read in the day's last second and the lock's punctuation comes before any other
+        driver.publish(report("chk-1", D, 2, driver.now(), driver.now(), Map.of("persons_isolated", 5L)));
+        driver.advanceTo(D.plusDays(4), "00:00:01");
+        tick();
+
+        // then the county's last roll-up of the day holds the revision, as its township's does
+        Map<String, Rollup> latest = driver.readLatestRollups();
+        assertThat(latest.get("twn-a/" + D).getMetrics()).containsEntry("persons_isolated", 5L);
+        assertThat(latest.get("demo-county/" + D).getMetrics()).containsEntry("persons_isolated", 5L);
+    }
+
+    @Test
     void suspendingAUnitMidDayWithdrawsItFromTheRollups() {
         driver.publish(unit("chk-2").setKind(UnitKind.CHECKPOINT).setParentId("twn-a")
                 .setAncestorIds(List.of("demo-county", "twn-a")).setSuspended(true).build());

@@ -94,8 +94,9 @@ public final class TaskSubtotals {
     }
 
     /**
-     * The unit-day can change no more (its day locked): it leaves the subtotals, which keep their sums as last sent —
-     * its node-days lock with it — and leave memory with their last unit-day.
+     * The unit-day can change no more (its day locked): it leaves the subtotals, which keep their sums — its node-days
+     * lock with it — and leave memory with their last unit-day: at once when their sums went out already, else once
+     * the next {@link #takeChanged} has sent them (a revision read just before the lock).
      */
     public void forget(String dayKey, LocalDate date) {
         List<Contribution> before = placed.remove(dayKey);
@@ -105,9 +106,8 @@ public final class TaskSubtotals {
         for (Contribution previous : before) {
             String nodeDay = Keys.ofDay(previous.nodeId(), date);
             Subtotal subtotal = subtotals.get(nodeDay);
-            if (--subtotal.unitDays == 0) {
+            if (--subtotal.unitDays == 0 && !changed.contains(nodeDay)) {
                 subtotals.remove(nodeDay);
-                changed.remove(nodeDay);
             }
         }
     }
