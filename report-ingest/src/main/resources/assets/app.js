@@ -15,6 +15,7 @@
       accepted: '已受理:{unit} {date} 第 {revision} 次报送,状态:{status}', signedOk: '已审核签发:{date} 第 {revision} 次报送,时效:{timeliness}',
       confirmZero: '确认本单位 {date} 无情况,报送零报告?', badToken: '令牌无效,请重新输入。', failed: '操作未成功:',
       noForm: '您的账号不属于需要报送日报的单位,仅可查看。', brokerDown: '系统暂时无法保存,请稍后重试(本次未保存)。',
+      unanswered: '网络中断,未收到答复,不能确定是否已保存。请再次点击提交:同一份内容不会重复保存。',
       signedAsDelegate: '(代签)', lang: 'English'
     },
     en: {
@@ -31,6 +32,7 @@
       confirmZero: 'File a zero report for {date}: nothing to report?', badToken: 'The token is not valid.',
       failed: 'Not done: ', noForm: 'Your account files no daily report; you can only read.',
       brokerDown: 'The system cannot save right now; nothing was saved, please try again.',
+      unanswered: 'No answer came back, so it is not known whether it was saved. Submit again: the same content is never saved twice.',
       signedAsDelegate: ' (delegate)', lang: '中文'
     }
   };
@@ -90,6 +92,7 @@
   function showErrors(error) {
     if (error.status === 401) { signOut(); showMessage(t('badToken')); return; }
     if (error.status === 503) { showMessage(t('brokerDown')); return; }
+    if (error.status === undefined) { showMessage(t('unanswered')); return; }
     var body = error.body || {};
     var unplaced = [];
     (body.errors || []).forEach(function (fieldError) {
@@ -196,12 +199,26 @@
     return report;
   }
 
+  // The Idempotency-Key of the report last sent and not known to be saved: sending the same content again (after an
+  // answer lost on the way back) reuses it, so the server answers with the first report instead of filing a second.
+  var unsettled = null;
+
+  function keyFor(body) {
+    var content = JSON.stringify(body);
+    if (!unsettled || unsettled.content !== content) {
+      unsettled = { content: content, key: 'web-' + (window.crypto && crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random()) };
+    }
+    return unsettled.key;
+  }
+
   function submit(zero) {
     clearErrors();
     if (zero && !window.confirm(t('confirmZero', { date: $('day').value }))) { return; }
-    var key = 'web-' + (window.crypto && crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());
+    var body = collectReport(zero);
+    var key = keyFor(body);
     setBusy(true);
-    api('POST', '/v1/reports', collectReport(zero), key).then(function (receipt) {
+    api('POST', '/v1/reports', body, key).then(function (receipt) {
+      unsettled = null;
       showResult(t('accepted', { unit: me.unitName, date: receipt.date, revision: receipt.revision, status: t(receipt.status) }));
       loadHistory();
     }).catch(showErrors).then(function () { setBusy(false); });
@@ -236,7 +253,10 @@
     api('GET', '/v1/reports?unitId=' + encodeURIComponent(me.unitId)).then(function (revisions) {
       var body = document.querySelector('#history tbody');
       body.textContent = '';
-      revisions.slice().reverse().forEach(function (revision) {
+      // newest day first, and within a day the newest revision first
+      revisions.slice().sort(function (a, b) {
+        return a.date === b.date ? b.revision - a.revision : (a.date < b.date ? 1 : -1);
+      }).forEach(function (revision) {
         var row = document.createElement('tr');
         row.dataset.reportId = revision.reportId;
         var cells = [revision.date, String(revision.revision) + (revision.zeroReport ? ' · ' + t('zero') : ''),
@@ -289,6 +309,7 @@
   function signOut() {
     sessionStorage.removeItem('ribao.token');
     me = null;
+    unsettled = null;
     ['report-panel', 'history-panel'].forEach(function (id) { $(id).hidden = true; });
     $('result').hidden = true;
     $('sign-in-panel').hidden = false;

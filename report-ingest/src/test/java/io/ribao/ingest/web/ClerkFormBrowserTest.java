@@ -138,6 +138,33 @@ class ClerkFormBrowserTest {
     }
 
     @Test
+    void aReportWhoseAnswerWasLostIsSentAgainUnderItsKeyAndTheHistoryShowsTheNewestDayFirst() {
+        signIn("u-donggan-clerk");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("metric-nucleic_samples")));
+        Map.of("key_persons_screened", 4L, "risk_area_arrivals", 1L, "centralized_isolation", 0L,
+                "home_isolation", 2L, "nucleic_samples", 50L, "nucleic_tested", 50L, "vaccine_doses", 30L)
+                .forEach(this::fill);
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript("document.getElementById('day').value = '2026-03-13';");
+        browser.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "2026-03-13"));
+
+        // the next answer is lost on its way back: the report reaches the service, the page sees the network fail
+        page.executeScript("document.getElementById('day').value = '2026-03-14';"
+                + "var real = window.fetch; window.fetch = function () { window.fetch = real;"
+                + " return real.apply(this, arguments).then(function () { throw new TypeError('Failed to fetch'); }); };");
+        browser.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "未收到答复"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("submit"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "2026-03-14"));
+
+        assertThat(eventsOf("twn-donggan")).extracting(e -> e.getDate().toString())
+                .containsExactly("2026-03-13", "2026-03-14");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#history tbody tr:first-child td:first-child"), "2026-03-14"));
+    }
+
+    @Test
     void switchingTheLanguageKeepsTheFiguresTyped() {
         signIn("u-tianbao-clerk");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("metric-nucleic_samples")));
