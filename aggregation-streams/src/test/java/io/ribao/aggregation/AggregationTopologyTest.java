@@ -360,6 +360,24 @@ class AggregationTopologyTest {
     }
 
     @Test
+    void aUnitResumedAfterTheDeadlineIsMissingAtTheNextLookAsAUnitAddedThen() {
+        driver.advanceTo(D, "09:00");
+        driver.publish(unit(TIANBAO).setSuspended(true).setSuspendedFrom(D).build());
+        driver.advanceTo(D, "17:00");
+        assertThat(ids(driver.readAlerts())).isEmpty();
+        driver.statuses.readValuesToList();
+
+        driver.publish(unit(TIANBAO).build());
+        driver.advanceTo(D, "17:01");
+
+        assertThat(ids(driver.readAlerts())).containsExactly("MISSING:twn-tianbao:2026-03-02/RAISED");
+        assertThat(driver.statuses.readValuesToList()).last()
+                .satisfies(s -> assertThat(s.getState()).isEqualTo(UnitDayState.MISSING));
+        driver.advanceTo(D, "18:00");
+        assertThat(ids(driver.readAlerts())).containsExactly("STILL_MISSING:twn-tianbao:2026-03-02/RAISED");
+    }
+
+    @Test
     void theDayLocksAfterAmendDaysAndLaterReportsAreDeadLettered() {
         driver.advanceTo(D.plusDays(3), "23:59");
         driver.statuses.readValuesToList();

@@ -151,6 +151,33 @@ class SubtotalsTopologyTest {
     }
 
     @Test
+    void aUnitRemovedByMistakeAndAddedBackCountsAgainTodayAndOnTheDaysStillOpen() {
+        driver.publish(report("vil-1", D, 1, driver.now(), driver.now(), Map.of(PERSONS, 3L)));
+        driver.publish(report("vil-2", D, 1, driver.now(), driver.now(), Map.of(PERSONS, 4L)));
+        driver.advanceTo(D.plusDays(1), "09:00");
+        driver.publish(report("vil-1", D.plusDays(1), 1, driver.now(), driver.now(), Map.of(PERSONS, 5L)));
+        tick();
+        driver.removeUnit("vil-1");
+        tick();
+        driver.rollups.readValuesToList();
+
+        driver.publish(unit("vil-1").setKind(UnitKind.VILLAGE).setParentId("twn-a")
+                .setAncestorIds(List.of(COUNTY, "twn-a")).setHasChildren(false).build());
+        tick();
+
+        Map<String, Rollup> latest = driver.readLatestRollups();
+        for (Map.Entry<String, Integer> node : Map.of(COUNTY, 5, "twn-a", 4).entrySet()) {
+            Rollup today = latest.get(node.getKey() + "/" + D.plusDays(1));
+            Rollup yesterday = latest.get(node.getKey() + "/" + D);
+            assertThat(today.getCompleteness().getExpected()).as("%s today", node).isEqualTo(node.getValue());
+            assertThat(today.getMetrics()).as("%s today", node).containsEntry(PERSONS, 5L);
+            assertThat(yesterday).as("%s yesterday", node.getKey()).isNotNull();
+            assertThat(yesterday.getCompleteness().getExpected()).as("%s yesterday", node).isEqualTo(node.getValue());
+            assertThat(yesterday.getMetrics()).as("%s yesterday", node.getKey()).containsEntry(PERSONS, 7L);
+        }
+    }
+
+    @Test
     void sharesFromTwoLevelsBelowLeftByTheFormerVersionGiveWayToTheSubtotals() {
         // given tomorrow's share of vil-1 in the county as the version before subtotals sent it, one by one, before
         // this version sent any subtotal of that day

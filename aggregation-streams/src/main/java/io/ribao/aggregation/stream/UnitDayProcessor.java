@@ -240,18 +240,38 @@ public final class UnitDayProcessor implements Processor<String, byte[], String,
             moveAway(current, previous, unit, jurisdiction, now);
             contribute(current, unit, jurisdiction, now, true);
             judgementsDue.add(Keys.ofDay(unit.getId(), today));
+            if ((previous == null || !Attendance.expected(previous, today)) && Attendance.expected(unit, today)) {
+                fileAgainThePassedDeadlines(Keys.ofDay(unit.getId(), today), jurisdiction, today);
+            }
         } else if (Attendance.expected(unit, today)) {
             openUnitDay(unit, jurisdiction, today, now);
         }
-        if (previous != null && (Contribution.sharesMove(previous, unit) || !UnitCalendar.sameDays(previous, unit))) {
-            // Moved (or no longer, or now, a roll-up node), or its days moved (activeFrom, activeTo, a dated
-            // suspension): the days still open to amendment follow too, as their next revision, and a restart, would.
+        if (previous == null || Contribution.sharesMove(previous, unit) || !UnitCalendar.sameDays(previous, unit)) {
+            // Moved (or no longer, or now, a roll-up node), its days moved (activeFrom, activeTo, a dated
+            // suspension), or back in the roster after a removal (whose unit-days kept their statuses): the days
+            // still open to amendment follow too, as their next revision, and a restart, would.
             for (int back = 1; back <= jurisdiction.getAmendDays(); back++) {
                 UnitDayStatus past = unitDays.get(Keys.ofDay(unit.getId(), today.minusDays(back)));
                 if (past != null) {
                     moveAway(past, previous, unit, jurisdiction, now);
                     contribute(past, unit, jurisdiction, now, false);
                 }
+            }
+        }
+    }
+
+    /**
+     * A unit resumed (or back in the roster) on a day whose submission or bulletin deadline passed while nothing was
+     * expected of it: those deadlines are applied at the next look, as for a unit added then — MISSING, then
+     * STILL_MISSING — instead of never (its 16:30 was skipped) and only STILL_MISSING at 18:00. The reminder is not:
+     * "due soon" after the deadline would say nothing true.
+     */
+    private void fileAgainThePassedDeadlines(String dayKey, Jurisdiction jurisdiction, LocalDate date) {
+        DaySchedule schedule = schedules.of(jurisdiction, date);
+        for (Deadline deadline : List.of(Deadline.SUBMISSION, Deadline.BULLETIN)) {
+            Instant due = schedule.at(deadline);
+            if (!due.isAfter(deadlines.appliedUpTo())) {
+                deadlines.schedule(due, deadline, dayKey);
             }
         }
     }
