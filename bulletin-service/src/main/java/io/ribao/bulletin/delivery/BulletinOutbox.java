@@ -4,27 +4,24 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.ribao.bulletin.db.JsonColumns;
 import io.ribao.bulletin.workflow.BulletinDelivery;
 import io.ribao.bulletin.workflow.ReleasedBulletin;
-import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.ResourceBundle;
 import org.jdbi.v3.core.Handle;
 
 /**
  * A released bulletin through the same outbox as alerts: every bulletin recipient on the in-app inbox and their own
  * channels, and the upstream office (州指挥部) on the roster's upstream channel. Keys are per bulletin, recipient
- * and channel, so releasing twice sends nothing twice.
+ * and channel, so releasing twice sends nothing twice. Every row carries the frozen content and its approved hash
+ * (the JSON webhook sends them; the email channel renders the bulletin from them when it sends, decision 426).
  */
 public final class BulletinOutbox implements BulletinDelivery {
 
     public static final String UPSTREAM = "upstream";
 
     private final Clock clock;
-    private final ResourceBundle labels = ResourceBundle.getBundle("i18n.delivery");
+    private final BulletinComposer composer = new BulletinComposer();
 
     public BulletinOutbox(Clock clock) {
         this.clock = clock;
@@ -34,7 +31,7 @@ public final class BulletinOutbox implements BulletinDelivery {
     public void enqueue(Handle transaction, ReleasedBulletin bulletin) {
         DeliveryDao dao = transaction.attach(DeliveryDao.class);
         Instant now = clock.instant();
-        Message message = message(bulletin);
+        Message message = composer.compose(bulletin);
         for (String recipient : bulletin.recipientUserIds()) {
             List<ChannelSpec> specs = new ArrayList<>();
             specs.add(ChannelSpec.IN_APP);
@@ -58,19 +55,4 @@ public final class BulletinOutbox implements BulletinDelivery {
                 JsonColumns.write(Dispatcher.messageColumns(message)), now));
     }
 
-    Message message(ReleasedBulletin b) {
-        String text = MessageFormat.format(labels.getString("bulletin.text"), b.title(),
-                String.valueOf(b.issueNo()));
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("kind", "BULLETIN");
-        payload.put("bulletinId", b.bulletinId());
-        payload.put("jurisdictionId", b.jurisdictionId());
-        payload.put("date", b.day().toString());
-        payload.put("version", b.version());
-        payload.put("issueNo", b.issueNo());
-        payload.put("title", b.title());
-        payload.put("contentSha256", b.contentSha256());
-        payload.put("content", b.contentJson() == null ? null : JsonColumns.readMap(b.contentJson()));
-        return new Message("BULLETIN", b.title(), text, text, payload);
-    }
 }

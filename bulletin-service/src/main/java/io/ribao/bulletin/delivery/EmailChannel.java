@@ -9,13 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.jdbi.v3.core.Handle;
 
-/** Plain-text UTF-8 email over SMTP (Angus Mail). */
+/**
+ * UTF-8 email over SMTP (Angus Mail): plain text, or for a released bulletin the bulletin itself, as HTML with its PDF
+ * attached ({@link BulletinMail}).
+ */
 public final class EmailChannel implements Channel {
 
     private final String host;
     private final int port;
     private final String from;
     private final int timeoutMillis;
+    private final BulletinMail bulletinMail = new BulletinMail();
 
     public EmailChannel(String host, int port, String from, int timeoutMillis) {
         this.host = host;
@@ -44,7 +48,11 @@ public final class EmailChannel implements Channel {
             mail.setFrom(new InternetAddress(from));
             mail.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(spec.to()));
             mail.setSubject(message.title(), StandardCharsets.UTF_8.name());
-            mail.setText(message.text(), StandardCharsets.UTF_8.name());
+            if (BulletinMail.isBulletin(message)) {
+                mail.setContent(bulletinMail.body(message));
+            } else {
+                mail.setText(message.text(), StandardCharsets.UTF_8.name());
+            }
             mail.setHeader("X-Ribao-Message-Key", messageKey);
             Transport.send(mail);
         } catch (MessagingException e) {

@@ -11,7 +11,8 @@ import java.util.logging.Level;
 /**
  * Renders the bulletin's XHTML to PDF with openhtmltopdf (PDFBox), embedding a subset of the bundled TrueType CJK
  * font (DroidSansFallbackFull, Apache-2.0, licence beside it). A TrueType font because PDFBox cannot embed the
- * CFF-flavoured OpenType of the Noto CJK family. The font file is read once and kept in memory.
+ * CFF-flavoured OpenType of the Noto CJK family. The font file (4 MB) is read once per JVM and kept in memory, shared
+ * by every renderer (the workflow's and the email channel's).
  */
 public final class PdfRenderer {
 
@@ -19,6 +20,7 @@ public final class PdfRenderer {
     public static final String FONT_FAMILY = "DroidSansFallback";
 
     private static final String FONT_PATH = "/fonts/DroidSansFallbackFull.ttf";
+    private static final byte[] FONT = Resources.bytes(FONT_PATH);
 
     static {
         // openhtmltopdf logs several INFO lines per document through java.util.logging; only problems matter.
@@ -26,11 +28,9 @@ public final class PdfRenderer {
     }
 
     private final HtmlRenderer html;
-    private final byte[] font;
 
     public PdfRenderer(HtmlRenderer html) {
         this.html = html;
-        this.font = Resources.bytes(FONT_PATH);
     }
 
     public byte[] render(BulletinContent content) {
@@ -42,7 +42,7 @@ public final class PdfRenderer {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.useFont(() -> new ByteArrayInputStream(font), FONT_FAMILY);
+            builder.useFont(() -> new ByteArrayInputStream(FONT), FONT_FAMILY);
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
             builder.run();

@@ -57,8 +57,9 @@ public class BoardResource {
     @POST
     @Path("/inbox/{id}/read")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> read(@Auth RibaoPrincipal caller, @PathParam("id") long id,
+    public Map<String, Object> read(@Auth RibaoPrincipal caller, @PathParam("id") String idParam,
                                     @Source String source) {
+        long id = Params.id("id", idParam);
         int changed = jdbi.withHandle(h -> h.createUpdate("""
                 UPDATE inbox SET read_at = coalesce(read_at, :at) WHERE id = :id AND recipient_id = :me""")
                 .bind("at", clock.instant()).bind("id", id).bind("me", caller.userId()).execute());

@@ -77,9 +77,7 @@ public class FindingResource {
         if (body == null || body.text() == null || body.text().isBlank()) {
             throw ApiException.invalid("text", Params.REQUIRED);
         }
-        if (body.text().length() > MAX_TEXT) {
-            throw ApiException.invalid("text", Params.atMost(MAX_TEXT));
-        }
+        Params.storable("text", body.text(), MAX_TEXT);
         FindingDao dao = jdbi.onDemand(FindingDao.class);
         FindingDao.Finding finding = dao.byId(findingId)
                 .orElseThrow(() -> ApiException.notFound(Text.of("没有督查问题“" + findingId + "”",

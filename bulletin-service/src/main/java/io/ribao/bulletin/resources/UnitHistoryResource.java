@@ -36,6 +36,7 @@ import org.jdbi.v3.core.Jdbi;
 @Produces(MediaType.APPLICATION_JSON)
 public class UnitHistoryResource {
 
+    private static final int DEFAULT_DAYS = 14;
     private static final int MAX_DAYS = 92;
 
     private final Jdbi jdbi;
@@ -54,12 +55,9 @@ public class UnitHistoryResource {
 
     @GET
     public Map<String, Object> history(@Auth RibaoPrincipal caller, @PathParam("unitId") String unitId,
-                                       @QueryParam("days") Integer daysParam) {
-        int days = daysParam == null ? 14 : daysParam;
-        if (days < 1 || days > MAX_DAYS) {
-            throw ApiException.invalid("days", Text.of("须在 1 到 " + MAX_DAYS + " 之间",
-                    "must be between 1 and " + MAX_DAYS));
-        }
+                                       @QueryParam("days") String daysParam) {
+        // taken as text: Jersey's own conversion would answer "abc" with a 404
+        int days = Params.wholeNumber("days", daysParam, DEFAULT_DAYS, 1, MAX_DAYS);
         UnitHistoryDao dao = jdbi.onDemand(UnitHistoryDao.class);
         UnitHistoryDao.UnitRef unit = dao.unit(unitId)
                 .orElseThrow(() -> ApiException.notFound(Text.of("没有单位“" + unitId + "”",

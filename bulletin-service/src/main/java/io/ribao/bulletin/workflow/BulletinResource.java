@@ -56,7 +56,7 @@ public final class BulletinResource {
                           @QueryParam("jurisdictionId") String jurisdictionId,
                           @Source String source) {
         LocalDate day = date(date, "date");
-        String jurisdiction = jurisdictionOf(principal, jurisdictionId);
+        String jurisdiction = jurisdictionOf(principal, Params.optionalText("jurisdictionId", jurisdictionId, 200));
         Bulletin b = answer(() -> service.draftNow(jurisdiction, day, actor(principal, source)));
         return Response.created(URI.create("/api/v1/bulletins/" + b.id())).entity(full(b)).build();
     }
@@ -122,9 +122,7 @@ public final class BulletinResource {
         if (edit == null || edit.text() == null) {
             throw ApiException.invalid("text", Params.REQUIRED);
         }
-        if (edit.text().length() > NarrativeEdit.MAX_LENGTH) {
-            throw ApiException.invalid("text", Params.atMost(NarrativeEdit.MAX_LENGTH));
-        }
+        Params.storable("text", edit.text(), NarrativeEdit.MAX_LENGTH);
         return full(answer(() -> service.editNarrative(id, edit.text(), editor)));
     }
 

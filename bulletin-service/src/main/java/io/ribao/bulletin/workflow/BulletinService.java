@@ -205,7 +205,7 @@ public final class BulletinService {
             }
             delivery.enqueue(h, new ReleasedBulletin(b.id(), b.jurisdictionId(), b.day(), b.version(),
                     b.issueNo(), labels.title(b.content()), b.contentSha256(), j.recipientIds(), j.upstreamJson(),
-                    json.render(b.content()), html.render(b.content()), pdf.render(b.content())));
+                    b.content()));
             audit(h, actor, "BULLETIN_RELEASE", id, ACCEPTED, Map.of("recipients",
                     String.valueOf(j.recipientIds().size()), "upstream", String.valueOf(j.upstreamJson() != null)));
             return b;

@@ -17,9 +17,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /** Reads one jurisdiction's day from the read models (tables) into the drafter's inputs. */
@@ -106,11 +108,34 @@ final class DraftSources {
                 .list();
     }
 
-    /** The day's reports signed after its bulletin cutoff: they go into the next bulletin's addendum. */
+    /**
+     * The day's reports that its bulletin did not have: signed after its cutoff, or — signed just before it but read
+     * after the snapshot was taken (after an outage spanning the cutoff, many) — not reported in the day's snapshot.
+     * They go into the next bulletin's addendum (decision 427).
+     */
     private static List<UnitDay> afterCutoff(Handle h, String jurisdictionId, LocalDate day) {
+        // a snapshot some of whose parts are missing would make their units look unreported: then only the flag counts
+        List<UnitDay> snapshot = snapshotComplete(h, jurisdictionId, day) ? snapshot(h, jurisdictionId, day) : List.of();
+        Set<String> inSnapshot = new HashSet<>();
+        for (UnitDay unit : snapshot) {
+            if (reported(unit)) {
+                inSnapshot.add(unit.unitId());
+            }
+        }
         return current(h, jurisdictionId, day).stream()
-                .filter(s -> s.afterCutoff() && ("LATE".equals(s.state()) || "ON_TIME".equals(s.state())))
+                .filter(s -> reported(s) && (s.afterCutoff() || !snapshot.isEmpty() && !inSnapshot.contains(s.unitId())))
                 .toList();
+    }
+
+    private static boolean snapshotComplete(Handle h, String jurisdictionId, LocalDate day) {
+        return h.createQuery("""
+                        SELECT count(*) FROM day_closed
+                        WHERE jurisdiction_id = :j AND day = :d AND cardinality(parts_received) >= parts""")
+                .bind("j", jurisdictionId).bind("d", day).mapTo(Integer.class).one() > 0;
+    }
+
+    private static boolean reported(UnitDay unit) {
+        return "LATE".equals(unit.state()) || "ON_TIME".equals(unit.state());
     }
 
     private static List<UnitDay> snapshot(Handle h, String jurisdictionId, LocalDate day) {

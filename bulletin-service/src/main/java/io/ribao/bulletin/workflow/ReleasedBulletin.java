@@ -1,12 +1,14 @@
 package io.ribao.bulletin.workflow;
 
+import io.ribao.bulletin.document.BulletinContent;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What release hands to delivery: the approved bulletin, its recipients (the jurisdiction's bulletin recipients by
- * user id) and the upstream channel (the roster's {@code recipients.upstream} as JSON, null if none), with the
- * renderings a channel may attach or link.
+ * What release hands to delivery: the approved bulletin with its frozen content (issue number included) and the hash
+ * the director approved, its recipients (the jurisdiction's bulletin recipients by user id) and the upstream channel
+ * (the roster's {@code recipients.upstream} as JSON, null if none). No renderings: a channel that sends the document
+ * renders it from the content when it sends (decision 426).
  */
 public record ReleasedBulletin(
         String bulletinId,
@@ -18,9 +20,7 @@ public record ReleasedBulletin(
         String contentSha256,
         List<String> recipientUserIds,
         String upstreamChannelJson,
-        String contentJson,
-        String html,
-        byte[] pdf) {
+        BulletinContent content) {
 
     public ReleasedBulletin {
         recipientUserIds = List.copyOf(recipientUserIds);

@@ -11,6 +11,10 @@ import io.ribao.bulletin.TestClock;
 import io.ribao.bulletin.db.ReadModelDao;
 import io.ribao.bulletin.db.ReadModelRows;
 import io.ribao.bulletin.db.TestDatabase;
+import io.ribao.bulletin.document.BulletinContent;
+import io.ribao.bulletin.document.BulletinDrafter;
+import io.ribao.bulletin.document.DemoCountyAccess;
+import io.ribao.bulletin.document.JsonRenderer;
 import io.ribao.schemas.alert.AlertEvent;
 import io.ribao.schemas.alert.AlertState;
 import io.ribao.schemas.alert.AlertType;
@@ -285,25 +289,47 @@ class DeliveryTest {
 
     @Test
     void aReleasedBulletinGoesToEveryRecipientAndUpstreamThroughTheOutboxOnce() throws Exception {
+        BulletinContent content = new BulletinDrafter().draft(DemoCountyAccess.inputs()).withIssueNo(7);
+        String sha256 = new JsonRenderer().sha256(content);
         var released = new io.ribao.bulletin.workflow.ReleasedBulletin("b-1", Fixtures.COUNTY, Fixtures.DAY, 1, 7,
-                "示例县疫情防控工作专报", "abc123", List.of("u-leader-1", "u-port-sj"),
+                "示例县疫情防控工作专报", sha256, List.of("u-leader-1", "u-port-sj"),
                 "{\"type\":\"webhook\",\"url\":\"" + receiver.url("/upstream") + "\",\"format\":\"json\"}",
-                "{\"title\":\"示例县疫情防控工作专报\"}", "<html></html>", new byte[0]);
+                content);
         BulletinOutbox outbox = new BulletinOutbox(clock);
 
         jdbi.useTransaction(h -> outbox.enqueue(h, released));
         jdbi.useTransaction(h -> outbox.enqueue(h, released));
         dispatcher.dispatchDue();
 
-        assertThat(inboxTitles("u-leader-1")).containsExactly("示例县疫情防控工作专报");
-        assertThat(inboxTitles("u-port-sj")).containsExactly("示例县疫情防控工作专报");
+        assertThat(inboxTitles("u-leader-1")).containsExactly("示例县疫情防控工作专报 第7期");
+        assertThat(inboxTitles("u-port-sj")).containsExactly("示例县疫情防控工作专报 第7期");
         assertThat(receiver.calls("/upstream")).hasSize(1);
         JsonNode upstream = JSON.readTree(receiver.calls("/upstream").get(0).body());
         assertThat(upstream.get("kind").asText()).isEqualTo("BULLETIN");
         assertThat(upstream.get("issueNo").asInt()).isEqualTo(7);
-        assertThat(upstream.get("contentSha256").asText()).isEqualTo("abc123");
+        assertThat(upstream.get("contentSha256").asText()).isEqualTo(sha256);
+        assertThat(upstream.get("content").get("issueNo").asInt()).isEqualTo(7);
         assertThat(receiver.calls("/wecom")).hasSize(1);
         assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void aBulletinWhoseContentIsNotWhatWasApprovedIsNeverMailed() {
+        // given a released bulletin whose carried content does not hash to the approved value
+        BulletinContent content = new BulletinDrafter().draft(DemoCountyAccess.inputs()).withIssueNo(7);
+        var released = new io.ribao.bulletin.workflow.ReleasedBulletin("b-2", Fixtures.COUNTY, Fixtures.DAY, 1, 7,
+                "示例县疫情防控工作专报", "0".repeat(64), List.of("u-port-sj"), null, content);
+        jdbi.useTransaction(h -> new BulletinOutbox(clock).enqueue(h, released));
+
+        // when the outbox is dispatched
+        Dispatcher.Pass pass = dispatcher.dispatchDue();
+
+        // then nothing reaches the mailbox and the attempt says why
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(pass.retrying()).isEqualTo(1);
+        String error = jdbi.withHandle(h -> h.createQuery(
+                "SELECT last_error FROM outbox WHERE channel ->> 'type' = 'email'").mapTo(String.class).one());
+        assertThat(error).contains("approved hash");
     }
 
     @Test

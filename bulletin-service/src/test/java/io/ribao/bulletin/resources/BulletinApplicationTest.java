@@ -78,6 +78,8 @@ class BulletinApplicationTest {
                     AlertState.RAISED, Fixtures.DEADLINE, List.of("u-port-sj", "u-dc-07"))));
             dao.upsertFinding(new ReadModelRows.FindingRow("f-1", "st-tianbao", "cp-tianbao-port", Fixtures.DAY,
                     "体温检测记录不全", Fixtures.DAY.plusDays(2)));
+            dao.upsertFinding(new ReadModelRows.FindingRow("f-2", "st-tianbao", "cp-tianbao-port", Fixtures.DAY,
+                    "消杀台账缺页", Fixtures.DAY.plusDays(2)));
             dao.insertRevision(ReadModelRows.RevisionRow.of(io.ribao.schemas.report.ReportEvent.newBuilder()
                     .setEventId("e-1").setType(io.ribao.schemas.report.ReportEventType.SIGNED_OFF)
                     .setReportId("r-twn-tianbao").setJurisdictionId(Fixtures.COUNTY).setUnitId("twn-tianbao")
@@ -347,5 +349,54 @@ class BulletinApplicationTest {
         assertThat(again.getStatus()).isEqualTo(409);
         assertThat(again.readEntity(String.class)).contains("ALREADY_RECTIFIED");
         assertThat(rectified).extracting(f -> f.get("findingId")).containsExactly("f-1");
+    }
+
+    @Test
+    void aNulCharacterInARectificationIs422NamingTextAndRecordsNothing() {
+        Reply answer = Reply.of(as("u-port-sj", "/api/v1/findings/f-2/rectification")
+                .post(Entity.json(Map.of("text", "已补齐\u0000台账"))));
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.body()).contains("\"code\":\"VALIDATION_FAILED\"").contains("\"field\":\"text\"");
+        assertThat(as("u-office-1", "/api/v1/findings?status=OPEN").get(LIST))
+                .filteredOn(f -> f.get("findingId").equals("f-2")).singleElement()
+                .satisfies(f -> assertThat(f).containsEntry("status", "OPEN").containsEntry("rectification", null));
+        int audited = DB.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM audit WHERE target = 'f-2'")
+                .mapTo(Integer.class).one());
+        assertThat(audited).isZero();
+    }
+
+    @Test
+    void aNulCharacterInAQueryParameterIs422NamingIt() {
+        Reply alerts = Reply.of(as("u-office-1", "/api/v1/alerts?unitId=twn%00tianbao").get());
+
+        assertThat(alerts.status()).isEqualTo(422);
+        assertThat(alerts.body()).contains("\"field\":\"unitId\"");
+    }
+
+    @Test
+    void aNumberParameterThatIsNoNumberIs422NamingItAsAnOutOfRangeOneIs() {
+        String history = "/api/v1/units/twn-tianbao/history?days=";
+        List<Reply> days = List.of(Reply.of(as("u-office-1", history + "abc").get()),
+                Reply.of(as("u-office-1", history + "99999999999").get()),
+                Reply.of(as("u-office-1", history + "0").get()));
+        Reply inbox = Reply.of(as("u-office-1", "/api/v1/inbox/abc/read").post(Entity.json("")));
+
+        assertThat(days).allSatisfy(reply -> {
+            assertThat(reply.status()).isEqualTo(422);
+            assertThat(reply.body()).contains("\"code\":\"VALIDATION_FAILED\"").contains("\"field\":\"days\"");
+        });
+        assertThat(inbox.status()).isEqualTo(422);
+        assertThat(inbox.body()).contains("\"field\":\"id\"");
+    }
+
+    /** An answer read whole, so its pooled connection is returned whatever the assertions find. */
+    private record Reply(int status, String body) {
+
+        static Reply of(Response response) {
+            try (response) {
+                return new Reply(response.getStatus(), response.readEntity(String.class));
+            }
+        }
     }
 }

@@ -248,6 +248,32 @@ class BulletinResourceTest {
         assertThat(send("GET", "/api/v1/bulletins/nope", "office-token", null).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aNulCharacterInTheNarrativeIs422NamingTextAndChangesNothing() throws Exception {
+        // given a draft whose narrative the office has written
+        String id = mapper.readTree(send("POST", "/api/v1/days/2026-03-19/bulletin", "office-token", null).body())
+                .get("id").asText();
+        assertThat(send("PUT", "/api/v1/bulletins/" + id + "/narrative", "office-token",
+                "{\"text\":\"一是加强值守。\"}").statusCode()).isEqualTo(200);
+        String before = send("GET", "/api/v1/bulletins/" + id, "office-token", null).body();
+
+        // when the office sends a text holding U+0000, which PostgreSQL cannot store
+        HttpResponse<String> answer = send("PUT", "/api/v1/bulletins/" + id + "/narrative", "office-token",
+                "{\"text\":\"a\\u0000b\"}");
+
+        // then it is refused naming the field, the bulletin is as it was and no edit is audited
+        assertThat(answer.statusCode()).isEqualTo(422);
+        JsonNode error = mapper.readTree(answer.body());
+        assertThat(error.get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(error.get("errors").get(0).get("field").asText()).isEqualTo("text");
+        assertThat(error.get("errors").get(0).get("message").asText()).contains("U+0000");
+        assertThat(send("GET", "/api/v1/bulletins/" + id, "office-token", null).body()).isEqualTo(before);
+        int edits = JDBI.withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM audit WHERE target = :id AND action = 'BULLETIN_EDIT'")
+                .bind("id", id).mapTo(Integer.class).one());
+        assertThat(edits).as("only the first, accepted edit is audited").isEqualTo(1);
+    }
+
     private HttpResponse<String> send(String method, String path, String token, String json)
             throws IOException, InterruptedException {
         return send(method, path, token, json, null);

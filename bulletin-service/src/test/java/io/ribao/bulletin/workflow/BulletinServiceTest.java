@@ -184,7 +184,9 @@ class BulletinServiceTest {
             assertThat(d.upstreamChannelJson()).contains("prefecture.example");
             assertThat(d.issueNo()).isEqualTo(1);
             assertThat(d.title()).isEqualTo("示例县疫情防控工作专报");
-            assertThat(new String(d.pdf(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+            assertThat(d.content().issueNo()).isEqualTo(1);
+            assertThat(d.contentSha256()).isEqualTo(released.contentSha256())
+                    .isEqualTo(new JsonRenderer().sha256(d.content()));
         });
         assertThat(service.receipts(draft.id())).extracting(BulletinReceipt::recipient)
                 .containsExactly("u-leader-1", "u-leader-2", "upstream");
@@ -277,6 +279,28 @@ class BulletinServiceTest {
         service.approve(drafted.id(), DIRECTOR);
         assertThat(service.draftFromDayClosed("demo-county", DAY)).isEmpty();
         assertThat(service.onDay(DAY)).hasSize(1);
+    }
+
+    @Test
+    void aReportTheDaysSnapshotMissedGoesIntoTheNextBulletinsAddendumThoughSignedBeforeItsCutoff() {
+        // chk-1 was MISSING in the 14th's snapshot and is LATE now, without the after-cutoff flag: signed before
+        // 18:00, read after the snapshot was taken; twn-a and dep-1 were in the snapshot as reported, twn-b still is not
+        everyPartOfTheDayClosed();
+        Bulletin next = service.draftNow("demo-county", DAY.plusDays(1), OFFICE);
+
+        assertThat(next.content().notices().previousDayAfterCutoff()).extracting(NamedUnit::name)
+                .containsExactly("卡点一");
+    }
+
+    @Test
+    void withoutTheDaysWholeSnapshotTheAddendumIsWhatWasSignedAfterTheCutoff() {
+        // the seeded snapshot lacks its one part: a partial snapshot cannot tell what the bulletin had
+        jdbi.useHandle(h -> h.execute("UPDATE unit_day_status SET after_cutoff = true WHERE unit_id = 'dep-1'"));
+
+        Bulletin next = service.draftNow("demo-county", DAY.plusDays(1), OFFICE);
+
+        assertThat(next.content().notices().previousDayAfterCutoff()).extracting(NamedUnit::name)
+                .containsExactly("卫健局");
     }
 
     @Test
