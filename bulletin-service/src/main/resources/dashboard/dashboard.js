@@ -149,7 +149,13 @@ async function loadBulletins() {
     // the narrative is saved from the review pane, for the bulletin it shows (saveNarrative)
     if (b.state === 'DRAFT' && may('approve')) {
       const approve = el('button', L.approve, {'type': 'button', 'class': 'approve'});
-      approve.addEventListener('click', () => act(() => step(b.id, 'approve', {method: 'POST'})));
+      // approves only the draft as listed: one redrafted or edited since is refused (409) and shown again (decision 431)
+      approve.addEventListener('click', () => act(() => step(b.id, 'approve',
+        {method: 'POST', headers: {'If-Match': '"' + b.draftSha256 + '"'}}).catch(async (e) => {
+        await loadBulletins();
+        await showBulletin(b.id);
+        throw e;
+      })));
       li.append(approve);
     }
     if (b.state === 'APPROVED' && may('release')) {

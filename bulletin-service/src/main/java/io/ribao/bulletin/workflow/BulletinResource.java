@@ -14,12 +14,14 @@ import io.ribao.schemas.roster.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -69,7 +71,7 @@ public final class BulletinResource {
                 ? service.recent(RECENT) : service.onDay(date(date, "date"));
         return bulletins.stream()
                 .filter(b -> mayRead(principal, b))
-                .map(b -> BulletinView.summary(b, service.title(b), zones.of(b.jurisdictionId())))
+                .map(b -> BulletinView.summary(b, service.title(b), service.draftSha256(b), zones.of(b.jurisdictionId())))
                 .toList();
     }
 
@@ -126,12 +128,36 @@ public final class BulletinResource {
         return full(answer(() -> service.editNarrative(id, edit.text(), editor)));
     }
 
-    /** Any authenticated user may try, as for release: a refusal (wrong role, not a draft) is audited. */
+    /**
+     * Any authenticated user may try, as for release: a refusal (wrong role, not a draft) is audited. An
+     * {@code If-Match} with the draft's {@code draftSha256} approves only that content: a draft changed since
+     * (409 {@code CHANGED_SINCE_REVIEW}) is left a draft (decision 431).
+     */
     @POST
     @Path("/bulletins/{id}/approve")
     public Map<String, Object> approve(@Auth RibaoPrincipal principal, @PathParam("id") String id,
-                                       @Source String source) {
-        return full(answer(() -> service.approve(id, actor(principal, source))));
+                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Source String source) {
+        String reviewed = reviewedSha256(ifMatch);
+        return full(answer(() -> service.approve(id, actor(principal, source), reviewed)));
+    }
+
+    /** The entity tag of an If-Match, unquoted; null for none or "*" (any). */
+    static String reviewedSha256(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            tag = tag.substring(1, tag.length() - 1);
+        }
+        if (!tag.matches("[0-9a-f]{64}")) {
+            throw ApiException.invalid("If-Match", Text.of("须为专报的 draftSha256（64 位十六进制）",
+                    "must be the bulletin's draftSha256 (64 hex digits)"));
+        }
+        return tag;
     }
 
     /**
@@ -162,7 +188,7 @@ public final class BulletinResource {
     }
 
     private Map<String, Object> full(Bulletin b) {
-        return BulletinView.full(b, service.title(b), zones.of(b.jurisdictionId()), service.json(),
+        return BulletinView.full(b, service.title(b), service.draftSha256(b), zones.of(b.jurisdictionId()), service.json(),
                 service.receipts(b.id()));
     }
 

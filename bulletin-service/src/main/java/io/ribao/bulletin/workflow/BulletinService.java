@@ -168,12 +168,21 @@ public final class BulletinService {
     }
 
     public Bulletin approve(String id, Actor actor) {
+        return approve(id, actor, null);
+    }
+
+    /**
+     * Approves the draft, if it is still what the director reviewed: {@code reviewedSha256} is the draft's
+     * {@link #draftSha256} as read for the review (null: whatever the draft holds now).
+     */
+    public Bulletin approve(String id, Actor actor, String reviewedSha256) {
         Bulletin approved = refusalsAudited(actor, "BULLETIN_APPROVE", id, () -> jdbi.inTransaction(h -> {
             if (!actor.hasRole("DIRECTOR")) {
                 throw new NotPermitted(Text.of("只有指挥长可以审核专报", "only a director approves a bulletin"));
             }
             Bulletin current = locked(h, id, actor);
             workflow.requireApprovable(current);
+            workflow.requireReviewed(current, reviewedSha256);
             int issueNo = dao(h).nextIssueNo(current.jurisdictionId(), current.day().getYear());
             Bulletin b = workflow.approve(current, issueNo, actor);
             dao(h).update(row(b), BulletinState.DRAFT.name());
@@ -240,6 +249,11 @@ public final class BulletinService {
 
     public byte[] docx(Bulletin b) {
         return docx.render(b.content());
+    }
+
+    /** The draft's content as it stands (null once approved): what an approval names as reviewed. */
+    public String draftSha256(Bulletin b) {
+        return workflow.draftSha256(b);
     }
 
     public JsonRenderer json() {

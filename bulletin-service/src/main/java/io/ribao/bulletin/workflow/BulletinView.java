@@ -17,7 +17,7 @@ final class BulletinView {
     private BulletinView() {
     }
 
-    static Map<String, Object> summary(Bulletin b, String title, ZoneId zone) {
+    static Map<String, Object> summary(Bulletin b, String title, String draftSha256, ZoneId zone) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", b.id());
         m.put("jurisdictionId", b.jurisdictionId());
@@ -27,6 +27,8 @@ final class BulletinView {
         m.put("state", b.state().name());
         m.put("title", title);
         m.put("contentSha256", b.contentSha256());
+        // a draft's content as read now: send it back as If-Match to approve only what was reviewed (decision 431)
+        m.put("draftSha256", draftSha256);
         m.put("draftedAt", Instants.iso(b.draftedAt(), zone));
         m.put("draftedBy", b.draftedBy());
         m.put("approvedAt", Instants.iso(b.approvedAt(), zone));
@@ -36,9 +38,9 @@ final class BulletinView {
         return m;
     }
 
-    static Map<String, Object> full(Bulletin b, String title, ZoneId zone, JsonRenderer json,
+    static Map<String, Object> full(Bulletin b, String title, String draftSha256, ZoneId zone, JsonRenderer json,
                                     List<BulletinReceipt> receipts) {
-        Map<String, Object> m = summary(b, title, zone);
+        Map<String, Object> m = summary(b, title, draftSha256, zone);
         JsonNode content = json.tree(b.content());
         for (String section : List.of("jurisdictionName", "office", "overview", "keyFigures", "unitTables",
                 "findings", "notices", "narrative", "reportTo", "sendTo")) {

@@ -51,6 +51,24 @@ public final class BulletinWorkflow {
                 clock.instant(), by.userId(), null, null);
     }
 
+    /** The draft's content as it stands, for a reviewer to name when approving; null once it is not a draft. */
+    public String draftSha256(Bulletin b) {
+        return b.state() == BulletinState.DRAFT ? json.sha256(b.content()) : null;
+    }
+
+    /**
+     * Refuses to approve a draft that is not what the director reviewed ({@code reviewedSha256}, as
+     * {@link #draftSha256} gave it when the draft was read; null when the caller names none): the day-close redraft
+     * at 18:00, the office's redraft and its narrative edits change a draft in place (decision 431).
+     */
+    public void requireReviewed(Bulletin current, String reviewedSha256) {
+        if (reviewedSha256 != null && !reviewedSha256.equals(json.sha256(current.content()))) {
+            throw new BulletinConflict("CHANGED_SINCE_REVIEW", Text.of(
+                    "专报 " + current.id() + " 在您审阅后已更新，请重新审阅后再审核",
+                    "bulletin " + current.id() + " changed after you reviewed it; review it again before approving"));
+        }
+    }
+
     /** Refuses before an issue number is taken for a bulletin that is not a draft. */
     public void requireApprovable(Bulletin current) {
         if (current.state() != BulletinState.DRAFT) {

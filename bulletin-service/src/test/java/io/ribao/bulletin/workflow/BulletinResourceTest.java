@@ -153,6 +153,39 @@ class BulletinResourceTest {
     }
 
     @Test
+    void aDraftChangedSinceTheDirectorReadItIsNotApprovedUntilReadAgain() throws Exception {
+        // given the director reads a draft, and the office then edits it
+        String id = mapper.readTree(send("POST", "/api/v1/days/2026-03-16/bulletin", "office-token", null).body())
+                .get("id").asText();
+        JsonNode read = mapper.readTree(send("GET", "/api/v1/bulletins/" + id, "director-token", null).body());
+        String reviewed = read.get("draftSha256").asText();
+        assertThat(reviewed).hasSize(64);
+        assertThat(mapper.readTree(send("GET", "/api/v1/bulletins?date=2026-03-16", "director-token", null).body())
+                .get(0).get("draftSha256").asText()).isEqualTo(reviewed);
+        send("PUT", "/api/v1/bulletins/" + id + "/narrative", "office-token", "{\"text\":\"一是加强值守。\"}");
+
+        // when the director approves what they read: 409, and it stays a draft without an issue number
+        HttpResponse<String> stale = send("POST", "/api/v1/bulletins/" + id + "/approve", "director-token", null, null,
+                Map.of("If-Match", "\"" + reviewed + "\""));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(mapper.readTree(stale.body()).get("code").asText()).isEqualTo("CHANGED_SINCE_REVIEW");
+        JsonNode now = mapper.readTree(send("GET", "/api/v1/bulletins/" + id, "director-token", null).body());
+        assertThat(now.get("state").asText()).isEqualTo("DRAFT");
+        assertThat(now.get("issueNo").isNull()).isTrue();
+
+        // a malformed tag is named; the draft as read again is approved
+        HttpResponse<String> malformed = send("POST", "/api/v1/bulletins/" + id + "/approve", "director-token", null,
+                null, Map.of("If-Match", "\"v1\""));
+        assertThat(malformed.statusCode()).isEqualTo(422);
+        assertThat(mapper.readTree(malformed.body()).get("errors").get(0).get("field").asText()).isEqualTo("If-Match");
+        HttpResponse<String> approved = send("POST", "/api/v1/bulletins/" + id + "/approve", "director-token", null,
+                null, Map.of("If-Match", "\"" + now.get("draftSha256").asText() + "\""));
+        assertThat(approved.statusCode()).isEqualTo(200);
+        assertThat(mapper.readTree(approved.body()).get("state").asText()).isEqualTo("APPROVED");
+        assertThat(mapper.readTree(approved.body()).get("draftSha256").isNull()).isTrue();
+    }
+
+    @Test
     void onlyTheOfficeDraftsAndOnlyTheDirectorApproves() throws Exception {
         assertThat(send("POST", "/api/v1/days/2026-03-15/bulletin", "leader-token", null).statusCode())
                 .isEqualTo(403);
@@ -281,6 +314,11 @@ class BulletinResourceTest {
 
     private HttpResponse<String> send(String method, String path, String token, String json, String acceptLanguage)
             throws IOException, InterruptedException {
+        return send(method, path, token, json, acceptLanguage, Map.of());
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String json, String acceptLanguage,
+                                      Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
@@ -293,6 +331,7 @@ class BulletinResourceTest {
         if (acceptLanguage != null) {
             request.header("Accept-Language", acceptLanguage);
         }
+        headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
