@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The revisions of a unit's reports, for those who may read them: its own people, its supervisors, the office. */
+/**
+ * The revisions of a unit's reports, for those who may read them: its own people, its supervisors, and the office,
+ * director and leaders of its jurisdiction (decision 432).
+ */
 public final class ReportHistory {
 
     private static final Set<Role> READ_ALL = Set.of(Role.OFFICE, Role.DIRECTOR, Role.LEADER);
@@ -48,8 +51,11 @@ public final class ReportHistory {
     }
 
     boolean mayRead(RibaoPrincipal actor, Unit unit) {
-        if (actor.belongsTo(unit.getId()) || READ_ALL.contains(actor.role())) {
+        if (actor.belongsTo(unit.getId())) {
             return true;
+        }
+        if (READ_ALL.contains(actor.role())) {
+            return actor.jurisdictionId() == null || actor.jurisdictionId().equals(unit.getJurisdictionId());
         }
         if (unit.getSupervisorIds().contains(actor.userId())) {
             return true;

@@ -141,6 +141,7 @@ public final class ReportIntake {
             throw ApiException.invalid("unitId", messages.get("unit.noForm"));
         }
         ValidatedReport report = validator.validate(request, unit, form, date, messages);
+        requireFindingsInTheJurisdiction(report, unit, messages);
         Signer signer = signerFor(actor, unit, date);
 
         ReportEvent event;
@@ -415,6 +416,21 @@ public final class ReportIntake {
     private ReportEvent figuresInForce(String unitId, LocalDate date, ReportEvent previous) {
         ReportEvent signed = index.latestSigned(unitId, date);
         return signed != null ? signed : previous;
+    }
+
+    /**
+     * A supervision team reports on units of its own jurisdiction: another county's unit is unknown to it, as it is to
+     * the roster that team belongs to (its finding would reach that county's office and overdue alerts, decision 432).
+     */
+    private void requireFindingsInTheJurisdiction(ValidatedReport report, Unit unit, Messages messages) {
+        for (int i = 0; i < report.findings().size(); i++) {
+            String findingUnitId = report.findings().get(i).unitId();
+            Unit named = roster.unit(findingUnitId);
+            if (named != null && !unit.getJurisdictionId().equals(named.getJurisdictionId())) {
+                throw ApiException.invalid("findings[" + i + "].unitId",
+                        messages.get("unit.unknown", shorten(findingUnitId)));
+            }
+        }
     }
 
     /** The metrics of {@code previous} that {@code metrics} lowers (a missing metric counts as 0). */

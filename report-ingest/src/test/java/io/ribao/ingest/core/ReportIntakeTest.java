@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.ribao.ingest.DemoRoster;
 import io.ribao.ingest.MutableClock;
+import io.ribao.ingest.api.FindingRequest;
 import io.ribao.ingest.api.ReportReceipt;
 import io.ribao.ingest.api.ReportRequest;
 import io.ribao.ingest.roster.Roster;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.auth.TokenAuthenticator;
 import io.ribao.kit.error.ApiException;
+import io.ribao.kit.error.FieldError;
 import io.ribao.kit.roster.RosterView;
 import io.ribao.schemas.audit.AuditEvent;
 import io.ribao.schemas.report.MetricChange;
@@ -140,6 +142,28 @@ class ReportIntakeTest {
         intake.submit(user("u-tianbao-sj"), township("2026-03-14", 300, 250), null, "ip", messages);
 
         assertThat(journal.get(2).getLowered()).isEmpty();
+    }
+
+    @Test
+    void aSupervisionTeamsFindingOnAnotherJurisdictionsUnitIsRefusedByNameAndWritesNothing() {
+        Roster demo = DemoRoster.roster();
+        List<Unit> units = new ArrayList<>(demo.units());
+        units.add(Unit.newBuilder(roster.unit("twn-tianbao")).setId("twn-elsewhere").setJurisdictionId("other-county")
+                .setParentId(null).setAncestorIds(List.of()).build());
+        RosterView twoCounties = RosterView.fixed(List.of(demo.jurisdiction()), units, demo.forms(), demo.users());
+        ReportIntake intake = new ReportIntake(twoCounties, index, journal::add, audit::add, clock);
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        ReportRequest request = new ReportRequest("sup-tianbao", "2026-03-14", false, Map.of(
+                "inspections", json.numberNode(4), "problems_found", json.numberNode(1),
+                "problems_rectified", json.numberNode(0)), null,
+                List.of(new FindingRequest("twn-elsewhere", "登记不全", "2026-03-16")));
+
+        assertThatThrownBy(() -> intake.submit(user("u-sup-tianbao-zz"), request, null, "ip", messages))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.fieldErrors()).extracting(FieldError::field).containsExactly("findings[0].unitId");
+                });
+        assertThat(journal).isEmpty();
     }
 
     @Test
