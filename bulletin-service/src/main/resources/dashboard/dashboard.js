@@ -119,6 +119,9 @@ async function loadAlerts() {
       state.textContent = L.resolved;
     } else if (a.acknowledgedAt) {
       state.textContent = L.acked;
+    } else if (me && me.unitId && me.unitId === a.unitId) {
+      // an alert about the caller's own unit is acknowledged by those who oversee it (decision 430)
+      state.textContent = L.awaitingAck;
     } else {
       const b = el('button', L.ack, {'type': 'button', 'class': 'ack'});
       b.addEventListener('click', () => act(() => api('/api/v1/alerts/' + encodeURIComponent(a.alertId) + '/ack',

@@ -63,7 +63,12 @@ public interface DeliveryDao {
                    @Bind("round") int round, @Bind("reason") String reason, @Bind("dueAt") Instant dueAt,
                    @Bind("digestKey") String digestKey, @Bind("now") Instant now);
 
-    /** Open alerts nobody acknowledged within the delay, whose unit has a parent to escalate to. */
+    /**
+     * Open alerts nobody acknowledged within the delay after their first notice went out, whose unit has a parent to
+     * escalate to. The delay counts from the first notice, not from the raise: after an outage the first notice and
+     * the escalation are not sent together. An alert whose first notices are still to go out waits for them; one
+     * that had nobody to tell at first counts from its raise.
+     */
     @SqlQuery("""
             SELECT a.alert_id, a.type, a.day, p.unit_id, p.parent_id, p.principal_id, p.supervisor_ids,
                    p.suspended AND coalesce(p.suspended_from <= a.day, true) AS suspended
@@ -72,30 +77,44 @@ public interface DeliveryDao {
                 AND NOT (u.suspended AND coalesce(u.suspended_from <= a.day, true))
             JOIN units p ON p.unit_id = u.parent_id
             WHERE a.resolved_at IS NULL AND a.acknowledged_at IS NULL AND a.raised_at IS NOT NULL
-              AND a.raised_at <= :raisedBefore
               AND NOT EXISTS (SELECT 1 FROM alert_notices n WHERE n.alert_id = a.alert_id AND n.reason = 'ESCALATION')
+              AND NOT EXISTS (SELECT 1 FROM alert_notices n
+                              WHERE n.alert_id = a.alert_id AND n.round = 0 AND n.state = 'PENDING')
+              AND coalesce((SELECT min(n.due_at) FROM alert_notices n
+                            WHERE n.alert_id = a.alert_id AND n.round = 0 AND n.state = 'QUEUED'),
+                           a.raised_at) <= :toldBefore
             """)
     @RegisterRowMapper(EscalationMapper.class)
-    List<Escalation> dueEscalations(@Bind("raisedBefore") Instant raisedBefore);
+    List<Escalation> dueEscalations(@Bind("toldBefore") Instant toldBefore);
 
     record Escalation(String alertId, String type, LocalDate day, UnitPeopleRow parent) {
     }
 
     /**
      * The repeat round due now for every open, unacknowledged alert: one new notice per first-round recipient,
-     * only for the latest round (missed rounds during an outage are not sent in a burst).
+     * only for the latest round (missed rounds during an outage are not sent in a burst). Rounds count from when the
+     * alert's first notice went out, not from its raise; a recipient told after a round fell due (an escalation
+     * sent late) is reminded from the next round on, not seconds after being told.
      */
     @SqlUpdate("""
+            WITH told AS (
+                SELECT n.alert_id, n.recipient_id, n.digest_key, n.due_at AS told_at,
+                       min(n.due_at) OVER (PARTITION BY n.alert_id) AS first_told_at
+                FROM alert_notices n
+                JOIN alerts a ON a.alert_id = n.alert_id
+                WHERE n.round = 0 AND n.state = 'QUEUED'
+                  AND a.resolved_at IS NULL AND a.acknowledged_at IS NULL
+            ), due AS (
+                SELECT alert_id, recipient_id, digest_key, told_at, first_told_at,
+                       floor(extract(epoch FROM (cast(:now AS timestamptz) - first_told_at))
+                             / :intervalSeconds)::int AS round
+                FROM told
+            )
             INSERT INTO alert_notices (alert_id, recipient_id, round, reason, due_at, digest_key, created_at)
-            SELECT n.alert_id, n.recipient_id,
-                   floor(extract(epoch FROM (cast(:now AS timestamptz) - a.raised_at)) / :intervalSeconds)::int,
-                   'REPEAT', :now,
-                   n.digest_key, :now
-            FROM alert_notices n
-            JOIN alerts a ON a.alert_id = n.alert_id
-            WHERE n.round = 0 AND n.state = 'QUEUED'
-              AND a.resolved_at IS NULL AND a.acknowledged_at IS NULL
-              AND a.raised_at <= cast(:now AS timestamptz) - make_interval(secs => :intervalSeconds)
+            SELECT alert_id, recipient_id, round, 'REPEAT', :now, digest_key, :now
+            FROM due
+            WHERE round >= 1
+              AND told_at <= first_told_at + make_interval(secs => round * :intervalSeconds)
             ON CONFLICT (alert_id, recipient_id, round) DO NOTHING
             """)
     int planRepeats(@Bind("now") Instant now, @Bind("intervalSeconds") long intervalSeconds);
@@ -115,12 +134,24 @@ public interface DeliveryDao {
             """)
     List<DueNotice> dueNotices(@Bind("now") Instant now);
 
+    /**
+     * The notice went into the outbox now: once queued, {@code due_at} is when it went out, which escalation and
+     * repeats count from. It differs from the planned time only after a lag (the planner dates a notice from the
+     * alert's own instant).
+     */
     @SqlUpdate("""
-            UPDATE alert_notices SET state = :state, outbox_key = :outboxKey
+            UPDATE alert_notices SET state = 'QUEUED', outbox_key = :outboxKey, due_at = :now
             WHERE alert_id = :alertId AND recipient_id = :recipientId AND round = :round
             """)
-    void markNotice(@Bind("alertId") String alertId, @Bind("recipientId") String recipientId,
-                    @Bind("round") int round, @Bind("state") String state, @Bind("outboxKey") String outboxKey);
+    void queueNotice(@Bind("alertId") String alertId, @Bind("recipientId") String recipientId,
+                     @Bind("round") int round, @Bind("outboxKey") String outboxKey, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            UPDATE alert_notices SET state = 'SUPPRESSED'
+            WHERE alert_id = :alertId AND recipient_id = :recipientId AND round = :round
+            """)
+    void suppressNotice(@Bind("alertId") String alertId, @Bind("recipientId") String recipientId,
+                        @Bind("round") int round);
 
     @SqlQuery("SELECT channels::text FROM users WHERE user_id = :userId")
     Optional<String> channelsOf(@Bind("userId") String userId);

@@ -125,7 +125,7 @@ public final class Dispatcher implements Managed {
             for (DeliveryDao.DueNotice n : dao.dueNotices(now)) {
                 if (!n.stillOpen()) {
                     // resolved, acknowledged or suspended before it went out: never sent
-                    dao.markNotice(n.alertId(), n.recipientId(), n.round(), "SUPPRESSED", null);
+                    dao.suppressNotice(n.alertId(), n.recipientId(), n.round());
                     suppressed++;
                     continue;
                 }
@@ -142,7 +142,7 @@ public final class Dispatcher implements Managed {
                             JsonColumns.write(messageColumns(message)), now));
                 }
                 for (DeliveryDao.DueNotice n : group) {
-                    dao.markNotice(n.alertId(), n.recipientId(), n.round(), "QUEUED", digestId);
+                    dao.queueNotice(n.alertId(), n.recipientId(), n.round(), digestId, now);
                     queued++;
                 }
             }

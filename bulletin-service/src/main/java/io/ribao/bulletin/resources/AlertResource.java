@@ -66,7 +66,11 @@ public class AlertResource {
                 .toList();
     }
 
-    /** A recipient, a supervisor of the unit, or the command office may acknowledge; the first one counts. */
+    /**
+     * A recipient, a supervisor of the unit, or the command office may acknowledge; the first one counts. Nobody
+     * acknowledges an alert about their own unit (decision 430): the acknowledgement silences every other recipient
+     * and stops escalation, so the unit under suspicion would silence those who watch it.
+     */
     @POST
     @Path("/{alertId}/ack")
     public AlertView acknowledge(@Auth RibaoPrincipal caller, @PathParam("alertId") String alertId,
@@ -74,6 +78,13 @@ public class AlertResource {
         AlertDao dao = jdbi.onDemand(AlertDao.class);
         AlertDao.Alert alert = dao.byId(alertId)
                 .orElseThrow(() -> ApiException.notFound(Text.of("没有预警“" + alertId + "”", "no alert '" + alertId + "'")));
+        if (caller.belongsTo(alert.unitId())) {
+            audit.record(records.of(caller, "ALERT_ACK", alertId, AuditRecords.REFUSED, source,
+                    Map.of("reason", "the alert is about the caller's own unit")));
+            throw ApiException.forbidden(Text.of("不能签收关于本单位的预警，须由该单位的主管领导、上级单位或指挥部办公室签收",
+                    "an alert about your own unit cannot be acknowledged by you: a supervisor of the unit, the level "
+                            + "above or the office acknowledges it"));
+        }
         boolean allowed = caller.role() == Role.OFFICE || alert.recipients().contains(caller.userId())
                 || alert.unitSupervisorIds().contains(caller.userId());
         if (!allowed) {

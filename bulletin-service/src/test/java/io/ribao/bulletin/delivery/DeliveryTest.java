@@ -230,6 +230,101 @@ class DeliveryTest {
     }
 
     @Test
+    void afterAnOutageAcrossTheDelayAnAlertEscalatesOnlyTheDelayAfterItsFirstNotice() {
+        // given an alert raised at 16:30 whose first notices fall due only when the service is back at 18:00
+        raise(AlertType.MISSING, "cp-tianbao-port", List.of());
+        clock.advance(Duration.ofMinutes(90));
+
+        // when the dispatcher catches up, passes again a moment later, just before and at the delay after it
+        Dispatcher.Pass caughtUp = dispatcher.dispatchDue();
+        clock.advance(Duration.ofSeconds(2));
+        Dispatcher.Pass moment = dispatcher.dispatchDue();
+        clock.advance(ESCALATION.minusSeconds(3));
+        Dispatcher.Pass justBefore = dispatcher.dispatchDue();
+        clock.advance(Duration.ofSeconds(1));
+        Dispatcher.Pass atTheDelay = dispatcher.dispatchDue();
+
+        // then the first notice goes out alone, and the level above is told the delay after it
+        assertThat(caughtUp.escalated() + moment.escalated() + justBefore.escalated())
+                .as("escalated before anyone could acknowledge").isZero();
+        assertThat(caughtUp.queued()).isEqualTo(2);
+        assertThat(atTheDelay.escalated()).isEqualTo(1);
+        assertThat(inboxTitles("u-tianbao-sj")).hasSize(1);
+    }
+
+    @Test
+    void afterAnOutageAcrossTheIntervalAnAlertRepeatsOnlyTheIntervalAfterItsFirstNotice() {
+        // given an alert raised at 16:30 whose first notices fall due only when the service is back at 18:00
+        raise(AlertType.MISSING, "cp-tianbao-port", List.of());
+        clock.advance(Duration.ofMinutes(90));
+
+        // when the dispatcher catches up, passes again a moment later, just before and at the interval after it
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofSeconds(2));
+        Dispatcher.Pass moment = dispatcher.dispatchDue();
+        clock.advance(REPEAT.minusSeconds(3));
+        Dispatcher.Pass justBefore = dispatcher.dispatchDue();
+        clock.advance(Duration.ofSeconds(1));
+        Dispatcher.Pass atTheInterval = dispatcher.dispatchDue();
+
+        // then the first repeat comes one interval after the first notice, as round 1
+        assertThat(moment.repeated() + justBefore.repeated()).as("repeated before anyone could acknowledge")
+                .isZero();
+        assertThat(atTheInterval.repeated()).isPositive();
+        assertThat(inboxTitles("u-port-sj")).hasSize(2);
+        assertThat(inboxTitles("u-port-sj").get(1)).contains("重复提醒");
+        assertThat(rounds("u-port-sj")).containsExactly(0, 1);
+    }
+
+    @Test
+    void repeatsMissedDuringAnOutageAreNotSentInABurstNorRightAfterALateEscalation() {
+        // given an alert whose first notice went out, then an outage of three and a half intervals
+        raise(AlertType.MISSING, "cp-tianbao-port", List.of());
+        clock.advance(DIGEST_WINDOW);
+        dispatcher.dispatchDue();
+        clock.advance(REPEAT.multipliedBy(7).dividedBy(2));
+
+        // when the dispatcher passes twice after the outage
+        Dispatcher.Pass back = dispatcher.dispatchDue();
+        clock.advance(Duration.ofSeconds(2));
+        Dispatcher.Pass again = dispatcher.dispatchDue();
+
+        // then only the latest round goes out, once, and the level above, told late, is not reminded at once
+        assertThat(back.repeated()).isPositive();
+        assertThat(back.escalated()).isEqualTo(1);
+        assertThat(again.repeated()).as("a repeat seconds after the escalation").isZero();
+        assertThat(rounds("u-port-sj")).containsExactly(0, 3);
+        assertThat(inboxTitles("u-port-sj")).hasSize(2);
+        assertThat(rounds("u-tianbao-sj")).containsExactly(0);
+    }
+
+    @Test
+    void anAlertAboutAUnitWithNobodyToTellEscalatesTheDelayAfterItWasRaised() {
+        // given a unit with neither principal nor supervisors under 天保镇
+        jdbi.useExtension(ReadModelDao.class, dao -> dao.upsertUnit(ReadModelRows.UnitRow.of(Fixtures.unit(
+                "cp-tianbao-road", "天保公路卡点", io.ribao.schemas.roster.UnitKind.CHECKPOINT, "twn-tianbao", null,
+                List.of()))));
+        raise(AlertType.MISSING, "cp-tianbao-road", List.of());
+        clock.advance(DIGEST_WINDOW);
+        Dispatcher.Pass first = dispatcher.dispatchDue();
+
+        // when the delay has passed since it was raised
+        clock.advance(ESCALATION.minus(DIGEST_WINDOW));
+        Dispatcher.Pass escalation = dispatcher.dispatchDue();
+
+        // then the level above is told, as nobody was at first
+        assertThat(first.queued() + first.escalated()).isZero();
+        assertThat(escalation.escalated()).isEqualTo(2);
+        assertThat(inboxTitles("u-tianbao-sj")).hasSize(1);
+    }
+
+    private List<Integer> rounds(String recipientId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT round FROM alert_notices WHERE recipient_id = ? ORDER BY round")
+                .bind(0, recipientId).mapTo(Integer.class).list());
+    }
+
+    @Test
     void aResolvedAlertIsNeverSentOrRepeated() {
         AlertEvent alert = raise(AlertType.MISSING, "cp-tianbao-port", List.of());
         jdbi.useExtension(ReadModelDao.class, dao -> dao.resolveAlert(ReadModelRows.AlertRow.of(
