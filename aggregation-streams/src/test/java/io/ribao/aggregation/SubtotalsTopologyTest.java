@@ -126,13 +126,18 @@ class SubtotalsTopologyTest {
         assertThat(latest.get("twn-a/" + D).getMetrics()).doesNotContainKey(PERSONS);
     }
 
-    @Test
-    void aUnitRemovedFromTheRosterLeavesTheRollupsTodayAndOnTheDaysStillOpen() {
+    /** vil-1 and vil-2 report on D (3 and 4), vil-1 on the next day too (5), which is today. */
+    private void twoVillagesReportYesterdayAndOneToday() {
         driver.publish(report("vil-1", D, 1, driver.now(), driver.now(), Map.of(PERSONS, 3L)));
         driver.publish(report("vil-2", D, 1, driver.now(), driver.now(), Map.of(PERSONS, 4L)));
         driver.advanceTo(D.plusDays(1), "09:00");
         driver.publish(report("vil-1", D.plusDays(1), 1, driver.now(), driver.now(), Map.of(PERSONS, 5L)));
         tick();
+    }
+
+    @Test
+    void aUnitRemovedFromTheRosterLeavesTheRollupsTodayAndOnTheDaysStillOpen() {
+        twoVillagesReportYesterdayAndOneToday();
         driver.rollups.readValuesToList();
 
         driver.removeUnit("vil-1");
@@ -152,11 +157,7 @@ class SubtotalsTopologyTest {
 
     @Test
     void aUnitRemovedByMistakeAndAddedBackCountsAgainTodayAndOnTheDaysStillOpen() {
-        driver.publish(report("vil-1", D, 1, driver.now(), driver.now(), Map.of(PERSONS, 3L)));
-        driver.publish(report("vil-2", D, 1, driver.now(), driver.now(), Map.of(PERSONS, 4L)));
-        driver.advanceTo(D.plusDays(1), "09:00");
-        driver.publish(report("vil-1", D.plusDays(1), 1, driver.now(), driver.now(), Map.of(PERSONS, 5L)));
-        tick();
+        twoVillagesReportYesterdayAndOneToday();
         driver.removeUnit("vil-1");
         tick();
         driver.rollups.readValuesToList();
