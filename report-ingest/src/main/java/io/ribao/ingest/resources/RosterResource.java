@@ -74,7 +74,7 @@ public final class RosterResource {
     public FormView form(@Auth RibaoPrincipal actor, @PathParam("formId") String formId) {
         Form form = roster.form(formId);
         if (form == null) {
-            throw ApiException.notFound("no form '" + shorten(formId) + "'");
+            throw ApiException.notFound(Text.of("没有表单“" + shorten(formId) + "”", "no form '" + shorten(formId) + "'"));
         }
         return FormView.of(form);
     }
@@ -84,7 +84,7 @@ public final class RosterResource {
     public UnitView unit(@Auth RibaoPrincipal actor, @PathParam("unitId") String unitId) {
         Unit unit = roster.unit(unitId);
         if (unit == null) {
-            throw ApiException.notFound("no unit '" + shorten(unitId) + "'");
+            throw ApiException.notFound(Text.of("没有单位“" + shorten(unitId) + "”", "no unit '" + shorten(unitId) + "'"));
         }
         return UnitView.of(unit);
     }

@@ -226,6 +226,14 @@ class IngestServiceTest {
         assertThat(form.get("metrics").get(0).get("code").asText()).isEqualTo("persons_registered");
         JsonNode unit = api("/v1/roster/units/chk-tianbao-port", "u-office-1").get(JsonNode.class);
         assertThat(unit.get("ancestorIds").toString()).isEqualTo("[\"demo-county\",\"twn-tianbao\"]");
+        // an unknown unit or form is told in the caller's language, Chinese unless English is asked for
+        Response noUnit = buffered(APP.client().target("http://localhost:" + APP.getLocalPort()
+                + "/api/v1/roster/units/twn-nowhere").request()
+                .header("Authorization", "Bearer " + DemoRoster.token("u-office-1")).get());
+        assertThat(noUnit.getStatus()).isEqualTo(404);
+        assertThat(noUnit.readEntity(ApiError.class).message()).isEqualTo("没有单位“twn-nowhere”");
+        assertThat(buffered(api("/v1/roster/forms/no-such-form", "u-office-1").get()).readEntity(ApiError.class)
+                .message()).isEqualTo("no form 'no-such-form'");
 
         Response byClerk = buffered(api("/v1/roster", "u-tianbao-clerk").post(Entity.entity(DemoRoster.yaml(), "application/yaml")));
         Response invalid = buffered(api("/v1/roster", "u-admin")
