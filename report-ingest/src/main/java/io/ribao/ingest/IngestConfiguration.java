@@ -14,7 +14,7 @@ import jakarta.validation.constraints.NotNull;
  * <li>{@code kafka.bootstrapServers} (127.0.0.1:9092): the Kafka cluster.</li>
  * <li>{@code schemaRegistryUrl} (http://127.0.0.1:8081): Confluent-API schema registry, or {@code mem://name} in tests.</li>
  * <li>{@code rosterFile} (none): a roster YAML validated and published at start-up; start-up fails if it is invalid.</li>
- * <li>{@code maxBodyBytes} (64 KiB): larger request bodies are refused with 413.</li>
+ * <li>{@code maxBodyBytes} (256 KiB, above the largest report the field limits allow: 50 findings of 500 Chinese characters and a 2,000-character narrative, even with every character escaped): larger request bodies are refused with 413.</li>
  * <li>{@code maxRosterBytes} (4 MiB): the body limit of {@code POST /api/v1/roster}.</li>
  * <li>{@code deliveryTimeout} (5 s): the longest a write waits for the broker before answering 503.</li>
  * <li>{@code startupTimeout} (60 s): how long start-up waits for the roster and the reports log to be read.</li>
@@ -32,7 +32,7 @@ public class IngestConfiguration extends Configuration {
     private String rosterFile;
 
     @NotNull
-    private DataSize maxBodyBytes = DataSize.kibibytes(64);
+    private DataSize maxBodyBytes = DataSize.kibibytes(256);
 
     @NotNull
     private DataSize maxRosterBytes = DataSize.mebibytes(4);

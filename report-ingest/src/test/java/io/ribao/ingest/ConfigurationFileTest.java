@@ -26,7 +26,7 @@ class ConfigurationFileTest {
                 new EnvironmentVariableSubstitutor(false)), "config.yml");
 
         assertThat(config.getKafka().getBootstrapServers()).isNotBlank();
-        assertThat(config.getMaxBodyBytes().toBytes()).isEqualTo(64 * 1024);
+        assertThat(config.getMaxBodyBytes().toBytes()).isEqualTo(256 * 1024);
         assertThat(config.getDeliveryTimeout().toSeconds()).isEqualTo(5);
         assertThat(config.getKafka().getAuditLinger().toMilliseconds()).isEqualTo(20);
         assertThat(config.getServerFactory()).isInstanceOf(SimpleServerFactory.class);

@@ -8,6 +8,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.ribao.broker.EmbeddedKafkaCluster;
 import io.ribao.ingest.DemoRoster;
+import io.ribao.ingest.core.ReportValidator;
 import io.ribao.ingest.IngestConfiguration;
 import io.ribao.ingest.IngestTestApp;
 import io.ribao.ingest.MutableClock;
@@ -201,7 +202,7 @@ class IngestServiceTest {
                 .post(json("{\"unitId\":\"twn-mali\",\"date\":\"2026-03-14\",\"colour\":\"red\"}")));
         Response wrongType = buffered(api("/v1/reports", "u-mali-sj").post(Entity.entity("a=b", MediaType.APPLICATION_FORM_URLENCODED)));
         Response tooLarge = buffered(api("/v1/reports", "u-mali-sj")
-                .post(json("{\"unitId\":\"twn-mali\",\"narrative\":\"" + "x".repeat(70_000) + "\"}")));
+                .post(json("{\"unitId\":\"twn-mali\",\"narrative\":\"" + "x".repeat(300_000) + "\"}")));
         Response noToken = buffered(api("/v1/reports", null).post(json("{}")));
         Response badToken = buffered(APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1/reports").request()
                 .header("Authorization", "Bearer not-a-token").post(json("{}")));
@@ -217,6 +218,25 @@ class IngestServiceTest {
         assertThat(badToken.getStatus()).isEqualTo(401);
         assertThat(badToken.readEntity(ApiError.class).code()).isEqualTo("UNAUTHORIZED");
         assertThat(eventsOf("twn-mali")).isEmpty();
+    }
+
+    @Test
+    void aReportAtEveryFieldLimitInChineseFitsTheBodyLimit() {
+        StringBuilder findings = new StringBuilder();
+        for (int i = 0; i < ReportValidator.MAX_FINDINGS; i++) {
+            findings.append(i == 0 ? "" : ",").append("{\"unitId\":\"chk-tianbao-port\",\"problem\":\"")
+                    .append("测".repeat(ReportValidator.MAX_PROBLEM)).append("\",\"dueDate\":\"2026-03-20\"}");
+        }
+        String body = "{\"unitId\":\"sup-tianbao\",\"date\":\"2026-03-14\",\"metrics\":{\"inspections\":60,"
+                + "\"problems_found\":50,\"problems_rectified\":0},\"narrative\":\""
+                + "情".repeat(ReportValidator.MAX_NARRATIVE) + "\",\"findings\":[" + findings + "]}";
+        assertThat(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(64 * 1024);
+
+        Response accepted = buffered(api("/v1/reports", "u-sup-tianbao-zz").post(json(body)));
+
+        assertThat(accepted.getStatus()).isEqualTo(202);
+        assertThat(eventsOf("sup-tianbao")).singleElement()
+                .satisfies(e -> assertThat(e.getFindings()).hasSize(ReportValidator.MAX_FINDINGS));
     }
 
     @Test
