@@ -278,6 +278,10 @@ public final class BulletinService {
         } catch (NotPermitted e) {
             jdbi.useTransaction(h -> audit(h, actor, action, id, REFUSED, Map.of("code", "FORBIDDEN")));
             throw e;
+        } catch (UnknownBulletin e) {
+            // another jurisdiction's bulletin is answered as unknown, and the attempt on it is on record (DESIGN §9)
+            jdbi.useTransaction(h -> audit(h, actor, action, id, REFUSED, Map.of("code", "NOT_FOUND")));
+            throw e;
         }
     }
 

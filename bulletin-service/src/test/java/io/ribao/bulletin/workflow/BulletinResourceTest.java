@@ -223,6 +223,14 @@ class BulletinResourceTest {
                 .get("state").asText()).isEqualTo("APPROVED");
         assertThat(send("PUT", "/api/v1/bulletins/" + id + "/narrative", "other-office-token",
                 "{\"text\":\"改\"}").statusCode()).isEqualTo(404);
+        // and every attempt of the other jurisdiction is on record
+        List<String> refusals = JDBI.withHandle(h -> h.createQuery("""
+                        SELECT actor || ' ' || action || ' ' || (detail ->> 'code')
+                        FROM audit WHERE target = :id AND detail ->> 'outcome' = 'REFUSED' ORDER BY id""")
+                .bind("id", id).mapTo(String.class).list());
+        assertThat(refusals).containsExactly(
+                "u-director-2 BULLETIN_APPROVE NOT_FOUND", "u-office-2 BULLETIN_RELEASE NOT_FOUND",
+                "u-director-2 BULLETIN_RELEASE NOT_FOUND", "u-office-2 BULLETIN_EDIT NOT_FOUND");
     }
 
     @Test
