@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.function.Predicate;
 
 /**
  * Pushes committed changes to the open dashboards: each subscriber gets the status and alert changes of the units
@@ -29,21 +28,27 @@ public final class BoardEvents implements ProjectionListener, Managed {
     static final String RELOAD = "{\"type\":\"reload\"}";
     private static final int QUEUE = 1000;
 
+    /** Whose changes one dashboard is told of. */
+    @FunctionalInterface
+    public interface Audience {
+        boolean sees(String jurisdictionId, String unitId);
+    }
+
     /** One open dashboard. */
     public final class Subscription implements AutoCloseable {
-        private final Predicate<String> seesUnit;
+        private final Audience audience;
         private final BlockingQueue<String> queue = new LinkedBlockingQueue<>(QUEUE);
 
-        private Subscription(Predicate<String> seesUnit) {
-            this.seesUnit = seesUnit;
+        private Subscription(Audience audience) {
+            this.audience = audience;
         }
 
         public BlockingQueue<String> queue() {
             return queue;
         }
 
-        void offer(String unitId, String json) {
-            if (seesUnit.test(unitId) && !queue.offer(json)) {
+        void offer(String jurisdictionId, String unitId, String json) {
+            if (audience.sees(jurisdictionId, unitId) && !queue.offer(json)) {
                 queue.clear();
                 queue.offer(RELOAD);
             }
@@ -63,8 +68,8 @@ public final class BoardEvents implements ProjectionListener, Managed {
         this.zones = zones;
     }
 
-    public Subscription subscribe(Predicate<String> seesUnit) {
-        Subscription s = new Subscription(seesUnit);
+    public Subscription subscribe(Audience audience) {
+        Subscription s = new Subscription(audience);
         subscriptions.add(s);
         return s;
     }
@@ -79,10 +84,11 @@ public final class BoardEvents implements ProjectionListener, Managed {
             return;
         }
         for (UnitDayStatus s : applied.statuses()) {
-            publish(s.getUnitId(), JsonColumns.write(status(s, zones.of(s.getJurisdictionId()))));
+            publish(s.getJurisdictionId(), s.getUnitId(),
+                    JsonColumns.write(status(s, zones.of(s.getJurisdictionId()))));
         }
         for (AlertEvent a : applied.alerts()) {
-            publish(a.getUnitId(), JsonColumns.write(alert(a)));
+            publish(a.getJurisdictionId(), a.getUnitId(), JsonColumns.write(alert(a)));
         }
     }
 
@@ -92,8 +98,8 @@ public final class BoardEvents implements ProjectionListener, Managed {
         afterCommit(applied);
     }
 
-    private void publish(String unitId, String json) {
-        subscriptions.forEach(s -> s.offer(unitId, json));
+    private void publish(String jurisdictionId, String unitId, String json) {
+        subscriptions.forEach(s -> s.offer(jurisdictionId, unitId, json));
     }
 
     private static Map<String, Object> status(UnitDayStatus s, ZoneId zone) {

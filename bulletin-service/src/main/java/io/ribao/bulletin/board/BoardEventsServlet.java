@@ -17,9 +17,10 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@code GET /api/v1/board/events}: server-sent events of the changes the caller may see, one {@code data:} line of
- * JSON per change and a comment every 15 s. A servlet rather than a Jersey resource because Jersey buffers a
- * streamed entity and the first event would wait for the buffer to fill; authentication is the same bearer token.
+ * {@code GET /api/v1/board/events}: server-sent events of the changes the caller may see (within its own
+ * jurisdiction, decision 433), one {@code data:} line of JSON per change and a comment every 15 s. A servlet rather
+ * than a Jersey resource because Jersey buffers a streamed entity and the first event would wait for the buffer to
+ * fill; authentication is the same bearer token.
  */
 public final class BoardEventsServlet extends HttpServlet {
 
@@ -50,7 +51,7 @@ public final class BoardEventsServlet extends HttpServlet {
         BoardDao board = jdbi.onDemand(BoardDao.class);
         Visibility visibility = new Visibility(caller.get(), board.unitsSupervisedBy(caller.get().userId()));
         Set<String> visible = board.allUnits().stream()
-                .filter(u -> visibility.sees(u.unitId(), u.ancestorIds()))
+                .filter(u -> visibility.sees(u.jurisdictionId(), u.unitId(), u.ancestorIds()))
                 .map(BoardDao.UnitDay::unitId)
                 .collect(Collectors.toUnmodifiableSet());
 
@@ -59,8 +60,10 @@ public final class BoardEventsServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no");
         OutputStream out = response.getOutputStream();
-        try (BoardEvents.Subscription subscription = events.subscribe(
-                unitId -> visibility.seesAll() || visible.contains(unitId))) {
+        // a unit added to the caller's jurisdiction after the stream opened is still shown to its office
+        try (BoardEvents.Subscription subscription = events.subscribe((jurisdictionId, unitId) ->
+                visibility.seesEveryUnitOf(jurisdictionId)
+                        || visibility.seesJurisdiction(jurisdictionId) && visible.contains(unitId))) {
             write(response, out, ": connected\n\n");
             while (true) {
                 String event = subscription.queue().poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);

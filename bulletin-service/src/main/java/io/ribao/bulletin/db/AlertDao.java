@@ -37,14 +37,22 @@ public interface AlertDao {
             FROM alerts a LEFT JOIN units u ON u.unit_id = a.unit_id
             """;
 
+    /**
+     * The newest 5000 alerts matching the filters, within one jurisdiction (decision 433): narrowed here, before the
+     * limit, so other jurisdictions' alerts never crowd a caller's out.
+     *
+     * @param jurisdictionId the caller's jurisdiction; null for every jurisdiction
+     */
     @SqlQuery(SELECT + """
-            WHERE (cast(:day AS date) IS NULL OR a.day = cast(:day AS date))
+            WHERE (cast(:jurisdictionId AS text) IS NULL OR a.jurisdiction_id = cast(:jurisdictionId AS text))
+              AND (cast(:day AS date) IS NULL OR a.day = cast(:day AS date))
               AND (cast(:type AS text) IS NULL OR a.type = cast(:type AS text))
               AND (cast(:unitId AS text) IS NULL OR a.unit_id = cast(:unitId AS text))
             ORDER BY a.raised_at DESC NULLS LAST, a.alert_id
             LIMIT 5000
             """)
-    List<Alert> find(@Bind("day") LocalDate day, @Bind("type") String type, @Bind("unitId") String unitId);
+    List<Alert> find(@Bind("day") LocalDate day, @Bind("type") String type, @Bind("unitId") String unitId,
+                     @Bind("jurisdictionId") String jurisdictionId);
 
     @SqlQuery(SELECT + "WHERE a.alert_id = :alertId")
     Optional<Alert> byId(@Bind("alertId") String alertId);

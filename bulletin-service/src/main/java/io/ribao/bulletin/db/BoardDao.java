@@ -16,8 +16,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterRowMapper(BoardDao.UnitDayMapper.class)
 public interface BoardDao {
 
-    record UnitDay(String unitId, String name, String kind, List<String> ancestorIds, String state,
-                   Instant submittedAt, Instant signedAt, Integer revision) {
+    record UnitDay(String unitId, String jurisdictionId, String name, String kind, List<String> ancestorIds,
+                   String state, Instant submittedAt, Instant signedAt, Integer revision) {
     }
 
     /**
@@ -25,7 +25,8 @@ public interface BoardDao {
      * its own (it is the root of the tree, not usually a reporting unit).
      */
     @SqlQuery("""
-            SELECT u.unit_id, u.name, u.kind, u.ancestor_ids, coalesce(s.state, 'EXPECTED') AS state,
+            SELECT u.unit_id, u.jurisdiction_id, u.name, u.kind, u.ancestor_ids,
+                   coalesce(s.state, 'EXPECTED') AS state,
                    s.submitted_at, s.signed_at, s.revision
             FROM units u
             LEFT JOIN unit_day_status s ON s.unit_id = u.unit_id AND s.day = :day
@@ -38,8 +39,8 @@ public interface BoardDao {
 
     /** Every unit (no day), for visibility checks of the live board. */
     @SqlQuery("""
-            SELECT unit_id, name, kind, ancestor_ids, 'EXPECTED' AS state, NULL::timestamptz AS submitted_at,
-                   NULL::timestamptz AS signed_at, NULL::int AS revision
+            SELECT unit_id, jurisdiction_id, name, kind, ancestor_ids, 'EXPECTED' AS state,
+                   NULL::timestamptz AS submitted_at, NULL::timestamptz AS signed_at, NULL::int AS revision
             FROM units
             """)
     List<UnitDay> allUnits();
@@ -52,9 +53,9 @@ public interface BoardDao {
         public UnitDay map(ResultSet rs, StatementContext ctx) throws SQLException {
             int revision = rs.getInt("revision");
             Integer knownRevision = rs.wasNull() ? null : revision;
-            return new UnitDay(rs.getString("unit_id"), rs.getString("name"), rs.getString("kind"),
-                    Arrays.texts(rs, "ancestor_ids"), rs.getString("state"), instant(rs, "submitted_at"),
-                    instant(rs, "signed_at"), knownRevision);
+            return new UnitDay(rs.getString("unit_id"), rs.getString("jurisdiction_id"), rs.getString("name"),
+                    rs.getString("kind"), Arrays.texts(rs, "ancestor_ids"), rs.getString("state"),
+                    instant(rs, "submitted_at"), instant(rs, "signed_at"), knownRevision);
         }
     }
 

@@ -17,12 +17,12 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterRowMapper(LedgerDao.EntryMapper.class)
 public interface LedgerDao {
 
-    record Entry(String unitId, String name, List<String> ancestorIds, String principalId, String principal,
-                 long late, long missing, long unsigned, long concealmentSuspected) {
+    record Entry(String unitId, String jurisdictionId, String name, List<String> ancestorIds, String principalId,
+                 String principal, long late, long missing, long unsigned, long concealmentSuspected) {
     }
 
     @SqlQuery("""
-            SELECT u.unit_id, u.name, u.ancestor_ids, u.principal_id, p.name AS principal,
+            SELECT u.unit_id, u.jurisdiction_id, u.name, u.ancestor_ids, u.principal_id, p.name AS principal,
                    count(s.unit_id) FILTER (WHERE s.state = 'LATE') AS late,
                    count(s.unit_id) FILTER (WHERE s.state = 'MISSING') AS missing,
                    (SELECT count(DISTINCT d.day) FROM (
@@ -39,7 +39,7 @@ public interface LedgerDao {
             LEFT JOIN users p ON p.user_id = u.principal_id
             LEFT JOIN unit_day_status s ON s.unit_id = u.unit_id AND s.day BETWEEN :from AND :to
             WHERE u.kind <> 'COUNTY'
-            GROUP BY u.unit_id, u.name, u.ancestor_ids, u.principal_id, p.name
+            GROUP BY u.unit_id, u.jurisdiction_id, u.name, u.ancestor_ids, u.principal_id, p.name
             ORDER BY u.unit_id
             """)
     List<Entry> ledger(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
@@ -47,9 +47,10 @@ public interface LedgerDao {
     final class EntryMapper implements RowMapper<Entry> {
         @Override
         public Entry map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new Entry(rs.getString("unit_id"), rs.getString("name"), Arrays.texts(rs, "ancestor_ids"),
-                    rs.getString("principal_id"), rs.getString("principal"), rs.getLong("late"),
-                    rs.getLong("missing"), rs.getLong("unsigned"), rs.getLong("concealment_suspected"));
+            return new Entry(rs.getString("unit_id"), rs.getString("jurisdiction_id"), rs.getString("name"),
+                    Arrays.texts(rs, "ancestor_ids"), rs.getString("principal_id"), rs.getString("principal"),
+                    rs.getLong("late"), rs.getLong("missing"), rs.getLong("unsigned"),
+                    rs.getLong("concealment_suspected"));
         }
     }
 }

@@ -29,7 +29,10 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
-/** Alerts the caller may see, and their acknowledgement (audited, accepted or refused). */
+/**
+ * Alerts the caller may see, and their acknowledgement (audited, accepted or refused); another jurisdiction's alert
+ * is answered as unknown (decision 433).
+ */
 @Path("/api/v1/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
@@ -59,9 +62,11 @@ public class AlertResource {
         }
         String unitId = Params.optionalText("unitId", unitParam, 200);
         Visibility visibility = visibility(caller);
-        return jdbi.onDemand(AlertDao.class).find(date, type, unitId).stream()
+        return jdbi.onDemand(AlertDao.class).find(date, type, unitId, visibility.jurisdictionScope()).stream()
+                // a recipient reads the alerts it was told of, within its jurisdiction like everyone else
+                .filter(a -> visibility.seesJurisdiction(a.jurisdictionId()))
                 .filter(a -> a.recipients().contains(caller.userId())
-                        || visibility.sees(a.unitId(), a.unitAncestorIds()))
+                        || visibility.sees(a.jurisdictionId(), a.unitId(), a.unitAncestorIds()))
                 .map(a -> view(a, zones.of(a.jurisdictionId())))
                 .toList();
     }
@@ -69,7 +74,8 @@ public class AlertResource {
     /**
      * A recipient, a supervisor of the unit, or the command office may acknowledge; the first one counts. Nobody
      * acknowledges an alert about their own unit (decision 430): the acknowledgement silences every other recipient
-     * and stops escalation, so the unit under suspicion would silence those who watch it.
+     * and stops escalation, so the unit under suspicion would silence those who watch it. Another jurisdiction's
+     * alert is unknown here: 404, nothing written, not audited (decision 433).
      */
     @POST
     @Path("/{alertId}/ack")
@@ -77,6 +83,7 @@ public class AlertResource {
                                  @Source String source) {
         AlertDao dao = jdbi.onDemand(AlertDao.class);
         AlertDao.Alert alert = dao.byId(alertId)
+                .filter(a -> visibility(caller).seesJurisdiction(a.jurisdictionId()))
                 .orElseThrow(() -> ApiException.notFound(Text.of("没有预警“" + alertId + "”", "no alert '" + alertId + "'")));
         if (caller.belongsTo(alert.unitId())) {
             audit.record(records.of(caller, "ALERT_ACK", alertId, AuditRecords.REFUSED, source,

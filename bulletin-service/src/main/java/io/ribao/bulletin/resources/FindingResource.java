@@ -32,7 +32,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Supervision findings and their rectification (督查发现问题及整改): the inspected unit (its principal or clerk), a
- * supervisor of the unit or the office records what was done; the bulletin's section 四 shows it.
+ * supervisor of the unit or the office records what was done; the bulletin's section 四 shows it. Another
+ * jurisdiction's finding is answered as unknown (decision 433).
  */
 @Path("/api/v1/findings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,11 +61,10 @@ public class FindingResource {
             throw ApiException.invalid("status", Text.of("须为 OPEN（未整改）或 RECTIFIED（已整改）",
                     "must be OPEN or RECTIFIED"));
         }
-        Visibility visibility = new Visibility(caller,
-                jdbi.onDemand(BoardDao.class).unitsSupervisedBy(caller.userId()));
+        Visibility visibility = visibility(caller);
         ZoneId zone = zoneOf(caller);
-        return jdbi.onDemand(FindingDao.class).find(status).stream()
-                .filter(f -> visibility.sees(f.unitId(), f.unitAncestorIds()))
+        return jdbi.onDemand(FindingDao.class).find(status, visibility.jurisdictionScope()).stream()
+                .filter(f -> visibility.sees(f.jurisdictionId(), f.unitId(), f.unitAncestorIds()))
                 .map(f -> view(f, zone))
                 .toList();
     }
@@ -80,6 +80,7 @@ public class FindingResource {
         Params.storable("text", body.text(), MAX_TEXT);
         FindingDao dao = jdbi.onDemand(FindingDao.class);
         FindingDao.Finding finding = dao.byId(findingId)
+                .filter(f -> visibility(caller).seesJurisdiction(f.jurisdictionId()))
                 .orElseThrow(() -> ApiException.notFound(Text.of("没有督查问题“" + findingId + "”",
                         "no finding '" + findingId + "'")));
         AuditRecords records = new AuditRecords(clock);
@@ -98,6 +99,10 @@ public class FindingResource {
         audit.record(records.of(caller, "FINDING_RECTIFY", findingId, AuditRecords.ACCEPTED, source,
                 Map.of("length", String.valueOf(body.text().length()))));
         return view(dao.byId(findingId).orElseThrow(), zoneOf(caller));
+    }
+
+    private Visibility visibility(RibaoPrincipal caller) {
+        return new Visibility(caller, jdbi.onDemand(BoardDao.class).unitsSupervisedBy(caller.userId()));
     }
 
     /** Findings' instants are told in the caller's jurisdiction's wall-clock time. */

@@ -20,7 +20,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
-/** The accountability ledger (问责台账) over a period, as JSON and as a spreadsheet. */
+/**
+ * The accountability ledger (问责台账) over a period, as JSON and as a spreadsheet: the units the caller may see, within
+ * its own jurisdiction (decision 433).
+ */
 @Path("/api/v1")
 public class LedgerResource {
 
@@ -76,7 +79,7 @@ public class LedgerResource {
         Visibility visibility = new Visibility(caller,
                 jdbi.onDemand(BoardDao.class).unitsSupervisedBy(caller.userId()));
         return jdbi.onDemand(LedgerDao.class).ledger(from, to).stream()
-                .filter(e -> visibility.sees(e.unitId(), e.ancestorIds()))
+                .filter(e -> visibility.sees(e.jurisdictionId(), e.unitId(), e.ancestorIds()))
                 .map(e -> new LedgerLine(e.unitId(), e.name(), e.principal(), e.late(), e.missing(), e.unsigned(),
                         e.concealmentSuspected()))
                 .toList();

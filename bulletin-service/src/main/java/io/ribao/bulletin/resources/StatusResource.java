@@ -19,8 +19,8 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The board of one day: every unit the caller may see, with the counts over them; instants in the caller's
- * jurisdiction's wall-clock time.
+ * The board of one day: every unit the caller may see — within its own jurisdiction (decision 433) — with the counts
+ * over them; instants in the caller's jurisdiction's wall-clock time.
  */
 @Path("/api/v1/days/{date}/status")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,7 +40,7 @@ public class StatusResource {
         BoardDao board = jdbi.onDemand(BoardDao.class);
         Visibility visibility = new Visibility(caller, board.unitsSupervisedBy(caller.userId()));
         List<BoardDao.UnitDay> units = board.unitsOn(date).stream()
-                .filter(u -> visibility.sees(u.unitId(), u.ancestorIds()))
+                .filter(u -> visibility.sees(u.jurisdictionId(), u.unitId(), u.ancestorIds()))
                 .toList();
         ZoneId zone = zones.of(caller.jurisdictionId());
         return new DayStatus(date.toString(), units.size(), count(units, "ON_TIME"), count(units, "LATE"),

@@ -30,7 +30,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * A unit's history: its days (status, who signed, flags) and every revision of its reports, with the metrics a
- * revision lowered named as the roster names them; instants in the unit's jurisdiction's wall-clock time.
+ * revision lowered named as the roster names them; instants in the unit's jurisdiction's wall-clock time. Another
+ * jurisdiction's unit is unknown here (decision 433).
  */
 @Path("/api/v1/units/{unitId}/history")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,12 +60,13 @@ public class UnitHistoryResource {
         // taken as text: Jersey's own conversion would answer "abc" with a 404
         int days = Params.wholeNumber("days", daysParam, DEFAULT_DAYS, 1, MAX_DAYS);
         UnitHistoryDao dao = jdbi.onDemand(UnitHistoryDao.class);
-        UnitHistoryDao.UnitRef unit = dao.unit(unitId)
-                .orElseThrow(() -> ApiException.notFound(Text.of("没有单位“" + unitId + "”",
-                        "no unit '" + unitId + "'")));
         Visibility visibility = new Visibility(caller,
                 jdbi.onDemand(BoardDao.class).unitsSupervisedBy(caller.userId()));
-        if (!visibility.sees(unit.unitId(), unit.ancestorIds())) {
+        UnitHistoryDao.UnitRef unit = dao.unit(unitId)
+                .filter(u -> visibility.seesJurisdiction(u.jurisdictionId()))
+                .orElseThrow(() -> ApiException.notFound(Text.of("没有单位“" + unitId + "”",
+                        "no unit '" + unitId + "'")));
+        if (!visibility.sees(unit.jurisdictionId(), unit.unitId(), unit.ancestorIds())) {
             throw ApiException.forbidden(Text.of("不是您负责的单位", "not one of your units"));
         }
         ZoneId zone = zones.of(unit.jurisdictionId());

@@ -156,7 +156,7 @@ class ProjectionTest {
                 dao.upsertJurisdiction(ReadModelRows.JurisdictionRow.of(Fixtures.jurisdiction())));
         BoardEvents board = new BoardEvents(new Zones(
                 RosterView.fixed(List.of(Fixtures.jurisdiction()), List.of(), List.of(), List.of())));
-        BoardEvents.Subscription dashboard = board.subscribe(unitId::equals);
+        BoardEvents.Subscription dashboard = board.subscribe((jurisdictionId, changed) -> unitId.equals(changed));
         List<UnitDayState> actedOn = new CopyOnWriteArrayList<>();
         Projection projection = new Projection(jdbi, new RecordApplier(topics, RaisedAlerts.NONE),
                 (k, d) -> deadLetters.add(d), CLOCK, TestKafka.bootstrapServers(), "projection-e")

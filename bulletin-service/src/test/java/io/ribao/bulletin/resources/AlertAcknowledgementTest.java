@@ -23,6 +23,7 @@ import io.ribao.kit.roster.RosterView;
 import io.ribao.schemas.alert.AlertEvent;
 import io.ribao.schemas.alert.AlertState;
 import io.ribao.schemas.alert.AlertType;
+import io.ribao.schemas.roster.Role;
 import io.ribao.schemas.roster.User;
 import java.time.Duration;
 import java.util.List;
@@ -122,6 +123,31 @@ class AlertAcknowledgementTest {
         assertThat(stored(alert).acknowledgedAt()).isNull();
         assertThat(inboxTitles("u-office-1")).as("the command office is told").hasSize(1);
         assertThat(inboxTitles("u-dc-07")).as("the supervisor is told").hasSize(1);
+        assertThat(later.escalated()).as("told one level up: the county's principal").isEqualTo(1);
+        assertThat(inboxTitles("u-county-sj")).hasSize(1);
+    }
+
+    @Test
+    void anotherJurisdictionsOfficeIsToldTheAlertIsUnknownAndItStillEscalates() {
+        // given an alert about 天保镇, and the office of another county served by the same deployment
+        AlertEvent alert = raise(AlertType.MISSING, "twn-tianbao", List.of());
+        RibaoPrincipal otherOffice = new RibaoPrincipal("u-office-2", "办公室", Role.OFFICE, null, "other-county");
+
+        // when that office acknowledges it within the digest window
+        ApiException refused = catchThrowableOfType(
+                () -> resource.acknowledge(otherOffice, alert.getAlertId(), SOURCE), ApiException.class);
+        clock.advance(DIGEST_WINDOW);
+        dispatcher.dispatchDue();
+        clock.advance(ESCALATION);
+        Dispatcher.Pass later = dispatcher.dispatchDue();
+
+        // then it is answered as an unknown alert would be, nothing is written, and the alert escalates as before
+        assertThat(refused).as("another jurisdiction's office is refused").isNotNull();
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.code()).isEqualTo("NOT_FOUND");
+        assertThat(stored(alert).acknowledgedAt()).isNull();
+        assertThat(stored(alert).acknowledgedBy()).isNull();
+        assertThat(acknowledgements()).isEmpty();
         assertThat(later.escalated()).as("told one level up: the county's principal").isEqualTo(1);
         assertThat(inboxTitles("u-county-sj")).hasSize(1);
     }
