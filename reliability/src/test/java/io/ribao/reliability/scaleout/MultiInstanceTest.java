@@ -180,15 +180,18 @@ class MultiInstanceTest {
         assertThat(failovers.get()).as("requests that went to the other ingest instance")
                 .isGreaterThanOrEqualTo(MAIN_UNITS / 2);
 
-        // and the board of the surviving bulletin instance shows the ground truth, as does the restarted one
+        // and the board of the surviving bulletin instance shows the ground truth, as does the restarted one, to
+        // each county's office
+        String quietOffice = roster.token(ScaleOutRoster.QUIET_OFFICE);
         String survivor = bulletinUrls.get(1);
         await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2))
-                .untilAsserted(() -> assertBoardIsTheTruth(survivor, office, today));
+                .untilAsserted(() -> assertBoardIsTheTruth(survivor, office, quietOffice, today));
         stack.startBulletin(0);
         for (String bulletin : bulletinUrls) {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> assertBoardIsTheTruth(bulletin, office, today));
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertAlertsAreTheTruth(bulletin, office, today));
+                    .untilAsserted(() -> assertBoardIsTheTruth(bulletin, office, quietOffice, today));
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertAlertsAreTheTruth(bulletin, office, quietOffice, today));
             // the quiet county's day closed once: one bulletin drafted, whichever replica projected the closing
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 Api.Reply list = api.get(bulletin + "/api/v1/bulletins?date=" + today,
@@ -290,18 +293,17 @@ class MultiInstanceTest {
         assertThat(quietShown[1].get()).isEqualTo(quietRecords);
     }
 
-    private void assertBoardIsTheTruth(String bulletin, String office, LocalDate today) {
-        Api.Reply board = api.get(bulletin + "/api/v1/days/" + today + "/status", office);
-        assertThat(board.status()).as(board.toString()).isEqualTo(200);
-        JsonNode json = board.json();
+    /** Each county's office sees its own county's board only (decision 433), and each board is the truth. */
+    private void assertBoardIsTheTruth(String bulletin, String office, String quietOffice, LocalDate today) {
         // the county units are expected too (nobody reports for them): the main one before, the quiet one after
         // its deadline
-        assertThat(json.path("expected").asInt()).isEqualTo(MAIN_UNITS + 1 + QUIET_UNITS + 1);
-        assertThat(json.path("onTime").asInt()).isEqualTo(MAIN_UNITS);
-        assertThat(json.path("missing").asInt()).isEqualTo(QUIET_UNITS + 1);
+        JsonNode main = board(bulletin, office, today);
+        assertThat(main.path("expected").asInt()).isEqualTo(MAIN_UNITS + 1);
+        assertThat(main.path("onTime").asInt()).isEqualTo(MAIN_UNITS);
+        assertThat(main.path("missing").asInt()).isZero();
         Map<String, String> states = new HashMap<>();
         Map<String, Integer> revisions = new HashMap<>();
-        json.path("units").forEach(unit -> {
+        main.path("units").forEach(unit -> {
             states.put(unit.path("unitId").asText(), unit.path("status").asText());
             revisions.put(unit.path("unitId").asText(), unit.path("revision").asInt());
         });
@@ -309,14 +311,33 @@ class MultiInstanceTest {
             assertThat(states).containsEntry(ScaleOutRoster.mainUnit(u), "ON_TIME");
             assertThat(revisions).containsEntry(ScaleOutRoster.mainUnit(u), 2);
         }
+        assertThat(states).containsEntry(ScaleOutRoster.MAIN, "EXPECTED").doesNotContainKeys(
+                quietUnits().toArray(String[]::new));
+
+        JsonNode quiet = board(bulletin, quietOffice, today);
+        assertThat(quiet.path("expected").asInt()).isEqualTo(QUIET_UNITS + 1);
+        assertThat(quiet.path("onTime").asInt()).isZero();
+        assertThat(quiet.path("missing").asInt()).isEqualTo(QUIET_UNITS + 1);
+        Map<String, String> quietStates = new HashMap<>();
+        quiet.path("units").forEach(unit -> quietStates.put(unit.path("unitId").asText(), unit.path("status").asText()));
         for (String unit : quietUnits()) {
-            assertThat(states).containsEntry(unit, "MISSING");
+            assertThat(quietStates).containsEntry(unit, "MISSING");
         }
-        assertThat(states).containsEntry(ScaleOutRoster.MAIN, "EXPECTED");
+        assertThat(quietStates).hasSize(QUIET_UNITS + 1);
     }
 
-    private void assertAlertsAreTheTruth(String bulletin, String office, LocalDate today) {
-        Api.Reply reply = api.get(bulletin + "/api/v1/alerts?date=" + today, office);
+    private JsonNode board(String bulletin, String office, LocalDate today) {
+        Api.Reply board = api.get(bulletin + "/api/v1/days/" + today + "/status", office);
+        assertThat(board.status()).as(board.toString()).isEqualTo(200);
+        return board.json();
+    }
+
+    /** The quiet county's alerts are its office's; the main county, hours from its deadlines, has none. */
+    private void assertAlertsAreTheTruth(String bulletin, String office, String quietOffice, LocalDate today) {
+        Api.Reply mainAlerts = api.get(bulletin + "/api/v1/alerts?date=" + today, office);
+        assertThat(mainAlerts.status()).as(mainAlerts.toString()).isEqualTo(200);
+        assertThat(mainAlerts.json()).as(mainAlerts.toString()).isEmpty();
+        Api.Reply reply = api.get(bulletin + "/api/v1/alerts?date=" + today, quietOffice);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
         Set<String> open = new HashSet<>();
