@@ -82,9 +82,14 @@ public class AlertResource {
     public AlertView acknowledge(@Auth RibaoPrincipal caller, @PathParam("alertId") String alertId,
                                  @Source String source) {
         AlertDao dao = jdbi.onDemand(AlertDao.class);
-        AlertDao.Alert alert = dao.byId(alertId)
-                .filter(a -> visibility(caller).seesJurisdiction(a.jurisdictionId()))
-                .orElseThrow(() -> ApiException.notFound(Text.of("没有预警“" + alertId + "”", "no alert '" + alertId + "'")));
+        ApiException unknown = ApiException.notFound(Text.of("没有预警“" + alertId + "”", "no alert '" + alertId + "'"));
+        AlertDao.Alert alert = dao.byId(alertId).orElseThrow(() -> unknown);
+        if (!visibility(caller).seesJurisdiction(alert.jurisdictionId())) {
+            // answered as unknown, and the attempt is on record (decision 435)
+            audit.record(records.of(caller, "ALERT_ACK", alertId, AuditRecords.REFUSED, source,
+                    Map.of("reason", "another jurisdiction's alert")));
+            throw unknown;
+        }
         if (caller.belongsTo(alert.unitId())) {
             audit.record(records.of(caller, "ALERT_ACK", alertId, AuditRecords.REFUSED, source,
                     Map.of("reason", "the alert is about the caller's own unit")));

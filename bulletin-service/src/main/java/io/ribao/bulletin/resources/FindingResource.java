@@ -79,11 +79,16 @@ public class FindingResource {
         }
         Params.storable("text", body.text(), MAX_TEXT);
         FindingDao dao = jdbi.onDemand(FindingDao.class);
-        FindingDao.Finding finding = dao.byId(findingId)
-                .filter(f -> visibility(caller).seesJurisdiction(f.jurisdictionId()))
-                .orElseThrow(() -> ApiException.notFound(Text.of("没有督查问题“" + findingId + "”",
-                        "no finding '" + findingId + "'")));
+        ApiException unknown = ApiException.notFound(Text.of("没有督查问题“" + findingId + "”",
+                "no finding '" + findingId + "'"));
+        FindingDao.Finding finding = dao.byId(findingId).orElseThrow(() -> unknown);
         AuditRecords records = new AuditRecords(clock);
+        if (!visibility(caller).seesJurisdiction(finding.jurisdictionId())) {
+            // answered as unknown, and the attempt is on record (decision 435)
+            audit.record(records.of(caller, "FINDING_RECTIFY", findingId, AuditRecords.REFUSED, source,
+                    Map.of("reason", "another jurisdiction's finding")));
+            throw unknown;
+        }
         boolean allowed = caller.role() == Role.OFFICE || caller.belongsTo(finding.unitId())
                 || finding.unitSupervisorIds().contains(caller.userId());
         if (!allowed) {

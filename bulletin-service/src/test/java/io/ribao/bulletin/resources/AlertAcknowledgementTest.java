@@ -141,13 +141,16 @@ class AlertAcknowledgementTest {
         clock.advance(ESCALATION);
         Dispatcher.Pass later = dispatcher.dispatchDue();
 
-        // then it is answered as an unknown alert would be, nothing is written, and the alert escalates as before
+        // then it is answered as an unknown alert would be, nothing is acknowledged, the attempt is on record
+        // (decision 435), and the alert escalates as before
         assertThat(refused).as("another jurisdiction's office is refused").isNotNull();
         assertThat(refused.status()).isEqualTo(404);
         assertThat(refused.code()).isEqualTo("NOT_FOUND");
         assertThat(stored(alert).acknowledgedAt()).isNull();
         assertThat(stored(alert).acknowledgedBy()).isNull();
-        assertThat(acknowledgements()).isEmpty();
+        assertThat(acknowledgements()).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("actor", "u-office-2").containsEntry("outcome", "REFUSED")
+                .containsEntry("reason", "another jurisdiction's alert"));
         assertThat(later.escalated()).as("told one level up: the county's principal").isEqualTo(1);
         assertThat(inboxTitles("u-county-sj")).hasSize(1);
     }

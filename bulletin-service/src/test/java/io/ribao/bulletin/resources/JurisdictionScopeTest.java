@@ -229,8 +229,12 @@ class JurisdictionScopeTest {
                 .bind(0, findingId).mapToMap().one());
     }
 
-    private static long auditedOn(String target) {
-        return count("SELECT count(*) FROM audit WHERE target = ?", target);
+    /** The refused attempts on the target, as "actor action reason". */
+    private static List<String> refusalsOn(String target) {
+        return DB.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT actor || ' ' || action || ' ' || (detail ->> 'reason') FROM audit
+                        WHERE target = :target AND detail ->> 'outcome' = 'REFUSED' ORDER BY id""")
+                .bind("target", target).mapTo(String.class).list());
     }
 
     @SuppressWarnings("unchecked")
@@ -244,14 +248,14 @@ class JurisdictionScopeTest {
         // when the other county's office acknowledges this county's alert
         Reply foreign = post(OTHER_OFFICE, ackPath(HERE_ACKED), "");
 
-        // then it is answered as an unknown alert, and nothing is written: no acknowledgement, no audit record
+        // then it is answered as an unknown alert, nothing is acknowledged, and the attempt is on record
         Reply unknown = post(OTHER_OFFICE, "/api/v1/alerts/no-such-alert/ack", "");
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.body()).contains("\"code\":\"NOT_FOUND\"");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(alertRow(HERE_ACKED.getAlertId()))
                 .containsEntry("acknowledged_at", null).containsEntry("acknowledged_by", null);
-        assertThat(auditedOn(HERE_ACKED.getAlertId())).isZero();
+        assertThat(refusalsOn(HERE_ACKED.getAlertId())).containsExactly(OTHER_OFFICE + " ALERT_ACK another jurisdiction's alert");
 
         // and this county's office still acknowledges it
         Reply own = post("u-office-1", ackPath(HERE_ACKED), "");
@@ -269,7 +273,8 @@ class JurisdictionScopeTest {
         assertThat(foreign.body()).contains("\"code\":\"NOT_FOUND\"");
         assertThat(findingRow(HERE_FINDING_RECTIFIED)).containsEntry("status", "OPEN")
                 .containsEntry("rectification", null).containsEntry("rectified_at", null);
-        assertThat(auditedOn(HERE_FINDING_RECTIFIED)).isZero();
+        assertThat(refusalsOn(HERE_FINDING_RECTIFIED))
+                .containsExactly(OTHER_OFFICE + " FINDING_RECTIFY another jurisdiction's finding");
 
         Reply own = post("u-office-1", path, Map.of("text", "已补齐体温检测登记"));
         assertThat(own.status()).isEqualTo(200);
