@@ -165,6 +165,31 @@ class ClerkFormBrowserTest {
     }
 
     @Test
+    void aFigureTheBrowserCannotReadIsMarkedNextToItAndNothingIsSent() {
+        signIn("u-chk-tianbao-port-clerk");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("metric-persons_registered")));
+        Map.of("temperature_checks", 1300L, "health_code_scans", 1250L, "persons_turned_back", 3L,
+                "persons_isolated", 1L, "abnormal_found", 0L).forEach(this::fill);
+        // text the browser cannot read as a number: Firefox keeps "1,200" pasted from a spreadsheet so; Chromium drops
+        // the comma, but not an unfinished exponent
+        browser.findElement(By.id("metric-persons_registered")).sendKeys("12e");
+
+        browser.findElement(By.id("submit")).click();
+
+        WebElement error = browser.findElement(By.id("error-metrics.persons_registered"));
+        wait.until(ExpectedConditions.textToBePresentInElement(error, "请填写整数"));
+        assertThat(browser.findElement(By.id("message")).getText()).contains("本次未提交");
+        assertThat(eventsOf("chk-tianbao-port")).isEmpty();
+
+        fill("persons_registered", 1200);
+        browser.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "待审核"));
+        assertThat(error.getText()).isEmpty();
+        assertThat(eventsOf("chk-tianbao-port")).singleElement()
+                .satisfies(e -> assertThat(e.getMetrics()).containsEntry("persons_registered", 1200L));
+    }
+
+    @Test
     void switchingTheLanguageKeepsTheFiguresTyped() {
         signIn("u-tianbao-clerk");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("metric-nucleic_samples")));
