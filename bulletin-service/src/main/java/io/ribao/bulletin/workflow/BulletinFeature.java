@@ -26,6 +26,8 @@ public final class BulletinFeature {
                                            BulletinDelivery delivery, BulletinPublisher publisher,
                                            MetricNames metricNames) {
         BulletinService service = new BulletinService(jdbi, clock, delivery, publisher, metricNames);
+        // relays the events a step could not publish (the broker away) until it can, also those a restart left queued
+        env.lifecycle().manage(service.events());
         env.jersey().register(new BulletinResource(service, roster));
         return service;
     }

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The bulletin workflow on the database: drafts from the read models (on demand, or from the day-closed snapshot),
  * narrative edits, approval with issue numbers, release through the delivery outbox. Each step is one transaction
- * with its audit row; the bulletin event is published after the commit.
+ * with its audit row and its bulletin event, which the {@link BulletinEventOutbox} publishes after the commit.
  */
 public final class BulletinService {
 
@@ -36,11 +36,13 @@ public final class BulletinService {
     private static final ObjectMapper DETAIL = new ObjectMapper();
     static final String ACCEPTED = "ACCEPTED";
     static final String REFUSED = "REFUSED";
+    /** How often events the broker did not take are offered again. */
+    private static final Duration EVENT_RETRY_INTERVAL = Duration.ofSeconds(5);
 
     private final Jdbi jdbi;
     private final Clock clock;
     private final BulletinDelivery delivery;
-    private final BulletinPublisher publisher;
+    private final BulletinEventOutbox events;
     private final BulletinWorkflow workflow;
     private final BulletinDrafter drafter = new BulletinDrafter();
     private final JsonRenderer json = new JsonRenderer();
@@ -55,7 +57,7 @@ public final class BulletinService {
         this.jdbi = jdbi;
         this.clock = clock;
         this.delivery = delivery;
-        this.publisher = publisher;
+        this.events = new BulletinEventOutbox(jdbi, publisher, clock, EVENT_RETRY_INTERVAL);
         this.workflow = new BulletinWorkflow(clock, json);
         this.sources = new DraftSources(labels, metricNames);
     }
@@ -81,9 +83,10 @@ public final class BulletinService {
                 dao(h).insert(row(b));
             }
             audit(h, actor, "BULLETIN_DRAFT", b.id(), ACCEPTED, Map.of("version", String.valueOf(b.version())));
+            events.queue(h, event(b, actor));
             return b;
         });
-        publish(drafted, actor);
+        events.relayAfterCommit();
         return drafted;
     }
 
@@ -104,7 +107,7 @@ public final class BulletinService {
             LOG.warn("no bulletin drafted for {} on {} at day close: {}", jurisdictionId, day, e.getMessage());
             return Optional.empty();
         }
-        drafted.ifPresent(b -> publish(b, Actor.SYSTEM));
+        drafted.ifPresent(b -> events.relayAfterCommit());
         return drafted;
     }
 
@@ -141,6 +144,7 @@ public final class BulletinService {
                 dao(h).update(row(b), BulletinState.DRAFT.name());
             }
             audit(h, Actor.SYSTEM, "BULLETIN_DRAFT", b.id(), ACCEPTED, Map.of("source", "day-closed"));
+            events.queue(h, event(b, Actor.SYSTEM));
             return Optional.of(b);
         });
     }
@@ -188,9 +192,10 @@ public final class BulletinService {
             dao(h).update(row(b), BulletinState.DRAFT.name());
             audit(h, actor, "BULLETIN_APPROVE", id, ACCEPTED,
                     Map.of("issueNo", String.valueOf(issueNo), "contentSha256", b.contentSha256()));
+            events.queue(h, event(b, actor));
             return b;
         }));
-        publish(approved, actor);
+        events.relayAfterCommit();
         return approved;
     }
 
@@ -217,9 +222,10 @@ public final class BulletinService {
                     b.content()));
             audit(h, actor, "BULLETIN_RELEASE", id, ACCEPTED, Map.of("recipients",
                     String.valueOf(j.recipientIds().size()), "upstream", String.valueOf(j.upstreamJson() != null)));
+            events.queue(h, event(b, actor));
             return b;
         }));
-        publish(released, actor);
+        events.relayAfterCommit();
         return released;
     }
 
@@ -310,13 +316,15 @@ public final class BulletinService {
         }
     }
 
-    /**
-     * After the commit: the bulletin's state is durable whatever happens here, so a failed publish is logged for
-     * the operator rather than undoing the step.
-     */
-    private void publish(Bulletin b, Actor actor) {
+    /** The events this service's steps queue, and the timer that relays them again ({@code Managed}). */
+    public BulletinEventOutbox events() {
+        return events;
+    }
+
+    /** The step's event for {@code ribao.bulletins}: the frozen content travels from approval on. */
+    private BulletinEvent event(Bulletin b, Actor actor) {
         boolean frozen = b.state() != BulletinState.DRAFT;
-        BulletinEvent event = BulletinEvent.newBuilder()
+        return BulletinEvent.newBuilder()
                 .setBulletinId(b.id())
                 .setJurisdictionId(b.jurisdictionId())
                 .setDate(b.day())
@@ -328,12 +336,6 @@ public final class BulletinService {
                 .setBy(actor.userId())
                 .setAt(clock.instant())
                 .build();
-        try {
-            publisher.publish(event);
-        } catch (RuntimeException e) {
-            LOG.error("bulletin {} is {} but its event could not be published to ribao.bulletins; upper levels will"
-                    + " see it on the next step", b.id(), b.state(), e);
-        }
     }
 
     private Bulletin bulletin(BulletinRow r) {
