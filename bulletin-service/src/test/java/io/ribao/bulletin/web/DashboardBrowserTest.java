@@ -192,4 +192,31 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("history-days")).getText()).contains(Fixtures.DAY.toString())
                 .contains("迟报");
     }
+
+    @Test
+    void anAlertAboutTheUsersOwnUnitAwaitsItsOverseersAcknowledgement() {
+        // given an alert about the township and one about a checkpoint under it
+        var ownUnit = Fixtures.alert(AlertType.UNSIGNED, "twn-tianbao", AlertState.RAISED,
+                Fixtures.DEADLINE.plusSeconds(120), List.of("u-county-sj"));
+        var below = Fixtures.alert(AlertType.UNSIGNED, UNIT, AlertState.RAISED, Fixtures.DEADLINE.plusSeconds(120),
+                List.of("u-tianbao-sj"));
+        TestKafka.send(TOPICS.alerts(), ownUnit.getAlertId(), ownUnit);
+        TestKafka.send(TOPICS.alerts(), below.getAlertId(), below);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM alerts WHERE alert_id = ?",
+                ownUnit.getAlertId()) + count("SELECT count(*) FROM alerts WHERE alert_id = ?", below.getAlertId()) == 2);
+
+        // when the township's principal opens the day
+        browser.get("http://localhost:" + APP.getLocalPort() + "/?date=" + Fixtures.DAY);
+        browser.findElement(By.id("token")).sendKeys(Fixtures.tokenOf("u-tianbao-sj"));
+        browser.findElement(By.id("login-button")).click();
+        By ownRow = By.cssSelector("tr[data-alert-id='" + ownUnit.getAlertId() + "']");
+        By belowRow = By.cssSelector("tr[data-alert-id='" + below.getAlertId() + "']");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(ownRow).isEmpty()
+                && !browser.findElements(belowRow).isEmpty());
+
+        // then the township's own alert waits for those above it (decision 430); the checkpoint's is theirs to ack
+        assertThat(browser.findElement(ownRow).getText()).contains("待上级确认");
+        assertThat(browser.findElement(ownRow).findElements(By.cssSelector("button.ack"))).isEmpty();
+        assertThat(browser.findElement(belowRow).findElements(By.cssSelector("button.ack"))).hasSize(1);
+    }
 }
