@@ -16,7 +16,8 @@
       confirmZero: '确认本单位 {date} 无情况,报送零报告?', badToken: '令牌无效,请重新输入。', failed: '操作未成功:',
       noForm: '您的账号不属于需要报送日报的单位,仅可查看。', brokerDown: '系统暂时无法保存,请稍后重试(本次未保存)。',
       unanswered: '网络中断,未收到答复,不能确定是否已保存。请再次点击提交:同一份内容不会重复保存。',
-      notANumber: '请填写整数(不要带逗号、空格或单位)', notSent: '有内容需要更正,本次未提交。',
+      notANumber: '请填写整数(不要带逗号、空格或单位)', outOfRange: '超出范围({min}–{max})',
+      notSent: '有内容需要更正,本次未提交。',
       signedAsDelegate: '(代签)', lang: 'English'
     },
     en: {
@@ -33,7 +34,8 @@
       confirmZero: 'File a zero report for {date}: nothing to report?', badToken: 'The token is not valid.',
       failed: 'Not done: ', noForm: 'Your account files no daily report; you can only read.',
       brokerDown: 'The system cannot save right now; nothing was saved, please try again.',
-      notANumber: 'Enter a whole number (no commas, spaces or units)', notSent: 'Please correct the fields marked; nothing was sent.',
+      notANumber: 'Enter a whole number (no commas, spaces or units)', outOfRange: 'Out of range ({min}–{max})',
+      notSent: 'Please correct the fields marked; nothing was sent.',
       unanswered: 'No answer came back, so it is not known whether it was saved. Submit again: the same content is never saved twice.',
       signedAsDelegate: ' (delegate)', lang: '中文'
     }
@@ -213,25 +215,39 @@
     return unsettled.key;
   }
 
-  // A figure the browser cannot read as a number ("1,200" pasted from a spreadsheet) reads as empty: say so next to it
-  // rather than send the report without it (the service would call a required figure missing).
-  function unreadableFigures() {
-    var unreadable = [];
+  // What is wrong with a figure, or null. One the browser cannot read as a number ("1,200" pasted from a spreadsheet)
+  // reads as empty, and the service would call a required figure missing; one beyond the metric's limits, or beyond
+  // the integers the browser holds exactly (1e20), is out of range, not "not an integer" (decisions 428, 437).
+  function figureProblem(metric, input) {
+    if (input.validity && input.validity.badInput) { return t('notANumber'); }
+    var typed = input.value.trim();
+    if (typed === '') { return null; }
+    var value = Number(typed);
+    var max = metric.max === null || metric.max === undefined ? Number.MAX_SAFE_INTEGER
+      : Math.min(metric.max, Number.MAX_SAFE_INTEGER);
+    if (value < metric.min || value > max) { return t('outOfRange', { min: metric.min, max: max }); }
+    return Number.isInteger(value) ? null : t('notANumber');
+  }
+
+  // marks each figure to correct next to its field, so that nothing is sent while one is
+  function figuresToCorrect() {
+    var marked = [];
     form.metrics.forEach(function (metric) {
       var input = $('metric-' + metric.code);
-      if (input.validity && input.validity.badInput) {
-        $(fieldId('metrics.' + metric.code)).textContent = t('notANumber');
+      var problem = figureProblem(metric, input);
+      if (problem) {
+        $(fieldId('metrics.' + metric.code)).textContent = problem;
         input.classList.add('invalid');
-        unreadable.push(metric.code);
+        marked.push(metric.code);
       }
     });
-    return unreadable;
+    return marked;
   }
 
   function submit(zero) {
     clearErrors();
     if (zero && !window.confirm(t('confirmZero', { date: $('day').value }))) { return; }
-    if (!zero && unreadableFigures().length) { showMessage(t('notSent')); return; }
+    if (!zero && figuresToCorrect().length) { showMessage(t('notSent')); return; }
     var body = collectReport(zero);
     var key = keyFor(body);
     setBusy(true);

@@ -102,12 +102,12 @@ public final class ReportValidator {
                     continue;
                 }
                 JsonNode node = entry.getValue();
+                long max = definition.getMax() == null ? DEFAULT_MAX : definition.getMax();
                 if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
-                    errors.add(new FieldError(field, messages.get("metric.notInteger")));
+                    errors.add(new FieldError(field, notALong(node, definition.getMin(), max, messages)));
                     continue;
                 }
                 long value = node.longValue();
-                long max = definition.getMax() == null ? DEFAULT_MAX : definition.getMax();
                 if (value < definition.getMin()) {
                     errors.add(new FieldError(field, messages.get("metric.belowMin", definition.getMin())));
                 } else if (value > max) {
@@ -209,6 +209,24 @@ public final class ReportValidator {
             }
         }
         return findings;
+    }
+
+    /**
+     * What is wrong with a metric value that is no long: a number beyond the metric's limits is out of range however
+     * it is written (1e20, or more digits than a long holds), anything else (1.5, "7") is not a whole number.
+     */
+    private static String notALong(JsonNode value, long min, long max, Messages messages) {
+        if (value != null && value.isNumber()) {
+            // an integral number that no long holds lies beyond every limit, on the side of its sign
+            boolean integral = value.isIntegralNumber();
+            if (integral ? value.bigIntegerValue().signum() < 0 : value.doubleValue() < min) {
+                return messages.get("metric.belowMin", min);
+            }
+            if (integral ? value.bigIntegerValue().signum() > 0 : value.doubleValue() > max) {
+                return messages.get("metric.aboveMax", max);
+            }
+        }
+        return messages.get("metric.notInteger");
     }
 
     /** Field names echo client input: keep them short. */

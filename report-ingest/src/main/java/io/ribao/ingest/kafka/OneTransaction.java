@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Records written as one Kafka transaction: every reader of the system reads committed, so it sees all of them or
  * none. For the rare writes that must not land in part (a roster publish and its audit record, decision 421), on a
- * producer of its own, created for the transaction. Its transactional id names what is written (one per
- * jurisdiction's roster), so a second publish of the same roster fences the first — which then fails with
+ * producer of its own, created for the transaction. Its transactional id names what is written (one for every roster
+ * publish, of any jurisdiction, decision 423), so a second publish fences the first — which then fails with
  * {@link Superseded} and leaves nothing — and a transaction left open by a process that died is aborted by the next.
  *
  * <p>Every wait is bounded by {@code budget}: starting the transaction, a send, the commit (which waits for the

@@ -3,6 +3,7 @@ package io.ribao.ingest.resources;
 import io.dropwizard.auth.Auth;
 import io.ribao.ingest.api.FormView;
 import io.ribao.ingest.api.UnitView;
+import io.ribao.ingest.core.ReportValidator;
 import io.ribao.ingest.roster.InvalidRosterException;
 import io.ribao.ingest.roster.Roster;
 import io.ribao.ingest.roster.RosterLoader;
@@ -76,7 +77,7 @@ public final class RosterResource {
         if (form == null) {
             throw ApiException.notFound(Text.of("没有表单“" + shorten(formId) + "”", "no form '" + shorten(formId) + "'"));
         }
-        return FormView.of(form);
+        return FormView.of(form, ReportValidator.DEFAULT_MAX);
     }
 
     @GET

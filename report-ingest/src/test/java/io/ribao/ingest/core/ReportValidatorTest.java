@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.ribao.ingest.DemoRoster;
 import io.ribao.ingest.api.FindingRequest;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class ReportValidatorTest {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final ObjectMapper READER = new ObjectMapper();
     private static final LocalDate DAY = LocalDate.parse("2026-03-02");
     private static final Messages EN = Messages.english();
 
@@ -138,6 +140,26 @@ class ReportValidatorTest {
                 .containsExactlyInAnyOrder(
                         new FieldError("metrics.persons_turned_back", "must not be below 0"),
                         new FieldError("metrics.persons_registered", "must not be above 200,000"));
+    }
+
+    @Test
+    void aNumberBeyondTheLimitsIsOutOfRangeHoweverItIsWritten() throws Exception {
+        Map<String, JsonNode> metrics = checkpointMetrics();
+        // as Jackson reads them from a body: more digits than a long holds, or an exponent
+        metrics.put("persons_registered", READER.readTree("100000000000000000000"));
+        metrics.put("temperature_checks", READER.readTree("1e20"));
+        metrics.put("persons_turned_back", READER.readTree("-1e20"));
+        metrics.put("persons_isolated", READER.readTree("-9223372036854775809"));
+        // within the limits, a number not written as a whole one is still not an integer
+        metrics.put("abnormal_found", READER.readTree("1.5"));
+
+        assertThat(errorsOf(report(metrics), checkpoint, checkpointForm))
+                .containsExactlyInAnyOrder(
+                        new FieldError("metrics.persons_registered", "must not be above 200,000"),
+                        new FieldError("metrics.temperature_checks", "must not be above 400,000"),
+                        new FieldError("metrics.persons_turned_back", "must not be below 0"),
+                        new FieldError("metrics.persons_isolated", "must not be below 0"),
+                        new FieldError("metrics.abnormal_found", "must be a whole number"));
     }
 
     @Test

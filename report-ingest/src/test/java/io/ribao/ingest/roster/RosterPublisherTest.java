@@ -16,6 +16,10 @@ import io.ribao.schemas.audit.AuditEvent;
 import io.ribao.schemas.roster.Form;
 import io.ribao.schemas.roster.Jurisdiction;
 import io.ribao.topics.Topics;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -35,6 +40,8 @@ import org.junit.jupiter.api.Test;
 class RosterPublisherTest {
 
     private static final Duration BUDGET = Duration.ofSeconds(5);
+    /** Long enough for a start held while another publish runs whole (15% of it may go to the start). */
+    private static final Duration SLOW_BUDGET = Duration.ofSeconds(30);
 
     private final Clock clock = Clock.systemUTC();
     private EmbeddedKafkaCluster kafka;
@@ -184,6 +191,34 @@ class RosterPublisherTest {
         assertThat(TopicReader.readAll(kafka.bootstrapServers(), topics.audit())).isEmpty();
     }
 
+    @Test
+    void anotherPublishThatCommitsWhileThisOneBeginsIsSeenByTheBoundaryCheck() throws Exception {
+        long version = view.onlyJurisdiction().getVersion();
+        try (RosterView otherView = RosterView.start(kafka.bootstrapServers(), topics);
+             SlowStart slowStart = new SlowStart(kafka.bootstrapServers(), () ->
+                     new RosterPublisher(kafka.bootstrapServers(), topics, otherView, clock)
+                             .publish(otherCounty(), BUDGET))) {
+            // this publish's transaction reaches the broker only after the other county has committed its claim on
+            // twn-new; the claim must be in what this publish checks, so its begin has to come before its check
+            RosterPublisher slowToBegin = new RosterPublisher(slowStart.address(), topics, view, clock);
+
+            assertThatThrownBy(() -> slowToBegin.publish(demoWithNewTownship(), SLOW_BUDGET, p -> audit(p.version())))
+                    .isInstanceOfSatisfying(InvalidRosterException.class, e -> assertThat(e.problems())
+                            .extracting(RosterProblem::toString).contains(
+                                    "units[" + (DemoRoster.roster().units().size()) + "].id: unit 'twn-new' "
+                                            + "belongs to jurisdiction 'other-county'"));
+            assertThat(slowStart.meanwhileRan).isCompleted();
+        }
+
+        assertThat(TopicReader.readAll(kafka.bootstrapServers(), topics.units()))
+                .filteredOn(u -> u.getId().equals("twn-new")).extracting(u -> u.getJurisdictionId())
+                .containsOnly("other-county");
+        assertThat(TopicReader.readAll(kafka.bootstrapServers(), topics.jurisdictions()))
+                .filteredOn(j -> j.getId().equals("demo-county")).extracting(Jurisdiction::getVersion)
+                .containsOnly(version);
+        assertThat(TopicReader.readAll(kafka.bootstrapServers(), topics.audit())).isEmpty();
+    }
+
     /** The demo county with a new township, twn-new, and its principal. */
     private static Roster demoWithNewTownship() {
         return new RosterLoader().load(DemoRoster.yaml().replace("\n\nusers:\n", """
@@ -218,6 +253,62 @@ class RosterPublisherTest {
                 .setTarget("county").setOutcome("ACCEPTED")
                 .setAt(Instant.ofEpochMilli(version)).setSourceAddress("test")
                 .setDetail(Map.of("version", String.valueOf(version))).build();
+    }
+
+    /**
+     * The way to the broker of one publisher's transaction, as slow to start as a busy network or coordinator: its
+     * first connection is held until {@code meanwhile} has run. The producer learns the broker's own address from the
+     * first answer and goes there directly after.
+     */
+    private static final class SlowStart implements AutoCloseable {
+
+        final CompletableFuture<Void> meanwhileRan = new CompletableFuture<>();
+        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+
+        SlowStart(String broker, Runnable meanwhile) throws IOException {
+            int brokerPort = Integer.parseInt(broker.substring(broker.lastIndexOf(':') + 1));
+            Thread accepting = new Thread(() -> {
+                try {
+                    Socket first = server.accept();
+                    try {
+                        meanwhile.run();
+                        meanwhileRan.complete(null);
+                    } catch (RuntimeException e) {
+                        meanwhileRan.completeExceptionally(e);
+                    }
+                    for (Socket client = first; ; client = server.accept()) {
+                        Socket upstream = new Socket(InetAddress.getLoopbackAddress(), brokerPort);
+                        pipe(client, upstream);
+                        pipe(upstream, client);
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            }, "slow-start");
+            accepting.setDaemon(true);
+            accepting.start();
+        }
+
+        String address() {
+            return "127.0.0.1:" + server.getLocalPort();
+        }
+
+        private static void pipe(Socket from, Socket to) {
+            Thread copying = new Thread(() -> {
+                try (from; to) {
+                    from.getInputStream().transferTo(to.getOutputStream());
+                } catch (IOException e) {
+                    // either side closed: both are
+                }
+            }, "slow-start-pipe");
+            copying.setDaemon(true);
+            copying.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
     }
 
     private void refuseRecordsOver(int bytes, String topic) throws Exception {

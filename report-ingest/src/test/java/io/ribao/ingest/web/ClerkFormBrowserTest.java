@@ -85,9 +85,13 @@ class ClerkFormBrowserTest {
     }
 
     private void fill(String code, long value) {
+        type(code, String.valueOf(value));
+    }
+
+    private void type(String code, String text) {
         WebElement input = browser.findElement(By.id("metric-" + code));
         input.clear();
-        input.sendKeys(String.valueOf(value));
+        input.sendKeys(text);
     }
 
     private static List<ReportEvent> eventsOf(String unitId) {
@@ -187,6 +191,37 @@ class ClerkFormBrowserTest {
         assertThat(error.getText()).isEmpty();
         assertThat(eventsOf("chk-tianbao-port")).singleElement()
                 .satisfies(e -> assertThat(e.getMetrics()).containsEntry("persons_registered", 1200L));
+    }
+
+    @Test
+    void aFigureBeyondTheMetricsLimitsIsMarkedOutOfRangeNotAsNoIntegerAndNothingIsSent() {
+        signIn("u-pat-tianbao-1-clerk");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("metric-patrols_run")));
+        Map.of("patrol_staff", 40L, "crossings_stopped", 0L, "foreigners_returned", 1L).forEach(this::fill);
+        // a number the browser reads, but beyond 巡逻次数's 0–500 (and beyond what the service holds as a long)
+        type("patrols_run", "1e20");
+
+        browser.findElement(By.id("submit")).click();
+
+        WebElement error = browser.findElement(By.id("error-metrics.patrols_run"));
+        wait.until(ExpectedConditions.textToBePresentInElement(error, "超出范围(0–500)"));
+        assertThat(error.getText()).doesNotContain("整数");
+        assertThat(browser.findElement(By.id("message")).getText()).contains("本次未提交");
+        assertThat(eventsOf("pat-tianbao-1")).isEmpty();
+
+        // a figure within the limits that is no whole number is still told to be one
+        type("patrols_run", "1.5");
+        browser.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(error, "请填写整数"));
+        assertThat(browser.findElement(By.id("message")).getText()).contains("本次未提交");
+        assertThat(eventsOf("pat-tianbao-1")).isEmpty();
+
+        fill("patrols_run", 12);
+        browser.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "待审核"));
+        assertThat(error.getText()).isEmpty();
+        assertThat(eventsOf("pat-tianbao-1")).singleElement()
+                .satisfies(e -> assertThat(e.getMetrics()).containsEntry("patrols_run", 12L));
     }
 
     @Test
