@@ -25,6 +25,7 @@ import io.ribao.ingest.roster.StartupPublish;
 import io.ribao.kit.audit.AuditRecords;
 import io.ribao.kit.auth.RibaoAuth;
 import io.ribao.kit.error.RibaoErrors;
+import io.ribao.kit.http.RequestLogs;
 import io.ribao.kit.http.OpenApiDocument;
 import io.ribao.kit.http.BodySizeLimit;
 import io.ribao.kit.http.SecurityHeaders;
@@ -80,6 +81,7 @@ public class IngestApplication extends Application<IngestConfiguration> {
     @Override
     public void run(IngestConfiguration config, Environment environment) throws Exception {
         RibaoErrors.register(config, environment);
+        RequestLogs.withoutQueryStrings(config);
         // the API lives under /api so the clerk web form can be served from /
         environment.jersey().setUrlPattern("/api/*");
 

@@ -3,7 +3,6 @@ package io.ribao.kit.auth;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.UnauthorizedHandler;
-import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.core.setup.Environment;
 import io.ribao.kit.roster.RosterView;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -12,7 +11,8 @@ import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /**
  * Bearer-token authentication against the roster, and role checks by {@code @RolesAllowed("OFFICE")} etc. (the role
- * names of {@link io.ribao.schemas.roster.Role}). Resources take {@code @Auth RibaoPrincipal}.
+ * names of {@link io.ribao.schemas.roster.Role}). Resources take {@code @Auth RibaoPrincipal}. The token is read from
+ * the {@code Authorization} header only ({@link BearerTokenAuthFilter}).
  */
 public final class RibaoAuth {
 
@@ -21,7 +21,7 @@ public final class RibaoAuth {
 
     public static void register(Environment environment, RosterView roster) {
         environment.jersey().register(new AuthDynamicFeature(
-                new OAuthCredentialAuthFilter.Builder<RibaoPrincipal>()
+                new BearerTokenAuthFilter.Builder()
                         .setAuthenticator(new TokenAuthenticator(roster))
                         .setAuthorizer((principal, role, context) -> principal.role().name().equals(role))
                         .setPrefix("Bearer")

@@ -3,6 +3,7 @@ package io.ribao.kit.error;
 import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.ribao.kit.i18n.Language;
 import io.ribao.kit.i18n.Text;
@@ -12,27 +13,26 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A body Jackson could not read: an unknown field is 422 {@code UNKNOWN_FIELD} (the JSON is well formed, the content
  * is not what we accept), anything else 400 {@code MALFORMED_JSON}; both name the JSON path when Jackson knows it.
+ * Jackson's failures that are the server's own (a response it cannot write, a type it cannot define) are a 500 logged
+ * under a reference, as {@link UnexpectedExceptionMapper} answers them (decision 442).
  */
 @Priority(1)
 public final class JsonInputExceptionMapper implements ExceptionMapper<JsonProcessingException> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JsonInputExceptionMapper.class);
-
+    private final UnexpectedExceptionMapper serverFault = new UnexpectedExceptionMapper();
     @Context
     private HttpHeaders headers;
 
     @Override
     public Response toResponse(JsonProcessingException exception) {
         Language language = ErrorResponses.languageOf(headers);
-        if (exception instanceof JsonGenerationException) {
-            LOG.error("cannot write a response body", exception);
-            return ErrorResponses.of(500, "INTERNAL_ERROR", ErrorResponses.INTERNAL, language);
+        if (exception instanceof JsonGenerationException || exception instanceof InvalidDefinitionException) {
+            // the server's fault (a body it cannot write, a type it cannot read into), not the client's
+            return serverFault.toResponse(exception, language);
         }
         if (exception instanceof UnrecognizedPropertyException unknown) {
             String path = JsonPaths.of(unknown);

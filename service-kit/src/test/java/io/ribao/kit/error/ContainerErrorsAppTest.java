@@ -10,18 +10,14 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.ribao.kit.LoopbackServer;
+import io.ribao.kit.RawHttp;
+import io.ribao.kit.RawHttp.Reply;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Requests Jetty refuses itself, before or outside Jersey, are answered in the {@link ApiError} shape as JSON, like
- * every other error (F1 in docs/reliability.md). Sent over a raw socket, so no client normalises or rejects them.
+ * every other error (F1 in docs/reliability.md). Sent by {@link RawHttp}, so no client normalises or rejects them.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ContainerErrorsAppTest {
@@ -59,9 +55,6 @@ class ContainerErrorsAppTest {
             new DropwizardAppExtension<>(App.class, LoopbackServer.configuration());
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    record Reply(int status, String contentType, String body) {
-    }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource({
@@ -133,51 +126,6 @@ class ContainerErrorsAppTest {
     }
 
     private static Reply send(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", APP.getLocalPort())) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            socket.shutdownOutput();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            in.transferTo(all);
-            return parse(all.toString(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static Reply parse(String response) {
-        int headEnd = response.indexOf("\r\n\r\n");
-        String head = headEnd < 0 ? response : response.substring(0, headEnd);
-        String body = headEnd < 0 ? "" : response.substring(headEnd + 4);
-        String[] lines = head.split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
-        String contentType = "";
-        boolean chunked = false;
-        for (String line : lines) {
-            String lower = line.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-type:")) {
-                contentType = line.substring(line.indexOf(':') + 1).trim();
-            }
-            if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                chunked = true;
-            }
-        }
-        return new Reply(status, contentType, chunked ? unchunk(body) : body);
-    }
-
-    private static String unchunk(String body) {
-        StringBuilder out = new StringBuilder();
-        int at = 0;
-        while (at < body.length()) {
-            int lineEnd = body.indexOf("\r\n", at);
-            int size = Integer.parseInt(body.substring(at, lineEnd).trim(), 16);
-            if (size == 0) {
-                break;
-            }
-            out.append(body, lineEnd + 2, lineEnd + 2 + size);
-            at = lineEnd + 2 + size + 2;
-        }
-        return out.toString();
+        return RawHttp.send(APP.getLocalPort(), request);
     }
 }

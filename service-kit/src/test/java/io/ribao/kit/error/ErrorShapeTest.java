@@ -9,9 +9,9 @@ import io.dropwizard.auth.Auth;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
-import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
+import io.ribao.kit.auth.BearerTokenAuthFilter;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.auth.TokenAuthenticator;
 import io.ribao.kit.http.BodySizeLimit;
@@ -68,10 +68,10 @@ class ErrorShapeTest {
     static final ResourceExtension RESOURCES = ResourceExtension.builder()
             .setRegisterDefaultExceptionMappers(false)
             .setMapper(Jackson.newObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))
-            .addProvider(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<RibaoPrincipal>()
+            .addProvider(new AuthDynamicFeature(new BearerTokenAuthFilter.Builder()
                     .setAuthenticator(new TokenAuthenticator(ROSTER))
                     .setAuthorizer((p, role, ctx) -> p.role().name().equals(role))
-                    .setPrefix("Bearer").buildAuthFilter()))
+                    .buildAuthFilter()))
             .addProvider(RolesAllowedDynamicFeature.class)
             .addProvider(new AuthValueFactoryProvider.Binder<>(RibaoPrincipal.class))
             .addProvider(new BodySizeLimit(100))
@@ -131,6 +131,26 @@ class ErrorShapeTest {
         Response response = post("{\"name\":\"" + "x".repeat(200) + "\",\"count\":1}", MediaType.APPLICATION_JSON_TYPE);
         assertThat(response.getStatus()).isEqualTo(413);
         assertThat(response.readEntity(ApiError.class).code()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void aDeclaredLengthBeyondAnIntIs413() {
+        Response response = RESOURCES.target("/things").request().header("Content-Length", "3000000000")
+                .header("Authorization", "Bearer clerk-token-0123456789").post(Entity.json("{}"));
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(response.readEntity(ApiError.class).code()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void aContentLengthThatIsNoNumberIs400NamingTheHeader() {
+        for (String declared : new String[] {"abc", "-5", "1e3"}) {
+            Response response = RESOURCES.target("/things").request().header("Content-Length", declared)
+                    .header("Authorization", "Bearer clerk-token-0123456789").post(Entity.json("{}"));
+            assertThat(response.getStatus()).as(declared).isEqualTo(400);
+            ApiError error = response.readEntity(ApiError.class);
+            assertThat(error.code()).isEqualTo("MALFORMED_REQUEST");
+            assertThat(error.message()).contains("Content-Length");
+        }
     }
 
     @Test
