@@ -18,6 +18,7 @@ import io.ribao.bulletin.delivery.Backoff;
 import io.ribao.bulletin.delivery.BulletinOutbox;
 import io.ribao.bulletin.delivery.Channels;
 import io.ribao.bulletin.delivery.Dispatcher;
+import io.ribao.bulletin.delivery.DispatcherHealthCheck;
 import io.ribao.bulletin.delivery.EmailChannel;
 import io.ribao.bulletin.delivery.InAppChannel;
 import io.ribao.bulletin.delivery.NoticePlanner;
@@ -171,6 +172,8 @@ public class BulletinApplication extends Application<BulletinConfiguration> {
                 delivery.getRepeatInterval().toJavaDuration(), delivery.getPollInterval().toJavaDuration());
         if (config.isDispatcherEnabled()) {
             env.lifecycle().manage(dispatcher);
+            env.healthChecks().register("dispatcher", new DispatcherHealthCheck(dispatcher, clock,
+                    delivery.getPollInterval().toJavaDuration().multipliedBy(10)));
         }
 
         if (config.isProjectionEnabled()) {

@@ -30,10 +30,13 @@ public interface DeliveryDao {
         }
     }
 
-    /** A notice due now, with what its digest line needs and whether it must still go out. */
+    /**
+     * A notice due now, with what its digest needs and whether it must still go out. The deadlines are the alert's
+     * jurisdiction's, as its roster gives them ({@code HH:mm} or {@code HH:mm:ss}; null when not known).
+     */
     record DueNotice(String alertId, String recipientId, int round, String reason, String digestKey,
                      String type, String severity, String unitId, String unitName, LocalDate day, String message,
-                     boolean stillOpen) {
+                     boolean stillOpen, String submissionTime, String bulletinTime) {
     }
 
     record OutboxRow(long id, String messageKey, String kind, String recipientId, String channelJson,
@@ -123,10 +126,12 @@ public interface DeliveryDao {
             SELECT n.alert_id, n.recipient_id, n.round, n.reason, n.digest_key, a.type, a.severity, a.unit_id,
                    coalesce(u.name, a.unit_id) AS unit_name, a.day, a.message,
                    (a.resolved_at IS NULL AND (a.acknowledged_at IS NULL)
-                    AND NOT coalesce(u.suspended AND coalesce(u.suspended_from <= a.day, true), false)) AS still_open
+                    AND NOT coalesce(u.suspended AND coalesce(u.suspended_from <= a.day, true), false)) AS still_open,
+                   j.raw ->> 'submission' AS submission_time, j.raw ->> 'bulletin' AS bulletin_time
             FROM alert_notices n
             JOIN alerts a ON a.alert_id = n.alert_id
             LEFT JOIN units u ON u.unit_id = a.unit_id
+            LEFT JOIN jurisdictions j ON j.jurisdiction_id = a.jurisdiction_id
             WHERE n.state = 'PENDING' AND n.due_at <= :now
             ORDER BY n.digest_key, a.unit_id, n.alert_id
             LIMIT 10000
@@ -165,16 +170,20 @@ public interface DeliveryDao {
             """)
     int enqueue(@BindMethods NewMessage message);
 
-    /** Claims one due message; the row stays locked while it is sent, so no other replica sends it too. */
+    /**
+     * Claims one due message, in-app or for another channel; the row stays locked while it is sent, so no other
+     * replica sends it too.
+     */
     @SqlQuery("""
             SELECT id, message_key, kind, recipient_id, channel::text AS channel, title, body,
                    payload::text AS payload, attempts
             FROM outbox WHERE state = 'PENDING' AND next_attempt_at <= :now
+              AND (channel ->> 'type' = 'inapp') = :inApp
             ORDER BY next_attempt_at, id
             LIMIT 1
             FOR UPDATE SKIP LOCKED
             """)
-    Optional<OutboxRow> claimDue(@Bind("now") Instant now);
+    Optional<OutboxRow> claimDue(@Bind("now") Instant now, @Bind("inApp") boolean inApp);
 
     @SqlUpdate("""
             INSERT INTO delivery_attempts (outbox_id, attempt, at, succeeded, detail)
@@ -224,7 +233,8 @@ public interface DeliveryDao {
             return new DueNotice(rs.getString("alert_id"), rs.getString("recipient_id"), rs.getInt("round"),
                     rs.getString("reason"), rs.getString("digest_key"), rs.getString("type"),
                     rs.getString("severity"), rs.getString("unit_id"), rs.getString("unit_name"),
-                    rs.getObject("day", LocalDate.class), rs.getString("message"), rs.getBoolean("still_open"));
+                    rs.getObject("day", LocalDate.class), rs.getString("message"), rs.getBoolean("still_open"),
+                    rs.getString("submission_time"), rs.getString("bulletin_time"));
         }
     }
 

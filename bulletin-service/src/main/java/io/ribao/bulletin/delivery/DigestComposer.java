@@ -3,6 +3,9 @@ package io.ribao.bulletin.delivery;
 import io.ribao.schemas.alert.AlertType;
 import java.text.MessageFormat;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +25,8 @@ public final class DigestComposer {
                 ? "digest.title.escalation"
                 : notices.stream().allMatch(n -> n.reason().equals("REPEAT")) ? "digest.title.repeat"
                 : "digest.title";
-        String title = MessageFormat.format(labels.getString(titleKey), day.toString(),
-                labels.getString("slot." + slot.name().toLowerCase()), String.valueOf(notices.size()));
+        String title = MessageFormat.format(labels.getString(titleKey), day.toString(), slotLabel(slot, first),
+                String.valueOf(notices.size()));
 
         StringBuilder text = new StringBuilder(title).append('\n');
         StringBuilder markdown = new StringBuilder();
@@ -32,8 +35,9 @@ public final class DigestComposer {
             String typeLabel = labels.getString("type." + n.type());
             text.append(MessageFormat.format(labels.getString("digest.line"), n.unitName(), typeLabel, n.message()))
                     .append('\n');
+            // one line per alert: a robot message too long is cut at whole lines, counted as alerts left out
             markdown.append(MessageFormat.format(labels.getString("markdown.line"), n.unitName(), typeLabel,
-                    n.message())).append('\n');
+                    n.message()).replaceAll("\\R", " ")).append('\n');
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("alertId", n.alertId());
             a.put("type", n.type());
@@ -55,5 +59,26 @@ public final class DigestComposer {
         payload.put("title", title);
         payload.put("alerts", alerts);
         return new Message("ALERT_DIGEST", title, text.toString(), markdown.toString(), payload);
+    }
+
+    /** "17:00 报送截止": the deadline's label, after the jurisdiction's own time of it when there is one (decision 440). */
+    private String slotLabel(DigestSlot slot, DeliveryDao.DueNotice notice) {
+        String label = labels.getString("slot." + slot.name().toLowerCase());
+        String time = switch (slot) {
+            case SUBMISSION -> notice.submissionTime();
+            case BULLETIN -> notice.bulletinTime();
+            default -> null;
+        };
+        try {
+            return time == null || time.isBlank() ? label : wallClock(time) + " " + label;
+        } catch (DateTimeParseException e) {
+            return label; // the roster checks its times; without one the label still says which deadline
+        }
+    }
+
+    /** "17:00" for 17:00:00, the seconds only when there are some. */
+    private static String wallClock(String time) {
+        LocalTime t = LocalTime.parse(time);
+        return t.format(DateTimeFormatter.ofPattern(t.getSecond() == 0 ? "HH:mm" : "HH:mm:ss"));
     }
 }

@@ -47,6 +47,8 @@ public final class Dispatcher implements Managed {
     private final Duration pollInterval;
     private final DigestComposer composer = new DigestComposer();
     private ScheduledExecutorService timer;
+    /** When the last pass or send finished (or the dispatcher started), on the injected clock. */
+    private volatile Instant lastProgress;
 
     public Dispatcher(Jdbi jdbi, Clock clock, Channels channels, Backoff backoff, int maxAttempts,
                       Duration escalationDelay, Duration repeatInterval, Duration pollInterval) {
@@ -58,10 +60,12 @@ public final class Dispatcher implements Managed {
         this.escalationDelay = escalationDelay;
         this.repeatInterval = repeatInterval;
         this.pollInterval = pollInterval;
+        this.lastProgress = clock.instant();
     }
 
     @Override
     public void start() {
+        lastProgress = clock.instant();
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "alert-dispatcher");
             t.setDaemon(true);
@@ -82,9 +86,14 @@ public final class Dispatcher implements Managed {
     private void dispatchLogged() {
         try {
             dispatchDue();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error too: anything thrown out of here would end the timer for good, unlogged
             LOG.error("dispatch pass failed; the next pass tries again", e);
         }
+    }
+
+    /** When the dispatcher last finished a pass or a send (or started): what its health check looks at. */
+    public Instant lastProgress() {
+        return lastProgress;
     }
 
     /** One pass: escalate, plan repeats, turn due notices into digests, send what is due. */
@@ -95,6 +104,7 @@ public final class Dispatcher implements Managed {
                 dao -> dao.planRepeats(now, repeatInterval.toSeconds()));
         int[] queued = queueDigests(now);
         int[] sent = sendDue(now);
+        lastProgress = clock.instant();
         return new Pass(escalated, repeated, queued[0], queued[1], sent[0], sent[1], sent[2]);
     }
 
@@ -179,51 +189,66 @@ public final class Dispatcher implements Managed {
 
     private enum Outcome { SENT, RETRYING, FAILED }
 
-    /** @return {sent, retrying, failed for good} */
+    /**
+     * The in-app rows first: they need no network, so a slow or unreachable receiver never holds them up. Then the
+     * webhooks and mails, oldest due first.
+     *
+     * @return {sent, retrying, failed for good}
+     */
     private int[] sendDue(Instant now) {
         int[] counts = new int[3];
-        for (int i = 0; i < MAX_SENDS_PER_PASS; i++) {
-            Optional<Outcome> outcome = jdbi.inTransaction(h -> {
-                DeliveryDao dao = h.attach(DeliveryDao.class);
-                Optional<DeliveryDao.OutboxRow> claimed = dao.claimDue(now);
-                if (claimed.isEmpty()) {
-                    return Optional.empty();
+        int sends = 0;
+        for (boolean inApp : new boolean[] {true, false}) {
+            while (sends < MAX_SENDS_PER_PASS) {
+                Optional<Outcome> outcome = sendOne(now, inApp);
+                if (outcome.isEmpty()) {
+                    break;
                 }
-                DeliveryDao.OutboxRow row = claimed.get();
-                int attempt = row.attempts() + 1;
-                ChannelSpec spec = JsonColumns.read(row.channelJson(), new TypeReference<ChannelSpec>() { });
-                Map<String, Object> columns = JsonColumns.readMap(row.payloadJson());
-                @SuppressWarnings("unchecked")
-                Message message = new Message(row.kind(), row.title(), row.body(),
-                        (String) columns.get("markdown"), (Map<String, Object>) columns.get("payload"));
-                try {
-                    channels.forType(spec.type()).deliver(h, row.id(), row.messageKey(), row.recipientId(), spec,
-                            message);
-                    dao.recordAttempt(row.id(), attempt, clock.instant(), true, null);
-                    dao.markSent(row.id(), attempt, clock.instant());
-                    return Optional.of(Outcome.SENT);
-                } catch (DeliveryFailure | RuntimeException e) {
-                    String error = e.getMessage();
-                    dao.recordAttempt(row.id(), attempt, clock.instant(), false, error);
-                    boolean givingUp = attempt >= maxAttempts;
-                    dao.markFailed(row.id(), givingUp ? "FAILED" : "PENDING", attempt,
-                            now.plus(backoff.after(attempt)), error);
-                    if (givingUp) {
-                        LOG.warn("delivery {} to {} via {} failed for good after {} attempts: {}",
-                                row.messageKey(), row.recipientId(), spec.type(), attempt, error);
-                    } else {
-                        LOG.info("delivery {} to {} via {} failed (attempt {} of {}), retried at {}: {}",
-                                row.messageKey(), row.recipientId(), spec.type(), attempt, maxAttempts,
-                                now.plus(backoff.after(attempt)), error);
-                    }
-                    return Optional.of(givingUp ? Outcome.FAILED : Outcome.RETRYING);
-                }
-            });
-            if (outcome.isEmpty()) {
-                break;
+                counts[outcome.get().ordinal()]++;
+                sends++;
+                lastProgress = clock.instant();
             }
-            counts[outcome.get().ordinal()]++;
         }
         return counts;
+    }
+
+    /** Claims and sends one due message, in-app or not; empty when there is none. */
+    private Optional<Outcome> sendOne(Instant now, boolean inApp) {
+        return jdbi.inTransaction(h -> {
+            DeliveryDao dao = h.attach(DeliveryDao.class);
+            Optional<DeliveryDao.OutboxRow> claimed = dao.claimDue(now, inApp);
+            if (claimed.isEmpty()) {
+                return Optional.empty();
+            }
+            DeliveryDao.OutboxRow row = claimed.get();
+            int attempt = row.attempts() + 1;
+            ChannelSpec spec = JsonColumns.read(row.channelJson(), new TypeReference<ChannelSpec>() { });
+            Map<String, Object> columns = JsonColumns.readMap(row.payloadJson());
+            @SuppressWarnings("unchecked")
+            Message message = new Message(row.kind(), row.title(), row.body(),
+                    (String) columns.get("markdown"), (Map<String, Object>) columns.get("payload"));
+            try {
+                channels.forType(spec.type()).deliver(h, row.id(), row.messageKey(), row.recipientId(), spec,
+                        message);
+                dao.recordAttempt(row.id(), attempt, clock.instant(), true, null);
+                dao.markSent(row.id(), attempt, clock.instant());
+                return Optional.of(Outcome.SENT);
+            } catch (DeliveryFailure | RuntimeException e) {
+                String error = e.getMessage();
+                dao.recordAttempt(row.id(), attempt, clock.instant(), false, error);
+                boolean givingUp = attempt >= maxAttempts;
+                dao.markFailed(row.id(), givingUp ? "FAILED" : "PENDING", attempt,
+                        now.plus(backoff.after(attempt)), error);
+                if (givingUp) {
+                    LOG.warn("delivery {} to {} via {} failed for good after {} attempts: {}",
+                            row.messageKey(), row.recipientId(), spec.type(), attempt, error);
+                } else {
+                    LOG.info("delivery {} to {} via {} failed (attempt {} of {}), retried at {}: {}",
+                            row.messageKey(), row.recipientId(), spec.type(), attempt, maxAttempts,
+                            now.plus(backoff.after(attempt)), error);
+                }
+                return Optional.of(givingUp ? Outcome.FAILED : Outcome.RETRYING);
+            }
+        });
     }
 }

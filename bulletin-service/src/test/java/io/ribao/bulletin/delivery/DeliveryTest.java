@@ -79,7 +79,10 @@ class DeliveryTest {
     }
 
     private AlertEvent raise(AlertType type, String unitId, List<String> recipients) {
-        AlertEvent alert = Fixtures.alert(type, unitId, AlertState.RAISED, clock.instant(), recipients);
+        return raise(Fixtures.alert(type, unitId, AlertState.RAISED, clock.instant(), recipients));
+    }
+
+    private AlertEvent raise(AlertEvent alert) {
         jdbi.useTransaction(h -> {
             h.attach(ReadModelDao.class).raiseAlert(ReadModelRows.AlertRow.of(alert));
             new NoticePlanner(DIGEST_WINDOW).raised(h, alert);
@@ -140,6 +143,65 @@ class DeliveryTest {
         assertThat(feishu.get("card").get("elements").get(0).get("tag").asText()).isEqualTo("markdown");
         assertThat(feishu.get("card").get("elements").get(0).get("content").asText()).contains("天保口岸卡点");
         assertThat(receiver.calls("/json").get(0).messageKey()).isNotBlank();
+    }
+
+    @Test
+    void aDigestOfFiftyAlertsReachesAWecomRobotCutAtWholeLinesToItsLimit() throws Exception {
+        // given 50 checkpoints under the supervision team, whose only external channel is a WeCom robot
+        jdbi.useExtension(ReadModelDao.class, dao -> {
+            for (int i = 1; i <= 50; i++) {
+                dao.upsertUnit(ReadModelRows.UnitRow.of(Fixtures.unit("cp-tianbao-" + i, "天保镇第" + i + "村防疫卡点",
+                        io.ribao.schemas.roster.UnitKind.CHECKPOINT, "twn-tianbao", null, List.of("u-dc-07"))));
+            }
+            dao.upsertUser(ReadModelRows.UserRow.of(Fixtures.user("u-dc-07", "督查七组", Role.SUPERVISOR, null,
+                    List.of(webhook("/wecom-dc", "wecom")))));
+        });
+
+        // when all 50 miss the deadline and their digest goes out
+        for (int i = 1; i <= 50; i++) {
+            AlertEvent missing = Fixtures.alert(AlertType.MISSING, "cp-tianbao-" + i, AlertState.RAISED,
+                    clock.instant(), List.of());
+            raise(AlertEvent.newBuilder(missing)
+                    .setMessage("天保镇第" + i + "村防疫卡点（2026-03-02）截至16:30未报送日报（漏报），请立即核实并补报").build());
+        }
+        clock.advance(DIGEST_WINDOW);
+        Dispatcher.Pass pass = dispatcher.dispatchDue();
+
+        // then the robot takes it at once: within its limit, the lines left out counted on the last line
+        assertThat(pass.retrying() + pass.failed()).isZero();
+        assertThat(receiver.calls("/wecom-dc")).singleElement()
+                .satisfies(call -> assertThat(call.errcode()).isZero());
+        String content = JSON.readTree(receiver.calls("/wecom-dc").get(0).body()).get("markdown").get("content")
+                .asText();
+        assertThat(content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(Receiver.WECOM_MARKDOWN_BYTES);
+        assertThat(content).startsWith("### ").contains("50 条预警");
+        long shown = content.lines().filter(l -> l.startsWith("- **")).count();
+        assertThat(shown).isBetween(10L, 49L);
+        assertThat(content.lines().reduce((a, b) -> b).orElseThrow())
+                .isEqualTo("…等 " + (50 - shown) + " 条，请登录指挥部工作台查看");
+        assertThat(inboxTitles("u-dc-07")).singleElement().asString().contains("50 条预警");
+        String inbox = jdbi.withHandle(h -> h.createQuery("SELECT body FROM inbox WHERE recipient_id = 'u-dc-07'")
+                .mapTo(String.class).one());
+        assertThat(inbox).as("the in-app message keeps every alert").contains("天保镇第50村防疫卡点");
+    }
+
+    @Test
+    void aDigestTitleGivesTheJurisdictionsOwnDeadline() {
+        // given a county whose reports are due at 17:00, not 16:30
+        jdbi.useExtension(ReadModelDao.class, dao -> dao.upsertJurisdiction(ReadModelRows.JurisdictionRow.of(
+                io.ribao.schemas.roster.Jurisdiction.newBuilder(Fixtures.jurisdiction()).setSubmission("17:00:00")
+                        .setBulletin("18:30:00").build())));
+        raise(AlertType.MISSING, "cp-tianbao-port", List.of());
+        raise(AlertType.STILL_MISSING, "dep-health", List.of());
+        clock.advance(DIGEST_WINDOW);
+
+        dispatcher.dispatchDue();
+
+        assertThat(inboxTitles("u-port-sj")).singleElement().asString()
+                .contains("17:00 报送截止").doesNotContain("16:30");
+        assertThat(inboxTitles("u-health-sj")).singleElement().asString()
+                .contains("18:30 专报截止").doesNotContain("18:00");
     }
 
     @Test

@@ -53,6 +53,9 @@ class ServiceWiringTest {
                     ConfigOverride.config("database.url", DB::jdbcUrl),
                     ConfigOverride.config("migrateOnStartup", "true"),
                     ConfigOverride.config("projectionEnabled", "true"),
+                    // enabled as deployed, but its timer's first pass is an hour away: the tests call dispatchDue()
+                    ConfigOverride.config("dispatcherEnabled", "true"),
+                    ConfigOverride.config("delivery.pollInterval", "1h"),
                     ConfigOverride.config("kafka.consumerName", "wiring-" + UNIT),
                     ConfigOverride.config("kafka.bootstrapServers", TestKafka::bootstrapServers),
                     ConfigOverride.config("schemaRegistryUrl", TestKafka.REGISTRY_URL)) {
@@ -95,6 +98,14 @@ class ServiceWiringTest {
                 .header("Authorization", "Bearer " + Fixtures.tokenOf("u-port-sj"))
                 .post(Entity.json(""), new GenericType<Map<String, Object>>() { });
         assertThat(read).containsEntry("read", true);
+    }
+
+    @Test
+    void theEnabledDispatcherHasAHealthCheck() {
+        var health = APP.getEnvironment().healthChecks();
+
+        assertThat(health.getNames()).contains("dispatcher");
+        assertThat(health.runHealthCheck("dispatcher").isHealthy()).isTrue();
     }
 
     @Test
