@@ -6,7 +6,8 @@ import org.apache.avro.Schema;
 
 /**
  * A schema registry held in memory: the same schema gets the same id across subjects. For topology tests, where
- * records never leave the JVM; running services use {@link SchemaRegistry} implementations that speak HTTP.
+ * records never leave the JVM; running services use {@link SchemaRegistry} implementations that speak HTTP. An unknown id
+ * is refused as a registry answers it (404, 40403).
  */
 public final class InMemorySchemaRegistry implements SchemaRegistry {
 
@@ -26,7 +27,7 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
     public synchronized Schema schemaById(int id) {
         Schema schema = schemaById.get(id);
         if (schema == null) {
-            throw new IllegalArgumentException("no schema with id " + id);
+            throw new SchemaRegistryException(404, 40403, "Schema with id " + id + " not found.");
         }
         return schema;
     }

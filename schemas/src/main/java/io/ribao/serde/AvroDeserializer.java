@@ -60,7 +60,7 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
             return in -> (T) compiled.read(in);
         }
         SpecificDatumReader<T> resolving = new SpecificDatumReader<>(writerSchema, readerSchema, model);
-        return in -> resolving.read(null, in);
+        return in -> resolving.read(null, new BoundedDecoder(in));
     }
 
     /** Reads one value written with one writer's schema. */

@@ -2,6 +2,7 @@ package io.ribao.serde;
 
 import java.io.IOException;
 import java.lang.reflect.Constructor;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,24 +14,26 @@ import org.apache.avro.Conversion;
 import org.apache.avro.Conversions;
 import org.apache.avro.LogicalType;
 import org.apache.avro.Schema;
-import org.apache.avro.SystemLimitException;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.Decoder;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.util.Utf8;
 
 /**
  * Reads what was written with the reader's own schema (the same parsing canonical form, so nothing to resolve) into
  * the same values as Avro's {@code SpecificDatumReader} with the deserializer's model, through a tree of readers built
  * once from the schema (decision 103). Avro's reader runs every value through its resolving grammar and looks up each
  * field's string class and conversion; a record written by another version of the schema still goes that way.
+ * A string or bytes length read from the bytes is refused when it runs past their end (decision 444).
  */
 final class CompiledReader {
 
     /** Reads one value of the schema it was built for. */
     interface Node {
-        Object read(Decoder in) throws IOException;
+        Object read(BinaryDecoder in) throws IOException;
     }
 
     private final GenericData model;
@@ -42,7 +45,7 @@ final class CompiledReader {
         this.root = node(schema);
     }
 
-    Object read(Decoder in) throws IOException {
+    Object read(BinaryDecoder in) throws IOException {
         return root.read(in);
     }
 
@@ -69,9 +72,9 @@ final class CompiledReader {
             case ENUM:
                 return enumNode(schema);
             case STRING:
-                return readsJavaStrings(schema) ? CompiledReader::readJavaString : in -> in.readString(null);
+                return readsJavaStrings(schema) ? CompiledReader::readJavaString : CompiledReader::readUtf8;
             case BYTES:
-                return in -> in.readBytes(null);
+                return in -> ByteBuffer.wrap(BoundedDecoder.bytes(in));
             case FIXED:
                 return in -> {
                     GenericFixed fixed = (GenericFixed) model.createFixed(null, schema);
@@ -98,18 +101,13 @@ final class CompiledReader {
         }
     }
 
-    /**
-     * A string straight into a {@link String}: Avro's {@code readString()} reads into a {@code Utf8} first and copies
-     * it out; the length limit is Avro's own.
-     */
-    private static String readJavaString(Decoder in) throws IOException {
-        int length = SystemLimitException.checkMaxStringLength(in.readLong());
-        if (length == 0) {
-            return "";
-        }
-        byte[] bytes = new byte[length];
-        in.readFixed(bytes, 0, length);
-        return new String(bytes, StandardCharsets.UTF_8);
+    /** A string straight into a {@link String}: Avro's {@code readString()} reads into a {@code Utf8} first. */
+    private static String readJavaString(BinaryDecoder in) throws IOException {
+        return new String(BoundedDecoder.stringBytes(in), StandardCharsets.UTF_8);
+    }
+
+    private static Utf8 readUtf8(BinaryDecoder in) throws IOException {
+        return new Utf8(BoundedDecoder.stringBytes(in));
     }
 
     /** Whether Avro's reader makes this schema's strings {@link String}s (the generated classes' choice) or Utf8. */
@@ -185,7 +183,7 @@ final class CompiledReader {
             Map<Object, Object> map = new HashMap<>(count <= 0 ? 0 : (int) (count * 4 / 3 + 1));
             for (; count > 0; count = in.mapNext()) {
                 for (long i = 0; i < count; i++) {
-                    Object key = javaStrings ? readJavaString(in) : in.readString(null);
+                    Object key = javaStrings ? readJavaString(in) : readUtf8(in);
                     map.put(key, value.read(in));
                 }
             }
@@ -216,7 +214,7 @@ final class CompiledReader {
         }
 
         @Override
-        public Object read(Decoder in) throws IOException {
+        public Object read(BinaryDecoder in) throws IOException {
             IndexedRecord record = instances.make();
             Node[] nodes = fields;
             for (int i = 0; i < nodes.length; i++) {

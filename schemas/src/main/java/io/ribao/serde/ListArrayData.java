@@ -12,6 +12,12 @@ import org.apache.avro.specific.SpecificData;
  */
 final class ListArrayData extends SpecificData {
 
+    /**
+     * The most items a list is made for before they are read: the readers pass the count read from the bytes, and a
+     * corrupt one would allocate for up to two billion (decision 444). Longer lists grow as they are read.
+     */
+    private static final int MOST_PRESIZED = 1024;
+
     ListArrayData(Class<?> type) {
         super(type.getClassLoader());
         SpecificData.getForClass(type).getConversions().forEach(this::addLogicalTypeConversion);
@@ -19,6 +25,6 @@ final class ListArrayData extends SpecificData {
 
     @Override
     public Object newArray(Object old, int size, Schema schema) {
-        return new ArrayList<>(size);
+        return new ArrayList<>(Math.min(size, MOST_PRESIZED));
     }
 }

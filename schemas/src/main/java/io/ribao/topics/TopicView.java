@@ -1,8 +1,10 @@
 package io.ribao.topics;
 
+import io.ribao.registry.SchemaRegistryException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -16,8 +18,10 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -27,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * The latest value per key of a compacted topic, read from the beginning and then followed, on a thread of its own.
  * Tombstones remove the key. {@link #awaitCaughtUp} tells when everything written before the view started is in it,
  * {@link #sync} when everything committed before the call is.
+ * A record whose bytes cannot be read is skipped; one that cannot be read now (the schema registry unreachable) is read
+ * again, its partition paused meanwhile, so the view does not count as caught up without it (decision 443).
  * Every replica of a service keeps its own view, so a roster reload on one replica reaches all of them.
  */
 public final class TopicView<V> implements AutoCloseable {
@@ -34,6 +40,9 @@ public final class TopicView<V> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TopicView.class);
 
     private static final Duration POLL = Duration.ofMillis(100);
+    /** The first wait before a record is read again; each failure in a row doubles it, up to the most. */
+    private static final long FIRST_BACKOFF_MS = 100;
+    private static final long MOST_BACKOFF_MS = 5_000;
 
     private final Topic<String, V> topic;
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -42,6 +51,9 @@ public final class TopicView<V> implements AutoCloseable {
     /** Asked for by {@link #sync}, answered by the view's thread, which alone may use the consumer. */
     private final Queue<CompletableFuture<Void>> syncsAsked = new ConcurrentLinkedQueue<>();
     private final List<Sync> syncsOpen = new ArrayList<>();
+    /** Partitions paused at a record to read again, and when ({@link System#nanoTime}) each is resumed. */
+    private final Map<TopicPartition, Long> resumeAt = new HashMap<>();
+    private long backoffMs = FIRST_BACKOFF_MS;
     private final Thread thread;
     private volatile Consumer<V> listener = v -> { };
     private volatile boolean running = true;
@@ -112,8 +124,10 @@ public final class TopicView<V> implements AutoCloseable {
             while (running) {
                 // a sync asked for is answered within a poll: note the ends now, then read on to them
                 openSyncs(partitions);
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                    apply(record);
+                resumeDue();
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                for (TopicPartition partition : records.partitions()) {
+                    applyInOrder(partition, records.records(partition));
                 }
                 if (caughtUp.getCount() > 0 && reached(end)) {
                     caughtUp.countDown();
@@ -183,22 +197,66 @@ public final class TopicView<V> implements AutoCloseable {
         }
     }
 
-    private void apply(ConsumerRecord<byte[], byte[]> record) {
+    /** Applies a partition's records in order, up to one that must be read again later. */
+    private void applyInOrder(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            if (!apply(record)) {
+                consumer.seek(partition, record.offset());
+                consumer.pause(List.of(partition));
+                resumeAt.put(partition, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMs));
+                backoffMs = Math.min(backoffMs * 2, MOST_BACKOFF_MS);
+                return;
+            }
+        }
+    }
+
+    private void resumeDue() {
+        if (resumeAt.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        List<TopicPartition> due = resumeAt.entrySet().stream()
+                .filter(e -> now - e.getValue() >= 0).map(Map.Entry::getKey).toList();
+        due.forEach(resumeAt::remove);
+        consumer.resume(due);
+    }
+
+    /** False when the record cannot be read now but may be later, so it must be read again. */
+    private boolean apply(ConsumerRecord<byte[], byte[]> record) {
         String key = new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
         if (record.value() == null) {
             values.remove(key);
-            return;
+            return true;
         }
         V value;
         try {
             value = topic.deserializeValue(record.value());
         } catch (RuntimeException e) {
+            if (!isUnreadable(e)) {
+                LOG.warn("cannot read record {}-{}@{} in view now, reading it again in {} ms: {}", record.topic(),
+                        record.partition(), record.offset(), backoffMs, e.toString());
+                return false;
+            }
             LOG.error("skipping unreadable record {}-{}@{} in view: {}", record.topic(), record.partition(),
                     record.offset(), e.toString());
-            return;
+            return true;
+        }
+        if (resumeAt.isEmpty()) {
+            backoffMs = FIRST_BACKOFF_MS;
         }
         values.put(key, value);
         listener.accept(value);
+        return true;
+    }
+
+    /**
+     * Whether the record's own bytes are at fault, so reading them again cannot help: they do not decode, or they name
+     * a schema id the registry does not have (Confluent's 40403). Anything else, such as an unreachable or failing
+     * registry, passes.
+     */
+    private static boolean isUnreadable(RuntimeException e) {
+        return e instanceof SerializationException
+                || e instanceof SchemaRegistryException registry && registry.errorCode() == 40403;
     }
 
     @Override
