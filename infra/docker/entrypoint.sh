@@ -3,7 +3,7 @@
 #   report-ingest [config]          Dropwizard `server`; config defaults to the bundled config.yml
 #   bulletin-service [config]       Dropwizard `server` (migrates the database unless RIBAO_MIGRATE_ON_STARTUP=false)
 #   bulletin-db-migrate [config]    applies the Flyway migrations and exits (run before a rolling upgrade)
-#   bulletin-rebuild [config [--allow-truncated-log]]  rebuilds the read models from the topics (replicas stopped)
+#   bulletin-rebuild [config] [--allow-truncated-log] [--progress-step N]  rebuilds the read models (replicas stopped)
 #   aggregation-streams [config]    the Kafka Streams application
 #   mint-token                      prints a new bearer token and the SHA-256 to put in the roster
 # Every setting of the bundled config.yml can be overridden by its environment variable (docs/operations.md).
@@ -33,11 +33,11 @@ case "$command" in
   bulletin-db-migrate)
     run bulletin-service io.ribao.bulletin.BulletinApplication db migrate "$(config_or_default bulletin-service "$@")" ;;
   bulletin-rebuild)
-    if [ "$#" -gt 0 ]; then
-      run bulletin-service io.ribao.bulletin.BulletinApplication rebuild "$@"
-    else
-      run bulletin-service io.ribao.bulletin.BulletinApplication rebuild /opt/ribao/bulletin-service/config.yml
-    fi ;;
+    # the config path comes first; with none (no arguments, or options only) the bundled one goes before the options
+    case "${1:-}" in
+      ''|-*) set -- /opt/ribao/bulletin-service/config.yml "$@" ;;
+    esac
+    run bulletin-service io.ribao.bulletin.BulletinApplication rebuild "$@" ;;
   aggregation-streams)
     run aggregation-streams io.ribao.aggregation.AggregationApp "$(config_or_default aggregation-streams "$@")" ;;
   mint-token)

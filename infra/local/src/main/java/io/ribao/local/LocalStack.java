@@ -14,20 +14,27 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the whole system in this process, in dependency order, and stops it in reverse: broker → topics →
- * registry → PostgreSQL → report-ingest (publishes the roster) → aggregation-streams → bulletin-service.
- * A port of 0 picks a free one (tests).
+ * Starts the whole system in this process, in dependency order, and stops it in reverse: the data directory's lock →
+ * broker → topics → registry → PostgreSQL → report-ingest (publishes the roster) → aggregation-streams →
+ * bulletin-service, and returns once bulletin-service's board has the roster (decision 448). A second stack on a data
+ * directory in use is refused at once (decision 447). A port of 0 picks a free one (tests).
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+    /** bulletin-service's {@code kafka.consumerName} in {@code /local/bulletin-service.yml}. */
+    static final String BULLETIN_CONSUMER = "bulletin-service";
+    /** How long start waits for the roster on the board: within the 30 s to ready (DESIGN.md §12). */
+    static final Duration ROSTER_ON_THE_BOARD = Duration.ofSeconds(30);
 
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
     private String kafka;
@@ -44,6 +51,9 @@ public final class LocalStack implements AutoCloseable {
         try {
             stack.startParts(options, clock);
             return stack;
+        } catch (DataDirLock.InUse e) {
+            stack.close();
+            throw e; // its message says it all, in both languages
         } catch (Exception | Error e) {
             stack.close();
             throw new IllegalStateException("the local stack did not start: " + e, e);
@@ -51,7 +61,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startParts(LocalOptions options, Clock clock) throws Exception {
-        Path data = options.dataDir().toAbsolutePath();
+        Path data = options.dataDir().toAbsolutePath().normalize();
+        add(DataDirLock.acquire(data)); // first: a second stack on this directory would share its broker's logs
         Path roster = options.roster().toAbsolutePath();
         if (!Files.isRegularFile(roster)) {
             throw new IllegalArgumentException("roster file not found: " + roster);
@@ -85,9 +96,20 @@ public final class LocalStack implements AutoCloseable {
 
         add(AggregationApp.start(AggregationSettings.of(kafka, registryUrl, data.resolve("streams"))));
 
-        add(EmbeddedService.start(new BulletinApplication(clock),
+        // where the roster topics end now that report-ingest has published the file: what the board must show
+        long readingEnds = System.nanoTime();
+        Map<TopicPartition, Long> rosterEnds = RosterProjected.committedEnds(kafka, RosterProjected.ROSTER_TOPICS,
+                ROSTER_ON_THE_BOARD);
+        long endsRead = System.nanoTime();
+        RosterProjected rosterProjected = new RosterProjected();
+        BulletinApplication bulletin = new BulletinApplication(clock).addProjectionListener(rosterProjected);
+        add(EmbeddedService.start(bulletin,
                 ConfigTemplate.write("/local/bulletin-service.yml", values, conf.resolve("bulletin-service.yml"))));
         bulletinUrl = "http://127.0.0.1:" + bulletinPort;
+        long bulletinStarted = System.nanoTime();
+        rosterProjected.await(bulletin.jdbi(), BULLETIN_CONSUMER, rosterEnds, ROSTER_ON_THE_BOARD);
+        LOG.info("the roster is on the board: {} ms to find where its topics end, {} ms waited for bulletin-service",
+                (endsRead - readingEnds) / 1_000_000, (System.nanoTime() - bulletinStarted) / 1_000_000);
     }
 
     public String kafka() {

@@ -32,6 +32,10 @@ public final class RibaoLocal {
         LocalStack stack;
         try {
             stack = LocalStack.start(options, Clock.systemDefaultZone());
+        } catch (DataDirLock.InUse e) {
+            System.err.println("ribao-local could not start: " + e.getMessage());
+            System.exit(1);
+            return;
         } catch (RuntimeException e) {
             LOG.error("ribao-local could not start", e);
             System.err.println("ribao-local could not start: " + e.getMessage());

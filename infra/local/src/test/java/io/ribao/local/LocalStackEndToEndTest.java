@@ -1,6 +1,7 @@
 package io.ribao.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,6 +62,7 @@ class LocalStackEndToEndTest {
     void aZeroReportReachesTheBoardOnTimeAndSurvivesARestart() throws Exception {
         stack = startStack();
         assertThat(stack.readyLine()).startsWith("ribao ready: ingest=http://127.0.0.1:");
+        assertTheRosterIsOnTheBoard();
 
         HttpResponse<String> accepted = post(stack.ingestUrl() + "/api/v1/reports", "u-tianbao-sj",
                 "{\"unitId\":\"twn-tianbao\",\"date\":\"" + today + "\",\"zeroReport\":true,\"metrics\":{}}");
@@ -76,6 +78,7 @@ class LocalStackEndToEndTest {
         stack.close();
         stack = startStack();
 
+        assertTheRosterIsOnTheBoard();
         assertThat(boardStatusOf("twn-tianbao")).isEqualTo("ON_TIME");
         assertThat(latestSchemaId("ribao.reports-value")).isEqualTo(schemaId);
         assertThat(reportEventsFor("twn-tianbao")).isEqualTo(1);
@@ -102,6 +105,34 @@ class LocalStackEndToEndTest {
         assertThat(reportEventsFor("no-such-unit")).isZero();
     }
 
+    /** Decision 447: a second stack on a data directory in use is refused at once, and the first one goes on. */
+    @Test
+    void aSecondStackOnTheSameDataDirectoryIsRefusedAndTheFirstGoesOn() throws Exception {
+        stack = startStack();
+
+        assertThatThrownBy(this::startStack)
+                .isInstanceOf(DataDirLock.InUse.class)
+                .hasMessageContaining("数据目录 " + data.toAbsolutePath().normalize() + " 正由另一个 ribao-local")
+                .hasMessageContaining("The data directory " + data.toAbsolutePath().normalize() + " is in use");
+        assertTheRosterIsOnTheBoard();
+        HttpResponse<String> accepted = post(stack.ingestUrl() + "/api/v1/reports", "u-tianbao-sj",
+                "{\"unitId\":\"twn-tianbao\",\"date\":\"" + today + "\",\"zeroReport\":true,\"metrics\":{}}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(boardStatusOf("twn-tianbao")).isEqualTo("ON_TIME"));
+    }
+
+    /**
+     * Decision 448: once start has returned (the ready line), the board of the day already has every unit of the
+     * roster — read at once, no waiting here.
+     */
+    private void assertTheRosterIsOnTheBoard() throws Exception {
+        JsonNode board = board();
+        assertThat(board.get("expected").asInt()).as(board.toString()).isPositive()
+                .isEqualTo(board.get("units").size());
+        assertThat(board.get("units").findValuesAsText("unitId")).contains("twn-tianbao");
+    }
+
     private HttpResponse<String> post(String url, String user, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + tokens.get(user))
@@ -109,12 +140,16 @@ class LocalStackEndToEndTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private String boardStatusOf(String unitId) throws Exception {
+    private JsonNode board() throws Exception {
         HttpResponse<String> board = http.send(HttpRequest.newBuilder(
                         URI.create(stack.bulletinUrl() + "/api/v1/days/" + today + "/status"))
                 .header("Authorization", "Bearer " + tokens.get("u-office-1")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(board.statusCode()).as(board.body()).isEqualTo(200);
-        return StreamSupport.stream(json.readTree(board.body()).get("units").spliterator(), false)
+        return json.readTree(board.body());
+    }
+
+    private String boardStatusOf(String unitId) throws Exception {
+        return StreamSupport.stream(board().get("units").spliterator(), false)
                 .filter(u -> u.get("unitId").asText().equals(unitId))
                 .map(u -> u.get("status").asText())
                 .findFirst().orElse("ABSENT");
