@@ -45,6 +45,7 @@ import io.ribao.kit.http.SourceParam;
 import io.ribao.kit.auth.RibaoAuth;
 import io.ribao.kit.auth.TokenAuthenticator;
 import io.ribao.kit.error.RibaoErrors;
+import io.ribao.kit.http.RequestLogs;
 import io.ribao.kit.roster.RosterView;
 import io.ribao.registry.SchemaRegistries;
 import io.ribao.topics.Topics;
@@ -128,6 +129,7 @@ public class BulletinApplication extends Application<BulletinConfiguration> {
         }
 
         RibaoErrors.register(config, env);
+        RequestLogs.withoutQueryStrings(config);
         RibaoAuth.register(env, roster);
         SourceParam.register(env);
         DatabaseAudit audit = new DatabaseAudit(jdbi);

@@ -1,6 +1,6 @@
 package io.ribao.topics;
 
-import io.ribao.registry.SchemaRegistryException;
+import io.ribao.serde.Unreadable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +21,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -232,7 +231,7 @@ public final class TopicView<V> implements AutoCloseable {
         try {
             value = topic.deserializeValue(record.value());
         } catch (RuntimeException e) {
-            if (!isUnreadable(e)) {
+            if (!Unreadable.forGood(e)) {
                 LOG.warn("cannot read record {}-{}@{} in view now, reading it again in {} ms: {}", record.topic(),
                         record.partition(), record.offset(), backoffMs, e.toString());
                 return false;
@@ -247,16 +246,6 @@ public final class TopicView<V> implements AutoCloseable {
         values.put(key, value);
         listener.accept(value);
         return true;
-    }
-
-    /**
-     * Whether the record's own bytes are at fault, so reading them again cannot help: they do not decode, or they name
-     * a schema id the registry does not have (Confluent's 40403). Anything else, such as an unreachable or failing
-     * registry, passes.
-     */
-    private static boolean isUnreadable(RuntimeException e) {
-        return e instanceof SerializationException
-                || e instanceof SchemaRegistryException registry && registry.errorCode() == 40403;
     }
 
     @Override

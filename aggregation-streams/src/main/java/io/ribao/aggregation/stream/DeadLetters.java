@@ -1,6 +1,7 @@
 package io.ribao.aggregation.stream;
 
 import io.ribao.registry.SchemaRegistryException;
+import io.ribao.serde.Unreadable;
 import io.ribao.schemas.dlq.DeadLetter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +45,8 @@ public final class DeadLetters {
             return true;
         }
         if (e instanceof SchemaRegistryException registry) {
-            // An unknown schema id is the record's fault; an unreachable registry is not.
-            return registry.status() < 500;
+            // An unknown schema id is the record's fault; a registry away, failing or refusing us is not (decision 445).
+            return Unreadable.forGood(registry);
         }
         return !(e instanceof KafkaException) && !(e instanceof StreamsException);
     }

@@ -22,6 +22,9 @@ class DeadLettersTest {
     @Test
     void infrastructureFailuresPropagate() {
         assertThat(DeadLetters.isBadRecord(new SchemaRegistryException(503, 50003, "unreachable"))).isFalse();
+        // the registry refusing us (credentials, a rate limit) is not the record's fault either (decision 445)
+        assertThat(DeadLetters.isBadRecord(new SchemaRegistryException(401, 40101, "unauthorized"))).isFalse();
+        assertThat(DeadLetters.isBadRecord(new SchemaRegistryException(429, 42901, "too many requests"))).isFalse();
         assertThat(DeadLetters.isBadRecord(new TimeoutException("broker"))).isFalse();
         assertThat(DeadLetters.isBadRecord(new KafkaException("broker"))).isFalse();
         assertThat(DeadLetters.isBadRecord(new StreamsException("store"))).isFalse();

@@ -13,6 +13,7 @@ import io.ribao.schemas.roster.Jurisdiction;
 import io.ribao.schemas.roster.Unit;
 import io.ribao.schemas.roster.User;
 import io.ribao.schemas.status.UnitDayStatus;
+import io.ribao.serde.Unreadable;
 import io.ribao.topics.Topic;
 import io.ribao.topics.Topics;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,10 @@ public final class RecordApplier {
         try {
             return topic.deserializeValue(value);
         } catch (RuntimeException e) {
+            if (!Unreadable.forGood(e)) {
+                // the registry away: the batch is rolled back and read again later, nothing is set aside (decision 445)
+                throw e;
+            }
             throw new UnappliableRecord("unreadable " + topic.name() + " value: " + e.getMessage(), e);
         }
     }

@@ -11,6 +11,9 @@ import io.ribao.bulletin.db.ReadModelDao;
 import io.ribao.bulletin.db.ReadModelRows;
 import io.ribao.bulletin.db.TestDatabase;
 import io.ribao.kit.roster.RosterView;
+import io.ribao.registry.SchemaRegistries;
+import io.ribao.registry.SchemaRegistry;
+import io.ribao.registry.SchemaRegistryException;
 import io.ribao.schemas.alert.AlertState;
 import io.ribao.schemas.alert.AlertType;
 import io.ribao.schemas.dlq.DeadLetter;
@@ -29,6 +32,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -254,6 +259,41 @@ class ProjectionTest {
         assertThat(StandardCharsets.UTF_8.decode(letter.getValue()).toString()).isEqualTo("not avro");
         assertThat(letter.getCause()).contains("ribao.alerts");
         kafkaDeadLetters.close();
+    }
+
+    @Test
+    void recordsReadWhileTheRegistryIsUnreachableAreAppliedNotDeadLettered() {
+        String unitId = unique("registry-away");
+        TestKafka.send(topics.unitDayStatus(), Keys.ofDay(unitId, Fixtures.DAY), statusOf(unitId, UnitDayState.LATE));
+        Jdbi jdbi = TestDatabase.fresh().jdbi();
+        AtomicInteger lookUps = new AtomicInteger();
+        SchemaRegistry shared = SchemaRegistries.forUrl(TestKafka.REGISTRY_URL);
+        SchemaRegistry unreachableAtFirst = new SchemaRegistry() {
+            @Override
+            public int register(String subject, Schema schema) {
+                return shared.register(subject, schema);
+            }
+
+            @Override
+            public Schema schemaById(int id) {
+                if (lookUps.incrementAndGet() <= 2) {
+                    throw new SchemaRegistryException(503, 50003, "schema registry unreachable");
+                }
+                return shared.schemaById(id);
+            }
+        };
+        Projection projection = new Projection(jdbi, new RecordApplier(new Topics(unreachableAtFirst),
+                RaisedAlerts.NONE), (k, d) -> deadLetters.add(d), CLOCK, TestKafka.bootstrapServers(),
+                unique("projection-registry"));
+        projection.start();
+        running.add(projection);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(jdbi,
+                "SELECT count(*) FROM unit_day_status WHERE unit_id = ?", unitId) == 1);
+        assertThat(lookUps.get()).as("the registry refused twice before it answered").isGreaterThan(2);
+        // the batch was read again: nothing set aside for the registry's absence (a poison record other tests wrote
+        // may be dead-lettered, for its own bytes)
+        assertThat(deadLetters).extracting(DeadLetter::getCause).noneMatch(c -> c.contains("unreachable"));
     }
 
     private DeadLetter readDeadLetter(String key) {

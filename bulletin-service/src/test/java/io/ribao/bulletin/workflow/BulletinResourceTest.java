@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
-import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.setup.Environment;
@@ -15,6 +14,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.ribao.bulletin.Fixtures;
 import io.ribao.bulletin.db.TestDatabase;
+import io.ribao.kit.auth.BearerTokenAuthFilter;
 import io.ribao.kit.auth.RibaoPrincipal;
 import io.ribao.kit.error.RibaoErrors;
 import io.ribao.kit.http.SourceParam;
@@ -63,10 +63,9 @@ class BulletinResourceTest {
         @Override
         public void run(Configuration configuration, Environment env) {
             RibaoErrors.register(configuration, env);
-            env.jersey().register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<RibaoPrincipal>()
+            env.jersey().register(new AuthDynamicFeature(new BearerTokenAuthFilter.Builder()
                     .setAuthenticator(token -> Optional.ofNullable(TOKENS.get(token)))
                     .setAuthorizer((principal, role, context) -> principal.role().name().equals(role))
-                    .setPrefix("Bearer")
                     .buildAuthFilter()));
             env.jersey().register(RolesAllowedDynamicFeature.class);
             env.jersey().register(new AuthValueFactoryProvider.Binder<>(RibaoPrincipal.class));

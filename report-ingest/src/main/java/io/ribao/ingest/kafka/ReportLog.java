@@ -3,6 +3,7 @@ package io.ribao.ingest.kafka;
 import io.dropwizard.lifecycle.Managed;
 import io.ribao.ingest.core.ReportIndex;
 import io.ribao.schemas.report.ReportEvent;
+import io.ribao.serde.Unreadable;
 import io.ribao.topics.Topic;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
@@ -48,7 +50,11 @@ public final class ReportLog implements Managed, AutoCloseable {
     /** How far back the open days reach, from the roster as it is now: amendDays + 2 days. */
     private final Supplier<Duration> lookback;
     private final Clock clock;
+    private static final long FIRST_BACKOFF_MS = 100;
+    private static final long MAX_BACKOFF_MS = 5_000;
+
     private final OwnWrites ownWrites = new OwnWrites(100_000);
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean running = true;
@@ -98,15 +104,21 @@ public final class ReportLog implements Managed, AutoCloseable {
                 OffsetAndTimestamp start = starts.get(partition);
                 consumer.seek(partition, start == null ? end.get(partition) : start.offset());
             }
+            long backoffMs = FIRST_BACKOFF_MS;
             while (running) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    apply(record);
-                }
+                boolean readAgain = applyAll(consumer.poll(Duration.ofMillis(200)));
                 settleCatchUps(partitions);
                 forgetLockedDays();
                 if (caughtUp.getCount() > 0 && end.entrySet().stream()
                         .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
                     caughtUp.countDown();
+                }
+                if (readAgain) {
+                    // the registry away: wait before reading the partition again (stop() ends the wait)
+                    pause(backoffMs);
+                    backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+                } else {
+                    backoffMs = FIRST_BACKOFF_MS;
                 }
             }
         } catch (WakeupException e) {
@@ -187,16 +199,59 @@ public final class ReportLog implements Managed, AutoCloseable {
         ownWrites.wrote(partition, offset);
     }
 
-    private void apply(ConsumerRecord<byte[], byte[]> record) {
-        if (record.value() == null || ownWrites.passes(record.partition(), record.offset())) {
-            return;
+    /**
+     * Applies a poll's records in order per partition. A record that cannot be read yet (the registry away, decision
+     * 445) is not skipped: its partition is read again from it, so the log's position, and with it every catch-up,
+     * stays behind it until it is applied. True when that happened.
+     */
+    private boolean applyAll(ConsumerRecords<byte[], byte[]> records) {
+        boolean readAgain = false;
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+                if (!apply(record)) {
+                    consumer.seek(partition, record.offset());
+                    readAgain = true;
+                    break;
+                }
+            }
         }
+        return readAgain;
+    }
+
+    private void pause(long millis) {
         try {
-            index.apply(topic.deserializeValue(record.value()));
+            stopping.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Applies one record; false when it cannot be read yet and must be read again. */
+    private boolean apply(ConsumerRecord<byte[], byte[]> record) {
+        if (record.value() == null || ownWrites.passes(record.partition(), record.offset())) {
+            return true;
+        }
+        ReportEvent event;
+        try {
+            event = topic.deserializeValue(record.value());
         } catch (RuntimeException e) {
+            if (!Unreadable.forGood(e)) {
+                LOG.warn("report event {}-{}@{} cannot be read yet, reading it again: {}", record.topic(),
+                        record.partition(), record.offset(), e.toString());
+                return false;
+            }
             LOG.error("skipping unreadable report event {}-{}@{}: {}", record.topic(), record.partition(),
                     record.offset(), e.toString());
+            return true;
         }
+        try {
+            index.apply(event);
+        } catch (RuntimeException e) {
+            LOG.error("report event {}-{}@{} could not be applied to the index: {}", record.topic(),
+                    record.partition(), record.offset(), e.toString(), e);
+        }
+        return true;
     }
 
     @Override
@@ -207,6 +262,7 @@ public final class ReportLog implements Managed, AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
+        stopping.countDown();
         consumer.wakeup();
         thread.join(10_000);
     }
