@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -63,11 +62,11 @@ public final class BodySizeLimit implements ContainerRequestFilter {
         long limit = limitFor(request.getUriInfo().getPath());
         // not Jersey's getLength(): an int, it fails on a declared length over 2 GiB (an answer of 500)
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null && !declared.strip().matches("[0-9]+")) {
+        if (declared != null && !isDigits(declared.strip())) {
             request.abortWith(ErrorResponses.of(400, "MALFORMED_REQUEST", MALFORMED_LENGTH, language(request)));
             return;
         }
-        if (declared != null && new BigInteger(declared.strip()).compareTo(BigInteger.valueOf(limit)) > 0) {
+        if (declared != null && exceeds(declared.strip(), limit)) {
             drain(request.getEntityStream());
             request.abortWith(tooLarge(limit, request));
             return;
@@ -115,6 +114,29 @@ public final class BodySizeLimit implements ContainerRequestFilter {
     private static jakarta.ws.rs.core.Response tooLarge(long maxBytes, ContainerRequestContext request) {
         Text message = Text.of("请求内容超过 " + maxBytes + " 字节", "the body is larger than " + maxBytes + " bytes");
         return ErrorResponses.of(413, "PAYLOAD_TOO_LARGE", message, language(request));
+    }
+
+    private static boolean isDigits(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a length written in digits, of any size, is over the limit. */
+    private static boolean exceeds(String digits, long limit) {
+        int first = 0;
+        while (first < digits.length() - 1 && digits.charAt(first) == '0') {
+            first++;
+        }
+        // 18 digits always fit a long
+        return digits.length() - first > 18 || Long.parseLong(digits, first, digits.length(), 10) > limit;
     }
 
     private static Language language(ContainerRequestContext request) {
