@@ -50,7 +50,7 @@ public final class ProcessMemory {
      * JVM's working directory; without the option {@code data} in the working directory.
      */
     private static Path dataDir(ProcessHandle root) {
-        String[] args = root.info().arguments().orElse(new String[0]);
+        String[] args = arguments(root);
         String given = null;
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals("--data-dir")) {
@@ -78,6 +78,19 @@ public final class ProcessMemory {
             // no environment to read: the working directory
         }
         return base.resolve(given);
+    }
+
+    /**
+     * The JVM's command line from {@code /proc/<pid>/cmdline}: {@code ProcessHandle.Info.arguments()} came back empty
+     * for the stack's JVM, whose class path runs to tens of kilobytes.
+     */
+    private static String[] arguments(ProcessHandle root) {
+        try {
+            String cmdline = Files.readString(Path.of("/proc", String.valueOf(root.pid()), "cmdline"));
+            return cmdline.split("\0");
+        } catch (IOException e) {
+            return root.info().arguments().orElse(new String[0]);
+        }
     }
 
     private static long vmRssKilobytes(long pid) {
