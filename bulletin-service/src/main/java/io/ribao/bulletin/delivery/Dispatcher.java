@@ -234,21 +234,34 @@ public final class Dispatcher implements Managed {
                 dao.markSent(row.id(), attempt, clock.instant());
                 return Optional.of(Outcome.SENT);
             } catch (DeliveryFailure | RuntimeException e) {
-                String error = e.getMessage();
-                dao.recordAttempt(row.id(), attempt, clock.instant(), false, error);
-                boolean givingUp = attempt >= maxAttempts;
-                dao.markFailed(row.id(), givingUp ? "FAILED" : "PENDING", attempt,
-                        now.plus(backoff.after(attempt)), error);
-                if (givingUp) {
-                    LOG.warn("delivery {} to {} via {} failed for good after {} attempts: {}",
-                            row.messageKey(), row.recipientId(), spec.type(), attempt, error);
-                } else {
-                    LOG.info("delivery {} to {} via {} failed (attempt {} of {}), retried at {}: {}",
-                            row.messageKey(), row.recipientId(), spec.type(), attempt, maxAttempts,
-                            now.plus(backoff.after(attempt)), error);
+                return Optional.of(failed(dao, row, spec, attempt, now, e.getMessage()));
+            } catch (Error e) {
+                // out of memory and the like are the JVM's state, not the message's
+                if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                    throw e;
                 }
-                return Optional.of(givingUp ? Outcome.FAILED : Outcome.RETRYING);
+                // one message that cannot be sent (a StackOverflowError rendering its PDF, a class that cannot load)
+                // is that message's failed attempt: it must not abort every pass ahead of the others (decision 438)
+                LOG.error("delivery {} to {} via {} failed with an error", row.messageKey(), row.recipientId(),
+                        spec.type(), e);
+                return Optional.of(failed(dao, row, spec, attempt, now, e.toString()));
             }
         });
+    }
+
+    private Outcome failed(DeliveryDao dao, DeliveryDao.OutboxRow row, ChannelSpec spec, int attempt, Instant now,
+                           String error) {
+        dao.recordAttempt(row.id(), attempt, clock.instant(), false, error);
+        boolean givingUp = attempt >= maxAttempts;
+        dao.markFailed(row.id(), givingUp ? "FAILED" : "PENDING", attempt, now.plus(backoff.after(attempt)), error);
+        if (givingUp) {
+            LOG.warn("delivery {} to {} via {} failed for good after {} attempts: {}",
+                    row.messageKey(), row.recipientId(), spec.type(), attempt, error);
+        } else {
+            LOG.info("delivery {} to {} via {} failed (attempt {} of {}), retried at {}: {}",
+                    row.messageKey(), row.recipientId(), spec.type(), attempt, maxAttempts,
+                    now.plus(backoff.after(attempt)), error);
+        }
+        return givingUp ? Outcome.FAILED : Outcome.RETRYING;
     }
 }

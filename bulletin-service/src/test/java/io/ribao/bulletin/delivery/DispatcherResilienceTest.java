@@ -155,12 +155,12 @@ class DispatcherResilienceTest {
 
     @Test
     void anErrorInOnePassIsLoggedAndTheNextPassStillRuns() {
-        // given an in-app channel that fails once with an Error (as a StackOverflowError rendering a PDF would)
+        // given an in-app channel that fails once with an error of the JVM itself, which aborts the pass
         AtomicBoolean failed = new AtomicBoolean();
         InAppChannel inbox = new InAppChannel(clock);
         Channel failsOnce = (handle, outboxId, messageKey, recipientId, spec, message) -> {
             if (failed.compareAndSet(false, true)) {
-                throw new StackOverflowError("thrown by the test, once");
+                throw new InternalError("thrown by the test, once");
             }
             inbox.deliver(handle, outboxId, messageKey, recipientId, spec, message);
         };
@@ -177,6 +177,32 @@ class DispatcherResilienceTest {
             stop(dispatcher);
         }
         assertThat(failed).isTrue();
+    }
+
+    @Test
+    void aMessageThatCannotBeSentForAnErrorIsAFailedAttemptAndTheOthersGoOutInTheSamePass() {
+        // given an in-app channel that overflows its stack on the township principal's message, every time
+        InAppChannel inbox = new InAppChannel(clock);
+        Channel overflowsForOne = (handle, outboxId, messageKey, recipientId, spec, message) -> {
+            if (recipientId.equals("u-port-sj")) {
+                throw new StackOverflowError("thrown by the test for u-port-sj");
+            }
+            inbox.deliver(handle, outboxId, messageKey, recipientId, spec, message);
+        };
+        Dispatcher dispatcher = dispatcher(overflowsForOne, Duration.ofSeconds(1), POLL);
+        raiseDueAlert();
+
+        // when one pass runs
+        Dispatcher.Pass pass = dispatcher.dispatchDue();
+
+        // then that message is a failed attempt, retried later, and the supervisors' message went out all the same
+        assertThat(pass.retrying()).isEqualTo(1);
+        assertThat(pass.sent()).isEqualTo(1);
+        assertThat(inboxTitles("u-dc-07")).hasSize(1);
+        assertThat(inboxTitles("u-port-sj")).isEmpty();
+        String lastError = jdbi.withHandle(h -> h.createQuery(
+                "SELECT last_error FROM outbox WHERE recipient_id = 'u-port-sj'").mapTo(String.class).one());
+        assertThat(lastError).contains("StackOverflowError");
     }
 
     @Test
