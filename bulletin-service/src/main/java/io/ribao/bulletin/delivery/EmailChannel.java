@@ -42,6 +42,8 @@ public final class EmailChannel implements Channel {
         props.put("mail.smtp.port", String.valueOf(port));
         props.put("mail.smtp.connectiontimeout", String.valueOf(timeoutMillis));
         props.put("mail.smtp.timeout", String.valueOf(timeoutMillis));
+        // a server that stops reading (a large PDF attachment, a full disk) would otherwise hold the send for good
+        props.put("mail.smtp.writetimeout", String.valueOf(timeoutMillis));
         Session session = Session.getInstance(props);
         try {
             MimeMessage mail = new MimeMessage(session);
